@@ -1,0 +1,3 @@
+"""Today's plan and session adaptation (built in a later issue)."""
+
+from __future__ import annotations

@@ -1,0 +1,13 @@
+"""Every app's API, mounted under /api/v1/ with a namespace each."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+
+app_name = "api"
+
+urlpatterns = [
+    path("auth/", include("coach.api.urls")),
+    path("", include("movements.api.urls")),
+    path("", include("programs.api.urls")),
+]

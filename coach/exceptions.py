@@ -1,0 +1,35 @@
+"""Domain errors and the API's translation of them into HTTP answers.
+
+Services raise Django's ``ValidationError`` (bad input; the message dict names the
+fields) or :class:`ApplicationError` (a rule of the domain refused the action).
+Both become a 400 with field errors from the API, never a 500.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions as drf_exceptions
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler
+
+
+class ApplicationError(Exception):
+    """A domain rule refused the action. ``extra`` is returned to API clients."""
+
+    def __init__(self, message: str, extra: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extra = extra or {}
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF exception handler: Django ``ValidationError`` and ``ApplicationError``
+    become 400 responses shaped like serializer errors (``{field: [messages]}``)."""
+    if isinstance(exc, DjangoValidationError):
+        exc = drf_exceptions.ValidationError(as_serializer_error(exc))
+    if isinstance(exc, ApplicationError):
+        return Response({"detail": exc.message, **exc.extra}, status=400)
+    return exception_handler(exc, context)

@@ -1,0 +1,369 @@
+"""Programs: the macrocycle an athlete asked for, its microcycles, sessions and exercises.
+
+Shapes follow the seeds (002 "Data Models", 000 "Program creation flow"): a program
+holds up to three goals weighted out of $10, lasts 8–12 (even) weeks, and is cut into
+microcycles of 7–14 days; every day of a microcycle is a session (rest days are
+RECOVERY sessions with no exercises). Generation runs in the background; every level
+carries a generation status.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from coach.models import (
+    ExperienceLevel,
+    PersonaAggression,
+    PersonaTone,
+    TimeStampedModel,
+)
+from movements.models import Movement
+
+
+class Goal(models.TextChoices):
+    STRENGTH = "STRENGTH", "Strength"
+    HYPERTROPHY = "HYPERTROPHY", "Hypertrophy"
+    ENDURANCE = "ENDURANCE", "Endurance"
+    MOBILITY = "MOBILITY", "Mobility"
+    SKILL = "SKILL", "Skill"
+    FAT_LOSS = "FAT_LOSS", "Fat loss"
+
+
+class SplitTemplate(models.TextChoices):
+    HYBRID = "HYBRID", "Hybrid"
+    UPPER_LOWER = "UPPER_LOWER", "Upper / lower"
+    PPL = "PPL", "Push / pull / legs"
+    FULL_BODY = "FULL_BODY", "Full body"
+    BODY_PART_SPLIT = "BODY_PART_SPLIT", "Body-part split"
+    PUSH_PULL = "PUSH_PULL", "Push / pull"
+
+
+class ProgressionStyle(models.TextChoices):
+    SINGLE_PROGRESSION = "SINGLE_PROGRESSION", "Single progression"
+    DOUBLE_PROGRESSION = "DOUBLE_PROGRESSION", "Double progression"
+    WAVE_LOADING = "WAVE_LOADING", "Wave loading"
+    BLOCK_PERIODIZATION = "BLOCK_PERIODIZATION", "Block periodization"
+
+
+class GenerationStatus(models.TextChoices):
+    PENDING = "PENDING", "Pending"
+    IN_PROGRESS = "IN_PROGRESS", "In progress"
+    COMPLETED = "COMPLETED", "Completed"
+    FAILED = "FAILED", "Failed"
+
+
+class MicrocycleStatus(models.TextChoices):
+    PLANNED = "PLANNED", "Planned"
+    ACTIVE = "ACTIVE", "Active"
+    COMPLETED = "COMPLETED", "Completed"
+    CANCELLED = "CANCELLED", "Cancelled"
+
+
+class SessionType(models.TextChoices):
+    """Seeds 002 SessionType, plus CARDIO for the cardio-only days of seeds 003/000."""
+
+    STRENGTH = "STRENGTH", "Strength"
+    HYPERTROPHY = "HYPERTROPHY", "Hypertrophy"
+    ENDURANCE = "ENDURANCE", "Endurance"
+    MOBILITY = "MOBILITY", "Mobility"
+    SKILL = "SKILL", "Skill"
+    CONDITIONING = "CONDITIONING", "Conditioning"
+    CARDIO = "CARDIO", "Cardio"
+    RECOVERY = "RECOVERY", "Rest / recovery"
+
+
+class ExerciseRole(models.TextChoices):
+    WARMUP = "WARMUP", "Warm-up"
+    MAIN = "MAIN", "Main"
+    ACCESSORY = "ACCESSORY", "Accessory"
+    FINISHER = "FINISHER", "Finisher"
+    COOLDOWN = "COOLDOWN", "Cool-down"
+    SKILL = "SKILL", "Skill"
+
+
+class ProgramQuerySet(models.QuerySet["Program"]):
+    def for_user(self, user) -> ProgramQuerySet:
+        """Only ``user``'s programs: the start of every ownership-scoped query."""
+        return self.filter(user=user)
+
+    def active(self) -> ProgramQuerySet:
+        return self.filter(is_active=True)
+
+
+class Program(TimeStampedModel):
+    """An 8–12 week program (the macrocycle) for one athlete.
+
+    Goals use the ten-dollar method: up to three goals whose integer weights sum to
+    10 (seeds 002, database constraints); unused slots have no goal and weight 0.
+    ``equipment``, ``movement_rules`` and ``enjoyable_activities`` are the snapshot
+    of the athlete's constraints this program was created with, so regeneration is
+    reproducible: ``equipment`` a list of normalised equipment values,
+    ``movement_rules`` a list of ``{"movement_id", "rule", "substitute_id"}``.
+    ``seed`` makes generation deterministic.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programs"
+    )
+    name = models.CharField(max_length=120)
+    goal_1 = models.CharField(max_length=12, choices=Goal.choices)
+    goal_weight_1 = models.PositiveSmallIntegerField()
+    goal_2 = models.CharField(max_length=12, choices=Goal.choices, blank=True)
+    goal_weight_2 = models.PositiveSmallIntegerField(default=0)
+    goal_3 = models.CharField(max_length=12, choices=Goal.choices, blank=True)
+    goal_weight_3 = models.PositiveSmallIntegerField(default=0)
+    duration_weeks = models.PositiveSmallIntegerField()
+    days_per_week = models.PositiveSmallIntegerField()
+    max_session_minutes = models.PositiveSmallIntegerField()
+    split_template = models.CharField(max_length=16, choices=SplitTemplate.choices)
+    progression_style = models.CharField(
+        max_length=20, choices=ProgressionStyle.choices
+    )
+    experience_level = models.CharField(max_length=16, choices=ExperienceLevel.choices)
+    persona_tone = models.CharField(max_length=16, choices=PersonaTone.choices)
+    persona_aggression = models.CharField(
+        max_length=16, choices=PersonaAggression.choices
+    )
+    start_date = models.DateField()
+    deload_every_n_microcycles = models.PositiveSmallIntegerField(default=4)
+    microcycle_length_days = models.PositiveSmallIntegerField(default=7)
+    equipment = models.JSONField(default=list, blank=True)
+    movement_rules = models.JSONField(default=list, blank=True)
+    enjoyable_activities = models.JSONField(default=list, blank=True)
+    preferred_weekdays = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    allocation = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Weekly minutes per goal and the rationale the planner used.",
+    )
+    seed = models.BigIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+    generation_status = models.CharField(
+        max_length=12,
+        choices=GenerationStatus.choices,
+        default=GenerationStatus.PENDING,
+        db_index=True,
+    )
+    generation_error = models.TextField(blank=True)
+    generation_started_at = models.DateTimeField(null=True, blank=True)
+    generation_finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_weeks__in=[8, 10, 12]),
+                name="program_duration_8_12_even",
+            ),
+            models.CheckConstraint(
+                condition=Q(goal_weight_1__gte=0)
+                & Q(goal_weight_2__gte=0)
+                & Q(goal_weight_3__gte=0),
+                name="program_goal_weights_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(goal_weight_1=10 - F("goal_weight_2") - F("goal_weight_3")),
+                name="program_goal_weights_sum_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(days_per_week__gte=2, days_per_week__lte=7),
+                name="program_days_per_week_2_7",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_session_minutes__gte=30, max_session_minutes__lte=120),
+                name="program_session_minutes_30_120",
+            ),
+            models.CheckConstraint(
+                condition=Q(microcycle_length_days__gte=7)
+                & Q(microcycle_length_days__lte=14),
+                name="program_microcycle_length_7_14",
+            ),
+            models.CheckConstraint(
+                condition=Q(deload_every_n_microcycles__gte=2),
+                name="program_deload_every_at_least_2",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:detail", args=[self.pk])
+
+    @property
+    def goals(self) -> list[tuple[str, int]]:
+        """``[(goal, weight), ...]`` for the filled slots, heaviest first."""
+        slots = [
+            (self.goal_1, self.goal_weight_1),
+            (self.goal_2, self.goal_weight_2),
+            (self.goal_3, self.goal_weight_3),
+        ]
+        return [(g, w) for g, w in slots if g]
+
+
+class Microcycle(models.Model):
+    """A 7–14 day block of a program (a training week by default)."""
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="microcycles"
+    )
+    sequence_number = models.PositiveSmallIntegerField()
+    start_date = models.DateField()
+    length_days = models.PositiveSmallIntegerField(default=7)
+    status = models.CharField(
+        max_length=10,
+        choices=MicrocycleStatus.choices,
+        default=MicrocycleStatus.PLANNED,
+    )
+    is_deload = models.BooleanField(default=False)
+    generation_status = models.CharField(
+        max_length=12,
+        choices=GenerationStatus.choices,
+        default=GenerationStatus.PENDING,
+    )
+    generation_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["program", "sequence_number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(length_days__gte=7, length_days__lte=14),
+                name="microcycle_length_7_14",
+            ),
+            models.UniqueConstraint(
+                fields=["program", "sequence_number"],
+                name="microcycle_sequence_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kind = "deload" if self.is_deload else "loading"
+        return f"{self.program} · week {self.sequence_number} ({kind})"
+
+
+class Session(models.Model):
+    """One day of a microcycle. RECOVERY sessions are rest days with no exercises.
+
+    ``intent_tags`` are the movement patterns the session is built around;
+    ``time_breakdown`` is ``{"warmup": min, "main": min, "accessory": min,
+    "finisher": min, "cooldown": min, "total": min}``; ``rationale`` holds the
+    planner's reasons for the day's type and structure.
+    """
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="sessions"
+    )
+    microcycle = models.ForeignKey(
+        Microcycle, on_delete=models.CASCADE, related_name="sessions"
+    )
+    date = models.DateField()
+    day_index = models.PositiveSmallIntegerField()
+    session_type = models.CharField(max_length=12, choices=SessionType.choices)
+    focus = models.CharField(max_length=32, blank=True)
+    intent_tags = models.JSONField(default=list, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(default=0)
+    time_breakdown = models.JSONField(default=dict, blank=True)
+    coach_notes = models.CharField(max_length=200, blank=True)
+    rationale = models.JSONField(default=dict, blank=True)
+    variant = models.PositiveIntegerField(
+        default=0, help_text="Bumped by 'regenerate' to draw a fresh selection."
+    )
+    generation_status = models.CharField(
+        max_length=12,
+        choices=GenerationStatus.choices,
+        default=GenerationStatus.PENDING,
+        db_index=True,
+    )
+    generation_error = models.TextField(blank=True)
+    generated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["microcycle", "day_index"], name="session_day_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(day_index__lte=13), name="session_day_index_0_13"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_session_type_display()} {self.focus}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:session", args=[self.program_id, self.pk])
+
+    @property
+    def is_rest_day(self) -> bool:
+        return self.session_type == SessionType.RECOVERY
+
+
+class SessionExercise(models.Model):
+    """A movement prescribed in a session: sets × reps (or seconds), effort and rest.
+
+    Reps are a range (``reps_min``–``reps_max``) or, for timed work, a
+    ``duration_seconds`` per set. ``target_rpe`` is on the 1–10 RPE scale and
+    ``target_rir`` the matching reps in reserve (Zourdos et al. 2016; reference §5a).
+    ``rationale`` is the optimizer's *why*: ``{"scores": {dimension: 0..1},
+    "total": float, "relaxation_step": int, "relaxation": str, "notes": [str]}``.
+    """
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="exercises"
+    )
+    movement = models.ForeignKey(
+        Movement, on_delete=models.PROTECT, related_name="prescriptions"
+    )
+    role = models.CharField(max_length=10, choices=ExerciseRole.choices)
+    order = models.PositiveSmallIntegerField()
+    sets = models.PositiveSmallIntegerField()
+    reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField(null=True, blank=True)
+    target_rpe = models.DecimalField(
+        max_digits=3, decimal_places=1, null=True, blank=True
+    )
+    target_rir = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_percent_1rm = models.PositiveSmallIntegerField(null=True, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField(default=0)
+    superset_group = models.PositiveSmallIntegerField(null=True, blank=True)
+    estimated_seconds = models.PositiveIntegerField(default=0)
+    notes = models.CharField(max_length=200, blank=True)
+    rationale = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["session", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "order"], name="session_exercise_order_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(sets__gte=1), name="exercise_sets_gte_1"
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_min__isnull=False) | Q(duration_seconds__isnull=False),
+                name="exercise_reps_or_duration",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_min__isnull=True)
+                | Q(reps_max__isnull=True)
+                | Q(reps_min__lte=F("reps_max")),
+                name="exercise_reps_min_lte_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_rpe__isnull=True)
+                | Q(target_rpe__gte=1, target_rpe__lte=10),
+                name="exercise_rpe_1_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.movement}"
