@@ -1,0 +1,296 @@
+"""Program API serializers: one input serializer per action, output serializers for
+reads (STYLE C7: module level, unique names for the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from coach.models import ExperienceLevel, PersonaAggression, PersonaTone
+from movements.models import Equipment, MovementRuleKind, MuscleRole
+from programs.models import (
+    Goal,
+    Microcycle,
+    Program,
+    ProgressionStyle,
+    Session,
+    SessionExercise,
+    SplitTemplate,
+)
+
+
+# ---------------------------------------------------------------------------
+# Input
+# ---------------------------------------------------------------------------
+class GoalWeightInputSerializer(serializers.Serializer):
+    goal = serializers.ChoiceField(choices=Goal.choices)
+    weight = serializers.IntegerField(help_text="Dollars of the $10 budget (integer).")
+
+
+class MovementRuleInputSerializer(serializers.Serializer):
+    movement = serializers.IntegerField(help_text="Movement id.")
+    rule = serializers.ChoiceField(choices=MovementRuleKind.choices)
+    substitute_with = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Movement id, SUBSTITUTE only."
+    )
+
+
+class ProgramCreateInputSerializer(serializers.Serializer):
+    """Body of ``POST /api/v1/programs/``. Types and choices are checked here; the
+    training rules (bounds, the $10 budget, goal conflicts) by the engine's one
+    validator in the service, so the API and the wizard answer alike."""
+
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    goals = GoalWeightInputSerializer(many=True, allow_empty=True)
+    duration_weeks = serializers.IntegerField()
+    days_per_week = serializers.IntegerField()
+    max_session_minutes = serializers.IntegerField()
+    split_template = serializers.ChoiceField(
+        choices=SplitTemplate.choices, required=False, allow_null=True
+    )
+    progression_style = serializers.ChoiceField(
+        choices=ProgressionStyle.choices, required=False, allow_null=True
+    )
+    start_date = serializers.DateField(required=False, allow_null=True)
+    persona_tone = serializers.ChoiceField(
+        choices=PersonaTone.choices, required=False, allow_null=True
+    )
+    persona_aggression = serializers.ChoiceField(
+        choices=PersonaAggression.choices, required=False, allow_null=True
+    )
+    experience_level = serializers.ChoiceField(
+        choices=ExperienceLevel.choices, required=False, allow_null=True
+    )
+    equipment = serializers.ListField(
+        child=serializers.ChoiceField(choices=Equipment.choices),
+        required=False,
+        allow_null=True,
+        help_text="Available equipment; omit for a full commercial gym.",
+    )
+    movement_rules = MovementRuleInputSerializer(many=True, required=False)
+    enjoyable_activities = serializers.ListField(
+        child=serializers.CharField(max_length=60), required=False, max_length=20
+    )
+    preferred_weekdays = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=6),
+        required=False,
+        max_length=7,
+        help_text="0 = Monday … 6 = Sunday.",
+    )
+    deload_every_n_microcycles = serializers.IntegerField(required=False, default=4)
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+class MovementSummaryOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    pattern = serializers.CharField()
+    mechanic = serializers.CharField()
+    level = serializers.IntegerField()
+    equipment = serializers.ListField(child=serializers.CharField())
+    primary_muscles = serializers.SerializerMethodField()
+    secondary_muscles = serializers.SerializerMethodField()
+
+    def _muscles(self, movement, role: str) -> list[str]:
+        return sorted(
+            link.muscle.slug
+            for link in movement.muscle_links.all()
+            if link.role == role
+        )
+
+    def get_primary_muscles(self, movement) -> list[str]:
+        return self._muscles(movement, MuscleRole.PRIMARY)
+
+    def get_secondary_muscles(self, movement) -> list[str]:
+        return self._muscles(movement, MuscleRole.SECONDARY)
+
+
+class SessionExerciseOutputSerializer(serializers.ModelSerializer):
+    movement = MovementSummaryOutputSerializer()
+    target_rpe = serializers.FloatField(allow_null=True)
+
+    class Meta:
+        model = SessionExercise
+        fields = [
+            "id",
+            "movement",
+            "role",
+            "order",
+            "sets",
+            "reps_min",
+            "reps_max",
+            "duration_seconds",
+            "target_rpe",
+            "target_rir",
+            "load_percent_1rm",
+            "rest_seconds",
+            "superset_group",
+            "estimated_seconds",
+            "notes",
+            "rationale",
+        ]
+
+
+class SessionOutputSerializer(serializers.ModelSerializer):
+    exercises = SessionExerciseOutputSerializer(many=True)
+    microcycle_sequence = serializers.IntegerField(
+        source="microcycle.sequence_number", read_only=True
+    )
+
+    class Meta:
+        model = Session
+        fields = [
+            "id",
+            "date",
+            "day_index",
+            "microcycle_sequence",
+            "session_type",
+            "focus",
+            "intent_tags",
+            "estimated_minutes",
+            "time_breakdown",
+            "coach_notes",
+            "rationale",
+            "generation_status",
+            "generation_error",
+            "exercises",
+        ]
+
+
+class SessionInProgramOutputSerializer(SessionOutputSerializer):
+    """A session nested in its microcycle (no need to repeat the sequence)."""
+
+    class Meta(SessionOutputSerializer.Meta):
+        fields = [
+            f for f in SessionOutputSerializer.Meta.fields if f != "microcycle_sequence"
+        ]
+
+
+class MicrocycleOutputSerializer(serializers.ModelSerializer):
+    sessions = SessionInProgramOutputSerializer(many=True)
+
+    class Meta:
+        model = Microcycle
+        fields = [
+            "id",
+            "sequence_number",
+            "start_date",
+            "length_days",
+            "status",
+            "is_deload",
+            "generation_status",
+            "generation_error",
+            "sessions",
+        ]
+
+
+class ProgramGoalOutputSerializer(serializers.Serializer):
+    goal = serializers.CharField()
+    weight = serializers.IntegerField()
+
+
+class ProgramSummaryOutputSerializer(serializers.ModelSerializer):
+    """A program without its tree: what the list and the 202 return."""
+
+    goals = serializers.SerializerMethodField()
+    status_url = serializers.SerializerMethodField()
+    end_date = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Program
+        fields = [
+            "id",
+            "name",
+            "goals",
+            "duration_weeks",
+            "days_per_week",
+            "max_session_minutes",
+            "split_template",
+            "progression_style",
+            "experience_level",
+            "persona_tone",
+            "persona_aggression",
+            "start_date",
+            "end_date",
+            "deload_every_n_microcycles",
+            "equipment",
+            "movement_rules",
+            "enjoyable_activities",
+            "warnings",
+            "allocation",
+            "generation_status",
+            "generation_error",
+            "status_url",
+            "created_at",
+        ]
+
+    def get_goals(self, program) -> list[dict]:
+        return [{"goal": g, "weight": w} for g, w in program.goals]
+
+    def get_status_url(self, program) -> str:
+        from django.urls import reverse
+
+        path = reverse("api:programs:generation-status", args=[program.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    def get_end_date(self, program):
+        from datetime import timedelta
+
+        return program.start_date + timedelta(days=program.duration_weeks * 7 - 1)
+
+
+class ProgramListOutputSerializer(ProgramSummaryOutputSerializer):
+    """A program in the list, with progress and estimated durations (minutes)."""
+
+    progress = serializers.SerializerMethodField()
+    estimated_minutes_per_session = serializers.SerializerMethodField()
+    estimated_minutes_per_week = serializers.SerializerMethodField()
+
+    class Meta(ProgramSummaryOutputSerializer.Meta):
+        fields = ProgramSummaryOutputSerializer.Meta.fields + [
+            "progress",
+            "estimated_minutes_per_session",
+            "estimated_minutes_per_week",
+        ]
+
+    def get_progress(self, program) -> dict:
+        return {
+            "total": program.training_sessions,
+            "completed": program.sessions_completed,
+            "failed": program.sessions_failed,
+        }
+
+    def get_estimated_minutes_per_session(self, program) -> int | None:
+        if not program.sessions_completed or not program.estimated_minutes_total:
+            return None
+        return round(program.estimated_minutes_total / program.sessions_completed)
+
+    def get_estimated_minutes_per_week(self, program) -> int:
+        per_session = self.get_estimated_minutes_per_session(program)
+        if per_session is None:
+            # Not generated yet: the budget the athlete asked for.
+            return program.days_per_week * program.max_session_minutes
+        return round(program.training_sessions / program.duration_weeks * per_session)
+
+
+class ProgramDetailOutputSerializer(ProgramSummaryOutputSerializer):
+    microcycles = MicrocycleOutputSerializer(many=True)
+
+    class Meta(ProgramSummaryOutputSerializer.Meta):
+        fields = ProgramSummaryOutputSerializer.Meta.fields + ["microcycles"]
+
+
+class ProgramCreatedOutputSerializer(ProgramSummaryOutputSerializer):
+    """The 202 body: the summary plus any goal-interference warnings."""
+
+
+class GenerationStatusOutputSerializer(serializers.Serializer):
+    program_id = serializers.IntegerField()
+    status = serializers.CharField()
+    error = serializers.CharField(allow_blank=True)
+    progress = serializers.DictField(child=serializers.IntegerField())
+    microcycles = serializers.ListField(child=serializers.DictField())
+    started_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)

@@ -1,0 +1,171 @@
+"""Program API: thin views over services and selectors (STYLE C7).
+
+Every object is fetched through the ownership choke points in
+``programs.selectors``; another athlete's program or session is a 404.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from programs import selectors, services
+from programs.api.serializers import (
+    GenerationStatusOutputSerializer,
+    ProgramCreatedOutputSerializer,
+    ProgramCreateInputSerializer,
+    ProgramDetailOutputSerializer,
+    ProgramListOutputSerializer,
+    SessionOutputSerializer,
+)
+from programs.models import Microcycle, Program
+
+
+def program_input_from(validated: dict) -> services.ProgramInput:
+    """Map the validated API body to the service's :class:`ProgramInput`."""
+    return services.ProgramInput(
+        name=validated.get("name") or "",
+        goals=[(g["goal"], g["weight"]) for g in validated["goals"]],
+        duration_weeks=validated["duration_weeks"],
+        days_per_week=validated["days_per_week"],
+        max_session_minutes=validated["max_session_minutes"],
+        split_template=validated.get("split_template"),
+        progression_style=validated.get("progression_style"),
+        start_date=validated.get("start_date"),
+        persona_tone=validated.get("persona_tone"),
+        persona_aggression=validated.get("persona_aggression"),
+        experience_level=validated.get("experience_level"),
+        equipment=validated.get("equipment"),
+        movement_rules=[
+            {
+                "movement_id": r["movement"],
+                "rule": r["rule"],
+                "substitute_id": r.get("substitute_with"),
+            }
+            for r in validated.get("movement_rules", [])
+        ],
+        enjoyable_activities=validated.get("enjoyable_activities", []),
+        preferred_weekdays=validated.get("preferred_weekdays", []),
+        deload_every_n_microcycles=validated.get("deload_every_n_microcycles", 4),
+    )
+
+
+class ProgramCollectionApi(APIView):
+    """``GET`` lists the athlete's programs; ``POST`` creates one (202)."""
+
+    @extend_schema(responses=ProgramListOutputSerializer(many=True))
+    def get(self, request):
+        queryset = selectors.program_list_for_user(user=request.user)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        data = ProgramListOutputSerializer(
+            page, many=True, context={"request": request}
+        ).data
+        return paginator.get_paginated_response(data)
+
+    @extend_schema(
+        request=ProgramCreateInputSerializer,
+        responses={202: ProgramCreatedOutputSerializer},
+    )
+    def post(self, request):
+        serializer = ProgramCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        program, _warnings = services.program_create(
+            user=request.user, data=program_input_from(serializer.validated_data)
+        )
+        body = ProgramCreatedOutputSerializer(
+            program, context={"request": request}
+        ).data
+        return Response(body, status=status.HTTP_202_ACCEPTED)
+
+
+class ProgramDetailApi(APIView):
+    """``GET`` the whole program tree; ``DELETE`` it (cascades)."""
+
+    @extend_schema(responses=ProgramDetailOutputSerializer)
+    def get(self, request, program_id: int):
+        program = selectors.program_get_for_user(
+            user=request.user, program_id=program_id
+        )
+        program = selectors.program_detail_prefetch(
+            Program.objects.filter(pk=program.pk)
+        ).get()
+        body = ProgramDetailOutputSerializer(program, context={"request": request}).data
+        return Response(body)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, program_id: int):
+        program = selectors.program_get_for_user(
+            user=request.user, program_id=program_id
+        )
+        services.program_delete(program=program)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ProgramGenerationStatusApi(APIView):
+    """Generation status and progress, cheap enough to poll every 2 s."""
+
+    @extend_schema(responses=GenerationStatusOutputSerializer)
+    def get(self, request, program_id: int):
+        program = selectors.program_get_for_user(
+            user=request.user, program_id=program_id
+        )
+        microcycles = list(
+            Microcycle.objects.filter(program=program)
+            .order_by("sequence_number")
+            .values(
+                "sequence_number", "is_deload", "generation_status", "generation_error"
+            )
+        )
+        body = {
+            "program_id": program.pk,
+            "status": program.generation_status,
+            "error": program.generation_error,
+            "progress": selectors.program_generation_progress(program=program),
+            "microcycles": microcycles,
+            "started_at": program.generation_started_at,
+            "finished_at": program.generation_finished_at,
+        }
+        return Response(GenerationStatusOutputSerializer(body).data)
+
+
+class ProgramRetryApi(APIView):
+    """Retry the program's failed sessions in the background (202)."""
+
+    @extend_schema(request=None, responses={202: GenerationStatusOutputSerializer})
+    def post(self, request, program_id: int):
+        program = selectors.program_get_for_user(
+            user=request.user, program_id=program_id
+        )
+        retried = services.program_retry_failed(program=program)
+        return Response({"retried": retried}, status=status.HTTP_202_ACCEPTED)
+
+
+class SessionDetailApi(APIView):
+    """One session with its exercises and time breakdown."""
+
+    @extend_schema(responses=SessionOutputSerializer)
+    def get(self, request, program_id: int, session_id: int):
+        session = selectors.session_get_for_user(
+            user=request.user, program_id=program_id, session_id=session_id
+        )
+        session = selectors.session_with_exercises(session)
+        return Response(SessionOutputSerializer(session).data)
+
+
+class SessionRegenerateApi(APIView):
+    """Draw a fresh selection for one session, in the background (202)."""
+
+    @extend_schema(request=None, responses={202: SessionOutputSerializer})
+    def post(self, request, program_id: int, session_id: int):
+        session = selectors.session_get_for_user(
+            user=request.user, program_id=program_id, session_id=session_id
+        )
+        session = services.session_regenerate(session=session)
+        session = selectors.session_with_exercises(session)
+        return Response(
+            SessionOutputSerializer(session).data, status=status.HTTP_202_ACCEPTED
+        )
