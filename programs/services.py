@@ -263,6 +263,12 @@ def _write_skeleton(program: Program, plan: t.ProgramPlan) -> None:
                     rationale={
                         "blocks": list(planned.blocks),
                         "reasons": list(planned.reasons),
+                        "dominant_goal": (
+                            planned.dominant_goal.value
+                            if planned.dominant_goal
+                            else None
+                        ),
+                        "notes": [],
                     },
                     generation_status=(
                         GenerationStatus.COMPLETED if rest else GenerationStatus.PENDING
@@ -334,6 +340,11 @@ def program_generate(*, program_id: int) -> GenerationReport:
         plan = plan_program(spec)
         report.snapshot_seconds = time.perf_counter() - started
 
+        planned = {
+            (mc.sequence_number, day.day_index): day
+            for mc in plan.microcycles
+            for day in mc.sessions
+        }
         results = iter_generate_sessions(spec, plan, library)
         while todo:
             started = time.perf_counter()
@@ -351,7 +362,7 @@ def program_generate(*, program_id: int) -> GenerationReport:
                 _session_fail(session_id, result.error)
                 report.failed += 1
             else:
-                report.exercises += _session_write(session_id, result)
+                report.exercises += _session_write(session_id, result, planned.get(key))
                 report.written += 1
             report.persist_seconds += time.perf_counter() - started
         for session_id in todo.values():
@@ -369,8 +380,22 @@ def program_generate(*, program_id: int) -> GenerationReport:
     return report
 
 
-def _session_write(session_id: int, generated: t.GeneratedSession) -> int:
-    """Replace the session's exercises and fields in one short transaction."""
+def _session_write(
+    session_id: int, generated: t.GeneratedSession, planned: t.PlannedSession | None
+) -> int:
+    """Replace the session's exercises and fields in one short transaction.
+
+    The session's ``rationale`` keeps the planner's blocks and reasons and adds the
+    engine's notes on how the session was built. Returns the exercises written.
+    """
+    rationale = {
+        "blocks": list(planned.blocks) if planned else [],
+        "reasons": list(planned.reasons) if planned else [],
+        "dominant_goal": (
+            planned.dominant_goal.value if planned and planned.dominant_goal else None
+        ),
+        "notes": list(generated.rationale),
+    }
     rows = [
         SessionExercise(
             session_id=session_id,
@@ -413,6 +438,7 @@ def _session_write(session_id: int, generated: t.GeneratedSession) -> int:
                 "total": tb.total,
             },
             coach_notes=generated.coach_notes[:200],
+            rationale=rationale,
             generation_status=GenerationStatus.COMPLETED,
             generation_error="",
             generated_at=timezone.now(),

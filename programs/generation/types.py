@@ -276,6 +276,11 @@ class PlannedSession:
     intent_tags: tuple[str, ...]
     blocks: tuple[str, ...]
     reasons: tuple[str, ...] = ()
+    # Added by the engine (optional, defaulted): the goal that drives the day's
+    # prescriptions (None on rest days) and the minutes of its FINISHER block
+    # (0 when the day has none).
+    dominant_goal: Goal | None = None
+    finisher_minutes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +370,10 @@ class GeneratedSession:
     time_breakdown: TimeBreakdown
     estimated_minutes: int
     coach_notes: str
+    # Added by the engine: plain-text notes on how the session was built, including
+    # any deliberate deviation (e.g. shorter than the budget because a weekly MRV
+    # cap was reached, or a deload by design).
+    rationale: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,3 +383,12 @@ class SessionFailure:
     microcycle_sequence: int
     day_index: int
     error: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedProgram:
+    """A whole program: the plan, every filled session (date order) and failures."""
+
+    plan: ProgramPlan
+    sessions: tuple[GeneratedSession, ...]
+    failures: tuple[SessionFailure, ...]
