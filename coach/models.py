@@ -114,3 +114,42 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.name or self.email.split("@")[0]
+
+
+class Units(models.TextChoices):
+    KG = "KG", "Kilograms"
+    LB = "LB", "Pounds"
+
+
+class E1RMFormula(models.TextChoices):
+    """Estimated-1RM formulas (seeds 002 MetricsService; reference §6)."""
+
+    EPLEY = "EPLEY", "Epley"
+    BRZYCKI = "BRZYCKI", "Brzycki"
+    LOMBARDI = "LOMBARDI", "Lombardi"
+    OCONNER = "OCONNER", "O'Conner"
+
+
+class AthleteSettings(TimeStampedModel):
+    """An athlete's settings (seeds 002, settings domain): display units and the
+    e1RM formula. Loads are always stored in kg and shown in ``units``."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="athlete_settings"
+    )
+    units = models.CharField(max_length=2, choices=Units.choices, default=Units.KG)
+    e1rm_formula = models.CharField(
+        max_length=8, choices=E1RMFormula.choices, default=E1RMFormula.EPLEY
+    )
+
+    class Meta:
+        verbose_name_plural = "athlete settings"
+
+    def __str__(self) -> str:
+        return f"Settings of {self.user}"
+
+    @classmethod
+    def for_user(cls, user: User) -> AthleteSettings:
+        """The athlete's settings, created with the defaults on first use."""
+        settings, _ = cls.objects.get_or_create(user=user)
+        return settings
