@@ -1,0 +1,130 @@
+"""Admin for the movement library (STYLE C19): search, filters, muscle inline,
+autocomplete on every foreign key."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from movements.models import (
+    Equipment,
+    Movement,
+    MovementMuscle,
+    MovementRelationship,
+    Muscle,
+)
+
+BODYWEIGHT = "bodyweight"
+
+
+class EquipmentFilter(admin.SimpleListFilter):
+    """Movements needing a given piece of kit, or bodyweight ones (empty list).
+
+    ``equipment`` is a JSON list, so the test runs in Python over the (small)
+    catalogue rather than as a JSON lookup SQLite lacks.
+    """
+
+    title = "equipment"
+    parameter_name = "equipment"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin):
+        return [(BODYWEIGHT, "Bodyweight (none)"), *Equipment.choices]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Movement]):
+        value = self.value()
+        if not value:
+            return queryset
+        ids = [
+            pk
+            for pk, kit in queryset.values_list("pk", "equipment")
+            if (not kit if value == BODYWEIGHT else value in (kit or []))
+        ]
+        return queryset.filter(pk__in=ids)
+
+
+class MuscleFilter(admin.SimpleListFilter):
+    """Movements training a muscle in any role."""
+
+    title = "muscle"
+    parameter_name = "muscle"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin):
+        return list(Muscle.objects.order_by("name").values_list("slug", "name"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Movement]):
+        if self.value():
+            return queryset.filter(muscle_links__muscle__slug=self.value())
+        return queryset
+
+
+class MovementMuscleInline(admin.TabularInline):
+    """The muscles a movement trains, with their role."""
+
+    model = MovementMuscle
+    autocomplete_fields = ["muscle"]
+    extra = 0
+
+
+class OutgoingRelationshipInline(admin.TabularInline):
+    """Graph edges starting at this movement (PROGRESSION points to the harder one)."""
+
+    model = MovementRelationship
+    fk_name = "from_movement"
+    autocomplete_fields = ["to_movement"]
+    extra = 0
+    verbose_name = "relationship from this movement"
+    verbose_name_plural = "relationships from this movement"
+
+
+@admin.register(Movement)
+class MovementAdmin(admin.ModelAdmin):
+    """The library: filter by pattern, kit, muscle, discipline and level."""
+
+    list_display = [
+        "name",
+        "pattern",
+        "mechanic",
+        "equipment_display",
+        "level",
+        "primary_discipline",
+    ]
+    list_filter = [
+        "pattern",
+        "mechanic",
+        "primary_discipline",
+        "level",
+        EquipmentFilter,
+        MuscleFilter,
+        "is_timed",
+        "is_unilateral",
+    ]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MovementMuscleInline, OutgoingRelationshipInline]
+    list_per_page = 50
+
+    @admin.display(description="Equipment")
+    def equipment_display(self, obj: Movement) -> str:
+        labels = dict(Equipment.choices)
+        return ", ".join(labels.get(e, e) for e in obj.equipment) or "Bodyweight"
+
+
+@admin.register(Muscle)
+class MuscleAdmin(admin.ModelAdmin):
+    """The 17 muscle groups; searchable for the movement inline's autocomplete."""
+
+    list_display = ["name", "slug", "region"]
+    list_filter = ["region"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(MovementRelationship)
+class MovementRelationshipAdmin(admin.ModelAdmin):
+    """Edges of the movement graph (seeds 003, session 11)."""
+
+    list_display = ["from_movement", "relationship_type", "to_movement"]
+    list_filter = ["relationship_type"]
+    search_fields = ["from_movement__name", "to_movement__name"]
+    autocomplete_fields = ["from_movement", "to_movement"]
+    list_select_related = ["from_movement", "to_movement"]
