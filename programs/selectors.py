@@ -85,17 +85,23 @@ def program_list_for_user(*, user) -> QuerySet[Program]:
     training = ~Q(sessions__session_type=SessionType.RECOVERY)
     from django.db.models import Sum
 
-    return Program.objects.for_user(user).annotate(
-        training_sessions=Count("sessions", filter=training),
-        sessions_completed=Count(
-            "sessions",
-            filter=training & Q(sessions__generation_status=GenerationStatus.COMPLETED),
-        ),
-        sessions_failed=Count(
-            "sessions",
-            filter=training & Q(sessions__generation_status=GenerationStatus.FAILED),
-        ),
-        estimated_minutes_total=Sum("sessions__estimated_minutes", filter=training),
+    return (
+        Program.objects.for_user(user)
+        .order_by("-created_at", "-id")
+        .annotate(
+            training_sessions=Count("sessions", filter=training),
+            sessions_completed=Count(
+                "sessions",
+                filter=training
+                & Q(sessions__generation_status=GenerationStatus.COMPLETED),
+            ),
+            sessions_failed=Count(
+                "sessions",
+                filter=training
+                & Q(sessions__generation_status=GenerationStatus.FAILED),
+            ),
+            estimated_minutes_total=Sum("sessions__estimated_minutes", filter=training),
+        )
     )
 
 

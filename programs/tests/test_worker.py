@@ -46,7 +46,8 @@ def qcluster():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "coach.settings",
-        "DJANGO_SECRET_KEY": "worker-test-secret",
+        # Tasks are signed: the cluster must share the test process's key.
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "DATABASE_URL": _database_url(),
         "Q_CLUSTER_WORKERS": "1",
         "Q_CLUSTER_POLL": "0.1",
