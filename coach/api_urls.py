@@ -10,4 +10,5 @@ urlpatterns = [
     path("auth/", include("coach.api.urls")),
     path("", include("movements.api.urls")),
     path("", include("programs.api.urls")),
+    path("", include("training_logs.api.urls")),
 ]

@@ -1,0 +1,430 @@
+"""Training-log API: thin views over services and selectors (STYLE C7).
+
+Each view validates its input with a serializer, converts loads from the athlete's
+unit to kg, calls one service or selector and serializes the answer in the
+athlete's unit. Ownership: every object comes through ``.for_user`` querysets or
+the choke points in ``training_logs.selectors``; another athlete's log or session
+is a 404. Requests are atomic (``ATOMIC_REQUESTS``), so a 400 writes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from coach.models import AthleteSettings
+from movements.models import Movement
+from training_logs import adherence, landmarks, metrics, selectors, services
+from training_logs.api.serializers import (
+    ActivityDefinitionOutputSerializer,
+    ActivityInstanceOutputSerializer,
+    ActivityLogCreateInputSerializer,
+    AdherenceOutputSerializer,
+    CustomWorkoutLogCreateInputSerializer,
+    E1RMTrendInputSerializer,
+    E1RMTrendOutputSerializer,
+    MuscleRecoveryOutputSerializer,
+    PersonalRecordFilterInputSerializer,
+    PersonalRecordOutputSerializer,
+    RecoverySignalCreateInputSerializer,
+    RecoverySignalOutputSerializer,
+    SorenessLogCreateInputSerializer,
+    SorenessLogOutputSerializer,
+    WeekAdherenceOutputSerializer,
+    WeeksInputSerializer,
+    WeekVolumeOutputSerializer,
+    WorkoutLogCreateInputSerializer,
+    WorkoutLogFilterInputSerializer,
+    WorkoutLogOutputSerializer,
+)
+from training_logs.models import ActivityDefinition
+
+ADHERENCE_WEEKS = 12
+VOLUME_WEEKS = 8
+
+
+def _unit(request) -> str:
+    return AthleteSettings.for_user(request.user).units
+
+
+def _set_inputs(rows: list[dict], unit: str) -> list[services.SetInput]:
+    """Validated set rows → service inputs, loads converted to kg."""
+    out = []
+    for row in rows:
+        load = row.get("load")
+        out.append(
+            services.SetInput(
+                movement_id=row["movement_id"],
+                set_number=row.get("set_number"),
+                load_kg=(
+                    None
+                    if load is None
+                    else Decimal(str(metrics.to_kg(float(load), unit)))
+                ),
+                reps=row.get("reps"),
+                duration_seconds=row.get("duration_seconds"),
+                rpe=row.get("rpe"),
+                rir=row.get("rir"),
+                is_warmup=row.get("is_warmup", False),
+                session_exercise_id=row.get("session_exercise_id"),
+            )
+        )
+    return out
+
+
+def _created_log_response(request, workout_log, unit: str) -> Response:
+    log = selectors.workout_log_get_for_user(
+        user=request.user, workout_log_id=workout_log.pk
+    )
+    body = WorkoutLogOutputSerializer(log, context={"unit": unit}).data
+    return Response(body, status=status.HTTP_201_CREATED)
+
+
+# ---------------------------------------------------------------------------
+# Workouts
+# ---------------------------------------------------------------------------
+class WorkoutLogCollectionApi(APIView):
+    """``GET`` the athlete's workout logs (newest first, paginated; filters
+    ``date_from``, ``date_to``, ``movement``); ``POST`` logs a planned session."""
+
+    @extend_schema(
+        parameters=[WorkoutLogFilterInputSerializer],
+        responses=WorkoutLogOutputSerializer(many=True),
+    )
+    def get(self, request):
+        filters = WorkoutLogFilterInputSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        queryset = selectors.workout_log_list(
+            user=request.user,
+            date_from=filters.validated_data.get("date_from"),
+            date_to=filters.validated_data.get("date_to"),
+            movement_id=filters.validated_data.get("movement"),
+        )
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        data = WorkoutLogOutputSerializer(
+            page, many=True, context={"unit": _unit(request)}
+        ).data
+        return paginator.get_paginated_response(data)
+
+    @extend_schema(
+        request=WorkoutLogCreateInputSerializer,
+        responses={201: WorkoutLogOutputSerializer},
+    )
+    def post(self, request):
+        serializer = WorkoutLogCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        unit = _unit(request)
+        workout_log = services.workout_log_create(
+            user=request.user,
+            session_id=data["session_id"],
+            performed_at=data.get("performed_at"),
+            sets=_set_inputs(data.get("sets") or [], unit),
+            duration_minutes=data.get("duration_minutes"),
+            notes=data["notes"],
+            enjoyment=data.get("enjoyment"),
+            feedback_tags=data["feedback_tags"],
+        )
+        return _created_log_response(request, workout_log, unit)
+
+
+class CustomWorkoutLogCreateApi(APIView):
+    """Log an ad-hoc workout (no planned session)."""
+
+    @extend_schema(
+        request=CustomWorkoutLogCreateInputSerializer,
+        responses={201: WorkoutLogOutputSerializer},
+    )
+    def post(self, request):
+        serializer = CustomWorkoutLogCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        unit = _unit(request)
+        workout_log = services.workout_log_create(
+            user=request.user,
+            performed_at=data.get("performed_at"),
+            sets=_set_inputs(data["sets"], unit),
+            name=data.get("name") or "",
+            duration_minutes=data.get("duration_minutes"),
+            notes=data["notes"],
+            enjoyment=data.get("enjoyment"),
+            feedback_tags=data["feedback_tags"],
+        )
+        return _created_log_response(request, workout_log, unit)
+
+
+class WorkoutLogDetailApi(APIView):
+    """``GET`` one workout log with its sets and records; ``DELETE`` it (its
+    records, pattern exposure and muscle recovery are rebuilt)."""
+
+    @extend_schema(responses=WorkoutLogOutputSerializer)
+    def get(self, request, workout_log_id: int):
+        log = selectors.workout_log_get_for_user(
+            user=request.user, workout_log_id=workout_log_id
+        )
+        return Response(
+            WorkoutLogOutputSerializer(log, context={"unit": _unit(request)}).data
+        )
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, workout_log_id: int):
+        log = selectors.workout_log_get_for_user(
+            user=request.user, workout_log_id=workout_log_id
+        )
+        services.workout_log_delete(workout_log=log)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# ---------------------------------------------------------------------------
+# Soreness, recovery
+# ---------------------------------------------------------------------------
+class SorenessLogCreateApi(APIView):
+    """Report soreness per muscle or body part; each muscle's recovery becomes
+    10 − soreness."""
+
+    @extend_schema(
+        request=SorenessLogCreateInputSerializer,
+        responses={201: SorenessLogOutputSerializer(many=True)},
+    )
+    def post(self, request):
+        serializer = SorenessLogCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        rows = services.soreness_log_create(
+            user=request.user,
+            logged_at=serializer.validated_data.get("logged_at"),
+            entries=[
+                services.SorenessInput(
+                    level=entry["level"],
+                    muscle=entry.get("muscle"),
+                    body_part=entry.get("body_part"),
+                )
+                for entry in serializer.validated_data["entries"]
+            ],
+        )
+        body = SorenessLogOutputSerializer(rows, many=True).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class RecoverySignalCreateApi(APIView):
+    """Record sleep, stress, energy and nutrition."""
+
+    @extend_schema(
+        request=RecoverySignalCreateInputSerializer,
+        responses={201: RecoverySignalOutputSerializer},
+    )
+    def post(self, request):
+        serializer = RecoverySignalCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        signal = services.recovery_signal_create(
+            user=request.user, **serializer.validated_data
+        )
+        body = RecoverySignalOutputSerializer(signal).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class MuscleRecoveryListApi(APIView):
+    """Every muscle's recovery now (0–10, 10 = fully recovered)."""
+
+    @extend_schema(responses=MuscleRecoveryOutputSerializer(many=True))
+    def get(self, request):
+        readings = selectors.muscle_recovery_now(user=request.user, now=timezone.now())
+        return Response(
+            {
+                "decay_hours": float(settings.SORENESS_DECAY_HOURS),
+                "muscles": MuscleRecoveryOutputSerializer(readings, many=True).data,
+            }
+        )
+
+
+# ---------------------------------------------------------------------------
+# Records and progress
+# ---------------------------------------------------------------------------
+class PersonalRecordListApi(APIView):
+    """The athlete's standing personal records (``history=true``: all of them),
+    optionally for one ``movement``; paginated."""
+
+    @extend_schema(
+        parameters=[PersonalRecordFilterInputSerializer],
+        responses=PersonalRecordOutputSerializer(many=True),
+    )
+    def get(self, request):
+        filters = PersonalRecordFilterInputSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        queryset = selectors.personal_record_list(
+            user=request.user,
+            movement_id=filters.validated_data.get("movement"),
+            current_only=not filters.validated_data["history"],
+        )
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        data = PersonalRecordOutputSerializer(
+            page, many=True, context={"unit": _unit(request)}
+        ).data
+        return paginator.get_paginated_response(data)
+
+
+class E1RMTrendApi(APIView):
+    """The e1RM of one ``movement`` over time (one point per workout: its top set),
+    optionally between ``date_from`` and ``date_to``."""
+
+    @extend_schema(
+        parameters=[E1RMTrendInputSerializer], responses=E1RMTrendOutputSerializer
+    )
+    def get(self, request):
+        filters = E1RMTrendInputSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        movement = Movement.objects.filter(
+            pk=filters.validated_data["movement"]
+        ).first()
+        if movement is None:
+            raise Http404("No such movement.")
+        athlete = AthleteSettings.for_user(request.user)
+        points = selectors.e1rm_trend(
+            user=request.user,
+            movement_id=movement.pk,
+            date_from=filters.validated_data.get("date_from"),
+            date_to=filters.validated_data.get("date_to"),
+        )
+        body = {
+            "movement": movement,
+            "unit": athlete.units,
+            "formula": athlete.e1rm_formula,
+            "points": points,
+        }
+        return Response(
+            E1RMTrendOutputSerializer(body, context={"unit": athlete.units}).data
+        )
+
+
+class AdherenceApi(APIView):
+    """Planned vs completed sessions for the last ``weeks`` weeks (default 12, up to
+    this week) and streaks over the whole history (``training_logs.adherence``)."""
+
+    @extend_schema(
+        parameters=[WeeksInputSerializer], responses=AdherenceOutputSerializer
+    )
+    def get(self, request):
+        params = WeeksInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        weeks = params.validated_data.get("weeks", ADHERENCE_WEEKS)
+        today = timezone.localdate()
+        report = selectors.adherence_for_user(user=request.user, today=today)
+        summary = report.summary
+        by_start = {week.week_start: week for week in summary.weeks}
+        current = adherence.week_start(today)
+        window = []
+        for offset in range(weeks - 1, -1, -1):
+            monday = current - timedelta(weeks=offset)
+            week = by_start.get(monday) or adherence.WeekAdherence(
+                monday, 0, 0, 0, adherence.EMPTY, ()
+            )
+            extra = report.unplanned.get(monday, {})
+            window.append(
+                {
+                    "week_start": monday,
+                    "planned": week.planned,
+                    "completed": week.completed,
+                    "missed": week.missed,
+                    "status": week.status,
+                    "unplanned_workouts": extra.get("workouts", 0),
+                    "unplanned_activities": extra.get("activities", 0),
+                    "sessions": week.sessions,
+                }
+            )
+        body = {
+            "today": today,
+            "current_streak_weeks": summary.current_streak_weeks,
+            "longest_streak_weeks": summary.longest_streak_weeks,
+            "current_streak_sessions": summary.current_streak_sessions,
+            "longest_streak_sessions": summary.longest_streak_sessions,
+            "completed": summary.completed,
+            "missed": summary.missed,
+            "completion_rate": summary.completion_rate,
+            "weeks": WeekAdherenceOutputSerializer(window, many=True).data,
+        }
+        return Response(AdherenceOutputSerializer(body).data)
+
+
+class WeeklyVolumeApi(APIView):
+    """Hard sets per muscle per week for the last ``weeks`` weeks (default 8),
+    against RP MEV/MAV/MRV (``training_logs.landmarks``)."""
+
+    @extend_schema(
+        parameters=[WeeksInputSerializer],
+        responses=WeekVolumeOutputSerializer(many=True),
+    )
+    def get(self, request):
+        params = WeeksInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        weeks = selectors.weekly_muscle_volume(
+            user=request.user,
+            today=timezone.localdate(),
+            weeks=params.validated_data.get("weeks", VOLUME_WEEKS),
+        )
+        return Response(
+            {
+                "untracked_muscles": list(landmarks.UNTRACKED_MUSCLES),
+                "weeks": WeekVolumeOutputSerializer(weeks, many=True).data,
+            }
+        )
+
+
+# ---------------------------------------------------------------------------
+# Activities
+# ---------------------------------------------------------------------------
+class ActivityLogCreateApi(APIView):
+    """Log an activity (a run, a swim…), optionally for a planned session."""
+
+    @extend_schema(
+        request=ActivityLogCreateInputSerializer,
+        responses={201: ActivityInstanceOutputSerializer},
+    )
+    def post(self, request):
+        serializer = ActivityLogCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        activity = services.activity_log_create(
+            user=request.user,
+            definition_id=data["activity_definition_id"],
+            name=data["activity_name"],
+            performed_start=data.get("performed_start"),
+            duration_seconds=data["duration_seconds"],
+            distance_km=data.get("distance_km"),
+            perceived_difficulty=data.get("perceived_difficulty"),
+            enjoyment=data.get("enjoyment_rating"),
+            notes=data["notes"],
+            session_id=data.get("session_id"),
+        )
+        body = ActivityInstanceOutputSerializer(activity).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class ActivityInstanceListApi(APIView):
+    """The athlete's logged activities, newest first, paginated."""
+
+    @extend_schema(responses=ActivityInstanceOutputSerializer(many=True))
+    def get(self, request):
+        queryset = selectors.activity_instance_list(user=request.user)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        data = ActivityInstanceOutputSerializer(page, many=True).data
+        return paginator.get_paginated_response(data)
+
+
+class ActivityDefinitionListApi(APIView):
+    """Every activity definition (reference data, not paginated)."""
+
+    @extend_schema(responses=ActivityDefinitionOutputSerializer(many=True))
+    def get(self, request):
+        definitions = ActivityDefinition.objects.order_by("name")
+        return Response(ActivityDefinitionOutputSerializer(definitions, many=True).data)

@@ -1,0 +1,305 @@
+"""Forms for the training-log pages (STYLE C8): they check types and bounds, then
+the views call the same services as the API. Loads are typed in the athlete's
+unit; the views convert to kg.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+
+from training_logs.models import RPE_VALUES, BodyPart, FeedbackTag
+
+#: RPE 10 down to 1 in half steps (reference §5a); the select stays narrow on a
+#: phone, the page explains the scale.
+RPE_CHOICES = [("", "–")] + [(str(value), str(value)) for value in reversed(RPE_VALUES)]
+RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class Form(forms.Form):
+    """Labels without the trailing colon, like the rest of the site."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+def _number(attrs: dict | None = None, *, decimal: bool = False) -> forms.NumberInput:
+    base = {
+        "inputmode": "decimal" if decimal else "numeric",
+        "step": "any" if decimal else "1",
+        "min": "0",
+        "autocomplete": "off",
+    }
+    return forms.NumberInput(attrs={**base, **(attrs or {})})
+
+
+def _when_field(label: str) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format=DATETIME_LOCAL
+        ),
+        initial=lambda: timezone.localtime().replace(second=0, microsecond=0),
+    )
+
+
+class SetForm(Form):
+    """One set row of the log form. ``movement``, ``session_exercise`` and
+    ``is_warmup`` come from the plan (hidden); load in the athlete's unit."""
+
+    movement = forms.IntegerField(widget=forms.HiddenInput)
+    session_exercise = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    is_warmup = forms.BooleanField(widget=forms.HiddenInput, required=False)
+    load = forms.DecimalField(
+        label="Load",
+        min_value=Decimal("0"),
+        max_value=Decimal("4500"),
+        max_digits=8,
+        decimal_places=3,
+        required=False,
+        widget=_number({"placeholder": "–"}, decimal=True),
+    )
+    reps = forms.IntegerField(
+        label="Reps",
+        min_value=1,
+        max_value=1000,
+        required=False,
+        widget=_number({"min": "1"}),
+    )
+    duration_seconds = forms.IntegerField(
+        label="Seconds",
+        min_value=1,
+        max_value=86_400,
+        required=False,
+        widget=_number({"min": "1"}),
+    )
+    rpe = forms.TypedChoiceField(
+        label="RPE",
+        choices=RPE_CHOICES,
+        coerce=Decimal,
+        empty_value=None,
+        required=False,
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("reps") is None and data.get("duration_seconds") is None:
+            raise forms.ValidationError("Give the reps (or the seconds) of this set.")
+        return data
+
+
+class BaseSetFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        if not any(form.cleaned_data for form in self.forms):
+            raise forms.ValidationError("Log at least one set.")
+
+
+SetFormSet = forms.formset_factory(
+    SetForm,
+    formset=BaseSetFormSet,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    max_num=300,
+    validate_max=True,
+)
+
+
+class WorkoutLogForm(Form):
+    """The workout around the sets: when, how long, how it felt."""
+
+    performed_at = _when_field("When")
+    duration_minutes = forms.IntegerField(
+        label="Minutes",
+        min_value=1,
+        max_value=600,
+        required=False,
+        widget=_number({"min": "1"}),
+    )
+    enjoyment = forms.TypedChoiceField(
+        label="Enjoyment",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="1 = a slog, 5 = loved it.",
+    )
+    feedback_tags = forms.MultipleChoiceField(
+        label="How did it feel?",
+        choices=FeedbackTag.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(
+        label="Notes",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_performed_at(self):
+        value = self.cleaned_data["performed_at"]
+        if value > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError("This cannot be in the future.")
+        return value
+
+
+SORENESS_CHOICES = [("", "Fine"), ("3", "A bit"), ("6", "Sore"), ("9", "Very")]
+
+
+class CheckInForm(Form):
+    """Soreness by body part and how the athlete slept and feels, in a few taps.
+    Every field is optional, but something must be given."""
+
+    sleep_hours = forms.DecimalField(
+        label="Sleep (hours)",
+        min_value=Decimal("0"),
+        max_value=Decimal("24"),
+        max_digits=3,
+        decimal_places=1,
+        required=False,
+        widget=_number({"step": "0.5", "placeholder": "7.5"}, decimal=True),
+    )
+    sleep_quality = forms.TypedChoiceField(
+        label="Sleep quality",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="1 = awful, 5 = great.",
+    )
+    energy = forms.TypedChoiceField(
+        label="Energy",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="1 = drained, 5 = full of it.",
+    )
+    stress = forms.TypedChoiceField(
+        label="Stress",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="1 = calm, 5 = very stressed.",
+    )
+    nutrition = forms.TypedChoiceField(
+        label="Nutrition",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="1 = poor, 5 = on point.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for part in BodyPart:
+            self.fields[f"sore_{part.value.lower()}"] = forms.TypedChoiceField(
+                label=part.label,
+                choices=SORENESS_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def soreness_fields(self) -> list[forms.BoundField]:
+        return [self[f"sore_{part.value.lower()}"] for part in BodyPart]
+
+    def signal_fields(self) -> list[forms.BoundField]:
+        return [
+            self[name] for name in ("sleep_quality", "energy", "stress", "nutrition")
+        ]
+
+    def soreness(self) -> list[tuple[str, int]]:
+        """``[(body_part, level)]`` for the parts reported sore."""
+        return [
+            (part.value, self.cleaned_data[f"sore_{part.value.lower()}"])
+            for part in BodyPart
+            if self.cleaned_data.get(f"sore_{part.value.lower()}")
+        ]
+
+    def signal(self) -> dict:
+        """The recovery-signal values given (possibly none)."""
+        names = ("sleep_hours", "sleep_quality", "energy", "stress", "nutrition")
+        return {
+            name: self.cleaned_data[name]
+            for name in names
+            if self.cleaned_data.get(name) is not None
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.errors and not self.soreness() and not self.signal():
+            raise forms.ValidationError("Tap at least one thing to log.")
+        return data
+
+
+class ActivityLogForm(Form):
+    """An activity (a run, a swim…), seeds 002 ``POST /activities/log``."""
+
+    definition = forms.ModelChoiceField(
+        label="Activity", queryset=None, empty_label=None
+    )
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "Morning run"}),
+    )
+    performed_start = _when_field("Started")
+    duration_minutes = forms.IntegerField(
+        label="Minutes", min_value=1, max_value=1440, widget=_number({"min": "1"})
+    )
+    distance_km = forms.DecimalField(
+        label="Distance (km)",
+        min_value=Decimal("0"),
+        max_value=Decimal("1000"),
+        max_digits=7,
+        decimal_places=3,
+        required=False,
+        widget=_number({"step": "0.01"}, decimal=True),
+    )
+    perceived_difficulty = forms.TypedChoiceField(
+        label="How hard?",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="1 = easy, 5 = very hard.",
+    )
+    enjoyment = forms.TypedChoiceField(
+        label="Enjoyment",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="1 = a slog, 5 = loved it.",
+    )
+    notes = forms.CharField(
+        label="Notes",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, definitions, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["definition"].queryset = definitions
