@@ -3,6 +3,8 @@ reads (STYLE C7: module level, unique names for the OpenAPI schema)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from rest_framework import serializers
 
 from coach.models import ExperienceLevel, PersonaAggression, PersonaTone
@@ -235,7 +237,7 @@ class ProgramSummaryOutputSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 
-    def get_end_date(self, program):
+    def get_end_date(self, program) -> date:
         from datetime import timedelta
 
         return program.start_date + timedelta(days=program.duration_weeks * 7 - 1)
