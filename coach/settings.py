@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_q",
+    # The HTML site: request.htmx and {% partialdef %} (django-template-partials
+    # wraps the template loaders itself; Django 6 would have partials built in).
+    "django_htmx",
+    "template_partials",
     # Alloy, in dependency order: an app may import from the apps above it only.
     "coach",
     "movements",
@@ -64,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

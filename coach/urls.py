@@ -1,14 +1,33 @@
-"""Root URLs: admin, the API under /api/v1/, its schema and docs, health."""
+"""Root URLs: the HTML site, admin, the API under /api/v1/, its schema and docs, health."""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from coach import views
+from coach.forms import EmailAuthenticationForm
 from coach.health import health
 
 urlpatterns = [
+    # The HTML site (server-rendered, htmx for the live parts). The home page and
+    # every program page come from programs/urls.py ("programs:home" is "/").
+    path("", include("programs.urls")),
+    path("", include("training_logs.urls")),
+    path("accounts/signup/", views.signup, name="signup"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            template_name="coach/user_login.html",
+            authentication_form=EmailAuthenticationForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Staff, machines and health.
     path("admin/", admin.site.urls),
     path("api/v1/", include("coach.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -17,3 +36,7 @@ urlpatterns = [
     ),
     path("health", health, name="health"),
 ]
+
+handler403 = "coach.views.permission_denied"
+handler404 = "coach.views.page_not_found"
+handler500 = "coach.views.server_error"
