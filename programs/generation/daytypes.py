@@ -1,0 +1,175 @@
+"""Cardio-only, conditioning-only and mobility-only days (seeds 003, session 16).
+
+Each has warm-up, ONE middle block (CARDIO / CONDITIONING / MOBILITY) and
+cool-down — never an accessory or finisher. Middle-block exercises carry role MAIN
+(ExerciseRole has no CARDIO value); the block name is in PlannedSession.blocks.
+Each day fills its budget within ±5 % by its duration, rounds or drill count.
+"""
+
+from __future__ import annotations
+
+from .blocks import (
+    Built,
+    SessionInput,
+    add_stretch,
+    attach,
+    budget_seconds,
+    new_context,
+    sub_context,
+    to_session,
+    tune_cooldown,
+    warmup_block,
+    window,
+)
+from .heuristics import (
+    CONDITIONING_MIN_MINUTES,
+    CONDITIONING_MIN_MOVEMENTS,
+    DELOAD_RPE_OFFSET,
+)
+from .optimizer import Pick, commit, pick
+from .prescription import Draft, cardio_rx, circuit_rx, mobility_rx
+from .scorer import Slot
+from .timing import circuit_seconds, total_seconds
+from .types import ExerciseRole
+
+
+def cardio_day(inp: SessionInput) -> Built:
+    """Cardio-only day: warm-up, one or two cardio pieces (enjoyable activities
+    first), cool-down. Steady state at RPE 5, or 2-min intervals on every second
+    cardio day for non-beginners outside deloads (ACSM 2011, reference §2c/§13)."""
+    low, high = window(inp)
+    ctx = new_context(inp, frozenset({"quadriceps", "hamstrings", "calves", "glutes"}))
+    blocks: dict[str, list[Draft]] = {"WARMUP": [], "CARDIO": [], "COOLDOWN": []}
+    blocks["WARMUP"] = warmup_block(inp, ctx, 2, general=False)
+    p = pick(inp.index, Slot("cardio", ExerciseRole.MAIN), ctx, inp.rng)
+    if p is None:
+        raise RuntimeError("no cardio movement is available with this equipment")
+    commit(p, ctx)
+    cctx = sub_context(ctx, ctx.focus_targets | {"quadriceps", "hamstrings", "calves"})
+    blocks["COOLDOWN"] = [d for _ in range(2) for d in add_stretch(inp, cctx)]
+    beginner = inp.spec.athlete.experience_level == "BEGINNER"
+    interval = inp.cardio_rank % 2 == 1 and not beginner and not inp.scheme.is_deload
+    drop = DELOAD_RPE_OFFSET / 2 if inp.scheme.is_deload else 0.0
+    rest = total_seconds(blocks)
+    block = max(600, int(budget_seconds(inp) - rest))
+    draft = attach(cardio_rx(p.facts.m, block, interval, drop), p)
+    blocks["CARDIO"] = [draft]
+    target = budget_seconds(inp)
+    if interval:
+        while total_seconds(blocks) < low:
+            draft.sets += 1
+        while total_seconds(blocks) > high and draft.sets > 2:
+            draft.sets -= 1
+    else:
+        draft.duration = max(300, int(target - rest))
+    tune_cooldown(inp, blocks, cctx, low, high)
+    kind = "intervals" if interval else "steady"
+    minutes = round(total_seconds({"CARDIO": blocks["CARDIO"]}) / 60)
+    summary = {
+        "kind": "cardio",
+        "main": p.facts.m.name,
+        "minutes": str(minutes),
+        "style": kind,
+    }
+    return Built(
+        to_session(inp, blocks, [f"Cardio-only day ({kind})."], summary),
+        blocks,
+        {},
+        {},
+        {},
+    )
+
+
+def conditioning_day(inp: SessionInput) -> Built:
+    """Conditioning-only day: ≥5 conditioning movements as one circuit for ≥30 min
+    (seeds 003 s16), timed stations (work + 15 s transition), 60 s between rounds."""
+    low, high = window(inp)
+    ctx = new_context(inp, frozenset())
+    blocks: dict[str, list[Draft]] = {"WARMUP": [], "CONDITIONING": [], "COOLDOWN": []}
+    blocks["WARMUP"] = warmup_block(inp, ctx, 2)
+    picks: list[Pick] = []
+    for _ in range(8 if inp.spec.request.max_session_minutes >= 75 else 6):
+        p = pick(inp.index, Slot("conditioning", ExerciseRole.MAIN), ctx, inp.rng)
+        if p is None:
+            break
+        commit(p, ctx)
+        picks.append(p)
+    if len(picks) < CONDITIONING_MIN_MOVEMENTS:
+        raise RuntimeError(
+            f"only {len(picks)} conditioning movements are available; a conditioning "
+            f"day needs {CONDITIONING_MIN_MOVEMENTS}"
+        )
+    cctx = sub_context(
+        ctx, frozenset({"quadriceps", "hamstrings", "shoulders", "chest"})
+    )
+    blocks["COOLDOWN"] = [d for _ in range(2) for d in add_stretch(inp, cctx)]
+    fixed = total_seconds(blocks)
+    rpe = 8.0 + (DELOAD_RPE_OFFSET if inp.scheme.is_deload else 0.0)
+    best: tuple[float, int, int, int] | None = None
+    for n in range(CONDITIONING_MIN_MOVEMENTS, len(picks) + 1):
+        for rounds in range(3, 13):
+            for work in range(30, 65, 5):
+                block = rounds * n * (work + 15) + (rounds - 1) * 60
+                if block < CONDITIONING_MIN_MINUTES * 60:
+                    continue
+                off = abs(fixed + block - budget_seconds(inp))
+                if best is None or off < best[0]:
+                    best = (off, n, rounds, work)
+    assert best is not None
+    _, n, rounds, work = best
+    drafts = circuit_rx(
+        [p.facts.m for p in picks[:n]], ExerciseRole.MAIN, rounds, work, rpe
+    )
+    blocks["CONDITIONING"] = [attach(d, p) for d, p in zip(drafts, picks, strict=False)]
+    for p in picks[n:]:
+        ctx.session_ids.discard(p.facts.m.id)
+    tune_cooldown(inp, blocks, cctx, low, high)
+    minutes = round(circuit_seconds(blocks["CONDITIONING"]) / 60)
+    summary = {
+        "kind": "conditioning",
+        "main": picks[0].facts.m.name,
+        "minutes": str(minutes),
+        "rounds": str(rounds),
+        "stations": str(n),
+    }
+    why = f"Conditioning-only day: {n} stations × {rounds} rounds, {work} s work, {minutes} min."
+    return Built(to_session(inp, blocks, [why], summary), blocks, {}, {}, {})
+
+
+def mobility_day(inp: SessionInput) -> Built:
+    """Mobility-only day: warm-up, a MOBILITY block of drills and holds (3 × 40 s,
+    ACSM flexibility ≥2–3 d/wk, 2–4 reps per stretch, §2c), cool-down stretches."""
+    low, high = window(inp)
+    ctx = new_context(inp, frozenset())
+    blocks: dict[str, list[Draft]] = {"WARMUP": [], "MOBILITY": [], "COOLDOWN": []}
+    blocks["WARMUP"] = warmup_block(inp, ctx, 1)
+    cctx = sub_context(ctx, frozenset({"hamstrings", "glutes", "chest", "lats"}))
+    blocks["COOLDOWN"] = [d for _ in range(2) for d in add_stretch(inp, cctx)]
+    while total_seconds(blocks) < low:
+        p = pick(inp.index, Slot("mobility", ExerciseRole.MAIN), ctx, inp.rng)
+        if p is None:
+            break
+        commit(p, ctx)
+        draft = attach(mobility_rx(p.facts.m), p)
+        blocks["MOBILITY"].append(draft)
+        if total_seconds(blocks) > high:
+            draft.sets = 2
+            if total_seconds(blocks) > high:
+                blocks["MOBILITY"].pop()
+                break
+    for draft in blocks["MOBILITY"]:
+        if total_seconds(blocks) >= low:
+            break
+        while draft.sets < 4 and total_seconds(blocks) < low:
+            draft.sets += 1
+    tune_cooldown(inp, blocks, cctx, low, high)
+    if not blocks["MOBILITY"]:
+        raise RuntimeError("no mobility movement is available")
+    summary = {
+        "kind": "mobility",
+        "main": blocks["MOBILITY"][0].movement.name,
+        "minutes": str(round(total_seconds(blocks) / 60)),
+    }
+    return Built(
+        to_session(inp, blocks, ["Mobility-only day."], summary), blocks, {}, {}, {}
+    )

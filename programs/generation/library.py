@@ -1,0 +1,241 @@
+"""Per-run library index: hard filters applied once, facts precomputed once.
+
+Built once per generation run (not per candidate): HARD_NO movements and movements
+whose equipment is not all available are removed here, before any scoring, so no
+relaxation step — emergency included — can ever select them. Movements above the
+athlete's skill level + 1 are removed too (step ≥ 5 may relax by one level only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .heuristics import EXPERIENCE_RANK, MAX_LEVEL, PATTERN_REGION
+from .types import (
+    AthleteProfile,
+    ExperienceLevel,
+    Goal,
+    MovementInfo,
+    MovementLibrary,
+    MovementRuleKind,
+)
+from .volume import set_credit
+
+LIFTING_PATTERNS = frozenset(
+    {"squat", "hinge", "lunge", "horizontal_push", "horizontal_pull", "vertical_push",
+     "vertical_pull", "carry", "core", "isolation", "olympic", "plyometric"}
+)  # fmt: skip
+LOADABLE = frozenset(
+    {"barbell", "dumbbell", "kettlebell", "trap_bar", "machine", "smith_machine", "cable",
+     "ez_bar", "landmine", "sandbag", "plates"}
+)  # fmt: skip
+#: Disciplines close enough to score "related" (0.6) in discipline_preference
+#: (seeds 000 fork 8.1: exact 1.0, related 0.6, unrelated 0).
+RELATED_DISCIPLINES: dict[str, frozenset[str]] = {
+    "POWERLIFTING": frozenset({"STRONGMAN", "BODYBUILDING", "ALL"}),
+    "BODYBUILDING": frozenset({"POWERLIFTING", "CALISTHENICS", "ALL"}),
+    "OLYMPIC_LIFTING": frozenset({"POWERLIFTING", "CROSSFIT", "ALL"}),
+    "CROSSFIT": frozenset({"OLYMPIC_LIFTING", "CALISTHENICS", "CARDIO", "ALL"}),
+    "CALISTHENICS": frozenset({"BODYBUILDING", "CROSSFIT", "ALL"}),
+    "STRONGMAN": frozenset({"POWERLIFTING", "CROSSFIT", "ALL"}),
+    "MOBILITY": frozenset({"ALL"}),
+    "CARDIO": frozenset({"CROSSFIT", "ALL"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Precomputed, context-free facts about one available movement."""
+
+    m: MovementInfo
+    credit: dict[str, float]
+    primary: frozenset[str]
+    muscles: frozenset[str]
+    compound: float
+    olympic: bool
+    stretch: bool
+    warmup: bool
+    lifting: bool
+    level_ok: bool
+    discipline: float
+    discipline_excluded: bool
+    goal: float
+    prows: frozenset[str] = frozenset()
+    srows: frozenset[str] = frozenset()
+
+
+def _goal_affinity(
+    goal: Goal, m: MovementInfo, compound: bool, loadable: bool
+) -> float:
+    """How well a movement serves a goal, 0–1 (goal_alignment dimension, seeds 000
+    fork 8.1: "strength goal + strength pattern = 1.0, etc.")."""
+    p = m.pattern
+    if goal == Goal.STRENGTH:
+        if p in LIFTING_PATTERNS and compound:
+            return 1.0 if loadable else 0.6
+        return 0.3 if p in LIFTING_PATTERNS else 0.0
+    if goal == Goal.HYPERTROPHY:
+        if p in LIFTING_PATTERNS:
+            return 1.0 if compound and loadable else 0.8
+        return 0.2
+    if goal in (Goal.ENDURANCE, Goal.FAT_LOSS):
+        if p in ("cardio", "conditioning"):
+            return 1.0
+        return 0.7 if compound else 0.3
+    if goal == Goal.MOBILITY:
+        return (
+            1.0 if p == "mobility" else (0.6 if p == "core" or m.is_unilateral else 0.3)
+        )
+    if m.level >= 3 and (
+        m.discipline in ("CALISTHENICS", "OLYMPIC_LIFTING") or p == "plyometric"
+    ):
+        return 1.0
+    return 0.5 if compound else 0.2
+
+
+def _is_stretch(m: MovementInfo) -> bool:
+    name = m.name.lower()
+    if m.pattern != "mobility":
+        return False
+    if "cooldown_friendly" in m.tags or "stretch" in m.tags or "stretch" in name:
+        return True
+    return m.force == "static" or "warmup_friendly" not in m.tags
+
+
+def _is_warmup(m: MovementInfo) -> bool:
+    if "warmup_friendly" in m.tags:
+        return True
+    if m.pattern == "mobility":
+        return "cooldown_friendly" not in m.tags and m.force != "static"
+    if m.pattern in ("plyometric", "cardio"):
+        return m.level <= 2
+    return not m.equipment and m.level <= 1 and m.pattern in LIFTING_PATTERNS
+
+
+@dataclass(slots=True)
+class LibraryIndex:
+    """Available movements for one athlete and program, grouped for fast lookup."""
+
+    facts: dict[int, Facts]
+    by_pattern: dict[str, list[Facts]]
+    substitutes: dict[int, int | None]
+    prefer: frozenset[int]
+    olympic_main_ok: bool
+    by_muscle: dict[str, list[Facts]] = field(default_factory=dict)
+    by_region: dict[str, list[Facts]] = field(default_factory=dict)
+    lifting: list[Facts] = field(default_factory=list)
+    non_stretch: list[Facts] = field(default_factory=list)
+    warmups: list[Facts] = field(default_factory=list)
+    stretches: list[Facts] = field(default_factory=list)
+    easy: list[Facts] = field(default_factory=list)
+    stretch_by_muscle: dict[str, list[Facts]] = field(default_factory=dict)
+
+    def pattern(self, pattern: str) -> list[Facts]:
+        """Available movements of one pattern (id order)."""
+        return self.by_pattern.get(pattern, [])
+
+    def __post_init__(self) -> None:
+        for f in self.facts.values():
+            if f.lifting:
+                self.lifting.append(f)
+                for muscle in f.primary:
+                    self.by_muscle.setdefault(muscle, []).append(f)
+                self.by_region.setdefault(
+                    PATTERN_REGION.get(f.m.pattern, "any"), []
+                ).append(f)
+            if not f.stretch:
+                self.non_stretch.append(f)
+            if f.warmup and f.m.pattern != "cardio":
+                self.warmups.append(f)
+            if f.stretch:
+                self.stretches.append(f)
+            if not f.m.equipment and f.m.level <= 2:
+                self.easy.append(f)
+        # A library that tags its warm-up drills is trusted: the tagged set is the
+        # pool (untagged heuristics only fill in for sparsely tagged libraries).
+        tagged = [f for f in self.warmups if "warmup_friendly" in f.m.tags]
+        if len(tagged) >= 15:
+            self.warmups = tagged
+        tagged = [
+            f for f in self.stretches if {"stretch", "cooldown_friendly"} & f.m.tags
+        ]
+        if len(tagged) >= 15:
+            self.stretches = tagged
+        for f in self.stretches:
+            for muscle in f.primary:
+                self.stretch_by_muscle.setdefault(muscle, []).append(f)
+
+
+def build_index(
+    library: MovementLibrary, athlete: AthleteProfile, goals: dict[Goal, int]
+) -> LibraryIndex:
+    """Apply the hard filters and precompute every movement's static facts."""
+    hard_no = {
+        r.movement_id
+        for r in athlete.movement_rules
+        if r.rule == MovementRuleKind.HARD_NO
+    }
+    equipment = athlete.equipment
+    base_level = MAX_LEVEL[athlete.experience_level]
+    priorities = {k: float(v) for k, v in athlete.discipline_priorities.items()}
+    liked = {k for k, v in priorities.items() if v >= 0.5}
+    facts: dict[int, Facts] = {}
+    for mid in sorted(library.movements):
+        m = library.movements[mid]
+        if mid in hard_no or not m.equipment <= equipment:
+            continue
+        level = base_level
+        disc_exp = athlete.discipline_experience.get(m.discipline)
+        if disc_exp in MAX_LEVEL:
+            level = max(level, MAX_LEVEL[ExperienceLevel(disc_exp)])
+        if m.level > level + 1:
+            continue
+        compound = m.mechanic != "isolation" and m.pattern != "isolation"
+        loadable = bool(m.equipment & LOADABLE)
+        if not priorities:
+            disc = 0.5
+        elif m.discipline in liked:
+            disc = 1.0
+        elif any(m.discipline in RELATED_DISCIPLINES.get(d, ()) for d in liked):
+            disc = 0.6
+        else:
+            disc = 0.0
+        goal = sum(
+            w / 10 * _goal_affinity(g, m, compound, loadable) for g, w in goals.items()
+        )
+        facts[mid] = Facts(
+            m=m,
+            credit=set_credit(m),
+            primary=frozenset(m.primary_muscles),
+            muscles=frozenset(m.primary_muscles) | frozenset(m.secondary_muscles),
+            compound=1.0 if m.mechanic == "compound" else (0.0 if not compound else 0.5),
+            olympic=m.pattern == "olympic" or m.discipline == "OLYMPIC_LIFTING" or "olympic" in m.tags,
+            stretch=_is_stretch(m),
+            warmup=_is_warmup(m),
+            lifting=m.pattern in LIFTING_PATTERNS,
+            level_ok=m.level <= level,
+            discipline=disc,
+            discipline_excluded=m.discipline in priorities and priorities[m.discipline] <= 0,
+            goal=round(goal, 4),
+            prows=frozenset(r for r, c in set_credit(m).items() if c >= 1.0),
+            srows=frozenset(r for r, c in set_credit(m).items() if c < 1.0),
+        )  # fmt: skip
+    by_pattern: dict[str, list[Facts]] = {}
+    for f in facts.values():
+        by_pattern.setdefault(f.m.pattern, []).append(f)
+    substitutes: dict[int, int | None] = {}
+    for rule in athlete.movement_rules:
+        if rule.rule == MovementRuleKind.SUBSTITUTE:
+            sub = rule.substitute_id
+            substitutes[rule.movement_id] = sub if sub in facts else None
+    prefer = frozenset(
+        r.movement_id
+        for r in athlete.movement_rules
+        if r.rule == MovementRuleKind.PREFER
+    )
+    rank = EXPERIENCE_RANK[athlete.experience_level]
+    olympic_ok = "OLYMPIC_LIFTING" in athlete.discipline_experience or (
+        rank >= EXPERIENCE_RANK[ExperienceLevel.ADVANCED]
+        and priorities.get("OLYMPIC_LIFTING", 0) > 0
+    )
+    return LibraryIndex(facts, by_pattern, substitutes, prefer, olympic_ok)

@@ -1,0 +1,81 @@
+"""Shared checks for generated programs (used by several test modules)."""
+
+from __future__ import annotations
+
+from programs.generation.types import (
+    ExerciseRole,
+    GeneratedProgram,
+    GeneratedSession,
+    MovementLibrary,
+    PlannedSession,
+    SessionType,
+)
+from programs.generation.volume import add_sets, set_credit
+
+HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+
+
+def planned(program: GeneratedProgram, session: GeneratedSession) -> PlannedSession:
+    """The PlannedSession a GeneratedSession fills."""
+    mc = program.plan.microcycles[session.microcycle_sequence - 1]
+    return mc.sessions[session.day_index]
+
+
+def is_lifting(p: PlannedSession) -> bool:
+    return p.blocks[1:2] == ("MAIN",)
+
+
+def hard_sets(
+    session: GeneratedSession, library: MovementLibrary, planned_session
+) -> dict[str, float]:
+    """Fractional hard sets per volume row (MAIN/ACCESSORY of lifting days)."""
+    totals: dict[str, float] = {}
+    if not is_lifting(planned_session):
+        return totals
+    for e in session.exercises:
+        if e.role in HARD_ROLES:
+            add_sets(totals, set_credit(library.movements[e.movement_id]), e.sets)
+    return totals
+
+
+def check_anatomy(program: GeneratedProgram) -> None:
+    """Seeds 003 s16: warm-up first, cool-down last, accessory XOR finisher on
+    lifting days, single middle block on cardio/conditioning/mobility days."""
+    for s in program.sessions:
+        p = planned(program, s)
+        roles = [e.role for e in s.exercises]
+        assert roles[0] == ExerciseRole.WARMUP, roles
+        assert roles[-1] == ExerciseRole.COOLDOWN, roles
+        first_cool = roles.index(ExerciseRole.COOLDOWN)
+        assert all(r == ExerciseRole.COOLDOWN for r in roles[first_cool:])
+        last_warm = max(i for i, r in enumerate(roles) if r == ExerciseRole.WARMUP)
+        assert all(r == ExerciseRole.WARMUP for r in roles[: last_warm + 1])
+        middle = set(roles[last_warm + 1 : first_cool])
+        assert not {ExerciseRole.ACCESSORY, ExerciseRole.FINISHER} <= middle
+        if is_lifting(p):
+            assert ExerciseRole.MAIN in middle
+            assert middle <= {
+                ExerciseRole.MAIN,
+                ExerciseRole.SKILL,
+                ExerciseRole.ACCESSORY,
+                ExerciseRole.FINISHER,
+            }
+            if "FINISHER" in p.blocks:
+                assert ExerciseRole.ACCESSORY not in middle
+            else:
+                assert ExerciseRole.FINISHER not in middle
+        else:
+            assert p.session_type in (
+                SessionType.CARDIO,
+                SessionType.CONDITIONING,
+                SessionType.MOBILITY,
+            )
+            assert len(p.blocks) == 3
+            assert middle == {ExerciseRole.MAIN}
+        if p.session_type == SessionType.CONDITIONING:
+            circuit = [e for e in s.exercises if e.role == ExerciseRole.MAIN]
+            assert len(circuit) >= 5
+            assert {e.superset_group for e in circuit} == {1}
+            assert s.time_breakdown.main >= 30
+        ids = [e.movement_id for e in s.exercises]
+        assert len(ids) == len(set(ids)), "duplicate movement in a session"
