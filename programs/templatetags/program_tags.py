@@ -58,11 +58,15 @@ def prescription(exercise) -> str:
 
 @register.filter
 def humanize_token(value) -> str:
-    """``full_body`` / ``HORIZONTAL_PUSH`` → ``Full body`` / ``Horizontal push``."""
+    """``full_body`` / ``HORIZONTAL_PUSH`` / ``upper_a`` → ``Full body`` /
+    ``Horizontal push`` / ``Upper A``."""
     if not value:
         return ""
-    text = str(value).replace("_", " ").strip()
-    return text[:1].upper() + text[1:].lower()
+    words = str(value).replace("_", " ").strip().lower().split()
+    if len(words) > 1 and len(words[-1]) == 1:
+        words[-1] = words[-1].upper()  # "upper_a" → "Upper A": the day's variant
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 @register.filter

@@ -25,6 +25,7 @@ from movements.models import Equipment, Movement
 from programs import selectors, services
 from programs.api.views import ProgramDetailApi
 from programs.models import Program
+from programs.templatetags.program_tags import humanize_token
 
 
 def _goal(value: str) -> tuple[str, int]:
@@ -155,7 +156,7 @@ class Command(BaseCommand):
                     out.write(f"  {day}  rest")
                     continue
                 out.write(
-                    f"  {day}  {session.get_session_type_display()} · {session.focus}"
+                    f"  {day}  {session.get_session_type_display()} · {humanize_token(session.focus)}"
                     f" ({session.estimated_minutes} min) [{session.generation_status}]"
                 )
                 for ex in session.exercises.all():
