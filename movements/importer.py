@@ -364,6 +364,14 @@ _WARMUP_NAME = (
 _LOW_IMPACT = r"bike|bicycl|rowing|swim|elliptical|walk|ski erg|stairmaster|step mill"
 
 
+# Moving drills the source files under "stretching": they warm a body up; a cool-down
+# wants static holds (ACSM flexibility, reference §2c: 10-30 s holds).
+_DYNAMIC_DRILL = (
+    r"circle|swing|drill|walk|crawl|inchworm|balance board|superman|leg raise|"
+    r"\bhang\b|jump|kick|skip|twist|windmill|rotation"
+)
+
+
 def derive_tags(
     name: str, pattern: str, primary: str, force: str, equipment: Iterable[str]
 ) -> tuple[str, ...]:
@@ -393,7 +401,7 @@ def derive_tags(
             tags |= {"foam_roll", "warmup_friendly", "cooldown_friendly"}
         else:
             tags.add("stretch")
-            if force == "static" or not force:
+            if (force == "static" or not force) and not _has(_DYNAMIC_DRILL, lower):
                 tags.add("cooldown_friendly")
             else:
                 tags.add("warmup_friendly")
