@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from coach.models import User
+from coach.models import AthleteProfile, AthleteSettings, User
 
 
 @admin.register(User)
@@ -43,3 +43,31 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
     )
+
+
+@admin.register(AthleteProfile)
+class AthleteProfileAdmin(admin.ModelAdmin):
+    """Athletes' profiles (they edit them on the Settings page or the API)."""
+
+    list_display = [
+        "user",
+        "dedicated_mobility_days",
+        "dedicated_cardio_days",
+        "cardio_as_finisher",
+        "updated_at",
+    ]
+    list_filter = ["dedicated_mobility_days", "dedicated_cardio_days"]
+    search_fields = ["user__email", "user__name"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["created_at", "updated_at"]
+    list_select_related = ["user"]
+
+
+@admin.register(AthleteSettings)
+class AthleteSettingsAdmin(admin.ModelAdmin):
+    list_display = ["user", "units", "e1rm_formula", "updated_at"]
+    list_filter = ["units", "e1rm_formula"]
+    search_fields = ["user__email"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["created_at", "updated_at"]
+    list_select_related = ["user"]

@@ -8,6 +8,7 @@ app_name = "api"
 
 urlpatterns = [
     path("auth/", include("coach.api.urls")),
+    path("settings/", include("coach.api.settings_urls")),
     path("", include("movements.api.urls")),
     path("", include("programs.api.urls")),
     path("", include("training_logs.api.urls")),

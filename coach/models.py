@@ -1,9 +1,11 @@
-"""The athlete: Alloy's custom user (email login) and shared model bases."""
+"""The athlete: Alloy's custom user (email login), their profile and settings, and
+shared model bases."""
 
 from __future__ import annotations
 
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -153,3 +155,117 @@ class AthleteSettings(TimeStampedModel):
         """The athlete's settings, created with the defaults on first use."""
         settings, _ = cls.objects.get_or_create(user=user)
         return settings
+
+
+class TrainingDiscipline(models.TextChoices):
+    """The disciplines an athlete sets a priority and an experience for (seeds 003,
+    sessions 13–14). Values equal ``movements.models.Discipline`` values: coach
+    imports no domain app, so a movements test pins the match."""
+
+    MOBILITY = "MOBILITY", "Mobility"
+    CALISTHENICS = "CALISTHENICS", "Calisthenics"
+    OLYMPIC_LIFTING = "OLYMPIC_LIFTING", "Olympic lifts"
+    CROSSFIT = "CROSSFIT", "CrossFit-style conditioning"
+    CARDIO = "CARDIO", "Cardio"
+
+
+class Weekday(models.IntegerChoices):
+    """ISO weekday numbers from 0 (Python's ``date.weekday()``)."""
+
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+#: Discipline priorities run from 0 ("not for me") to 5 ("a lot"); a discipline
+#: left out means "no preference". The engine reads them as priority / 5.
+PRIORITY_MAX = 5
+
+
+def validate_weekdays(value) -> None:
+    """A list of distinct weekday numbers 0 (Monday) … 6 (Sunday)."""
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 6 for v in value
+    ):
+        raise ValidationError("Use weekday numbers 0 (Monday) to 6 (Sunday).")
+    if len(set(value)) != len(value):
+        raise ValidationError("A weekday appears twice.")
+
+
+def validate_discipline_priorities(value) -> None:
+    """``{discipline: 0–5}`` over :class:`TrainingDiscipline`."""
+    if not isinstance(value, dict):
+        raise ValidationError("Give priorities as {discipline: 0–5}.")
+    for key, priority in value.items():
+        if key not in TrainingDiscipline.values:
+            raise ValidationError(f"{key} is not a discipline you can prioritise.")
+        if (
+            not isinstance(priority, int)
+            or isinstance(priority, bool)
+            or not 0 <= priority <= PRIORITY_MAX
+        ):
+            raise ValidationError(
+                f"The priority of {key} must be a whole number from 0 to {PRIORITY_MAX}."
+            )
+
+
+def validate_discipline_experience(value) -> None:
+    """``{discipline: experience level}`` over :class:`TrainingDiscipline`; a
+    discipline left out means "never done it"."""
+    if not isinstance(value, dict):
+        raise ValidationError("Give experience as {discipline: level}.")
+    for key, level in value.items():
+        if key not in TrainingDiscipline.values:
+            raise ValidationError(f"{key} is not a discipline you can rate.")
+        if level not in ExperienceLevel.values:
+            raise ValidationError(f"{level} is not an experience level.")
+
+
+class AthleteProfile(TimeStampedModel):
+    """What Alloy knows about the athlete beyond the account (seeds 002 UserProfile;
+    seeds 003 sessions 13, 14 and 16). Experience and persona stay on :class:`User`.
+
+    * ``long_term_goals``: free text, for the coach's notes.
+    * ``preferred_weekdays``: weekday numbers (0 = Monday) training should land on;
+      empty means "spread the days".
+    * ``discipline_priorities``: ``{discipline: 0–5}`` (:data:`PRIORITY_MAX`).
+    * ``discipline_experience``: ``{discipline: ExperienceLevel}``; absent means
+      never done (no Olympic lifts in a main block without OLYMPIC_LIFTING here).
+    * Scheduling: ``dedicated_mobility_days`` (mobility on its own days rather
+      than mixed into lifting days' warm-ups and cool-downs);
+      ``dedicated_cardio_days`` and ``cardio_as_finisher`` (cardio on its own days,
+      as 10–20 min finishers on lifting days, or both).
+
+    Programs copy these at creation (their snapshot); changing the profile never
+    changes a program already written.
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="athlete_profile"
+    )
+    long_term_goals = models.TextField(max_length=2000, blank=True)
+    preferred_weekdays = models.JSONField(
+        default=list, blank=True, validators=[validate_weekdays]
+    )
+    discipline_priorities = models.JSONField(
+        default=dict, blank=True, validators=[validate_discipline_priorities]
+    )
+    discipline_experience = models.JSONField(
+        default=dict, blank=True, validators=[validate_discipline_experience]
+    )
+    dedicated_mobility_days = models.BooleanField(default=False)
+    dedicated_cardio_days = models.BooleanField(default=False)
+    cardio_as_finisher = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    @classmethod
+    def for_user(cls, user: User) -> AthleteProfile:
+        """The athlete's profile, created with the defaults on first use."""
+        profile, _ = cls.objects.get_or_create(user=user)
+        return profile

@@ -1,4 +1,4 @@
-"""Writes for athletes (accounts)."""
+"""Writes for athletes: accounts, their profile and their settings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from coach.models import User
+from coach.models import AthleteProfile, AthleteSettings, User
 
 
 @transaction.atomic
@@ -32,3 +32,78 @@ def user_register(*, email: str, password: str, name: str = "") -> User:
     if errors:
         raise ValidationError(errors)
     return user_model.objects.create_user(email=email, password=password, name=name)
+
+
+#: Profile fields that live on the User (the athlete's defaults for programs).
+USER_PROFILE_FIELDS = ("name", "experience_level", "persona_tone", "persona_aggression")
+#: Fields of :class:`AthleteProfile` an athlete edits.
+PROFILE_FIELDS = (
+    "long_term_goals",
+    "preferred_weekdays",
+    "discipline_priorities",
+    "discipline_experience",
+    "dedicated_mobility_days",
+    "dedicated_cardio_days",
+    "cardio_as_finisher",
+)
+SETTINGS_FIELDS = ("units", "e1rm_formula")
+
+
+@transaction.atomic
+def athlete_profile_update(*, user: User, **changes) -> AthleteProfile:
+    """Update the athlete's profile: any of :data:`USER_PROFILE_FIELDS` (stored on
+    the user) and :data:`PROFILE_FIELDS`; keys not given are left alone.
+
+    Weekdays are stored in order; discipline priorities and experience replace the
+    stored dicts whole. Raises ``ValidationError`` with every field error (nothing
+    is written then); ``TypeError`` for a field that is not editable.
+    """
+    unknown = set(changes) - set(USER_PROFILE_FIELDS) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not profile fields: {', '.join(sorted(unknown))}")
+    profile = AthleteProfile.for_user(user)
+    user_fields = [f for f in USER_PROFILE_FIELDS if f in changes]
+    profile_fields = [f for f in PROFILE_FIELDS if f in changes]
+    for name in user_fields:
+        setattr(user, name, changes[name])
+    for name in profile_fields:
+        value = changes[name]
+        if name == "preferred_weekdays" and isinstance(value, list | tuple):
+            value = sorted(value) if all(isinstance(v, int) for v in value) else value
+            value = list(value)
+        if name == "long_term_goals":
+            value = (value or "").strip()
+        setattr(profile, name, value)
+    errors: dict[str, list[str]] = {}
+    if user_fields:
+        try:
+            user.full_clean(exclude=["password", "email"], validate_unique=False)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    try:
+        profile.full_clean(exclude=["user"], validate_unique=False)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    if user_fields:
+        user.save(update_fields=user_fields)
+    if profile_fields:
+        profile.save(update_fields=[*profile_fields, "updated_at"])
+    return profile
+
+
+@transaction.atomic
+def athlete_settings_update(*, user: User, **changes) -> AthleteSettings:
+    """Update the athlete's settings (``units``, ``e1rm_formula``); keys not given
+    are left alone. Raises ``ValidationError`` for a value out of its choices."""
+    unknown = set(changes) - set(SETTINGS_FIELDS)
+    if unknown:
+        raise TypeError(f"Not settings fields: {', '.join(sorted(unknown))}")
+    settings = AthleteSettings.for_user(user)
+    for name, value in changes.items():
+        setattr(settings, name, value)
+    settings.full_clean(exclude=["user"], validate_unique=False)
+    if changes:
+        settings.save(update_fields=[*changes, "updated_at"])
+    return settings

@@ -27,6 +27,16 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Settings: coach serves the page and its profile/preferences sections; the
+    # equipment, movement-rule and activity sections come from movements/urls.py.
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/profile/", views.settings_profile, name="settings-profile"),
+    path(
+        "settings/preferences/",
+        views.settings_preferences,
+        name="settings-preferences",
+    ),
+    path("", include("movements.urls")),
     # Staff, machines and health.
     path("admin/", admin.site.urls),
     path("api/v1/", include("coach.api_urls")),

@@ -1,23 +1,36 @@
-"""HTML views for accounts (sign up) and the site's error pages.
+"""HTML views for accounts (sign up), the Settings page's profile and preferences
+sections, and the site's error pages.
 
 Log in and log out are Django's own views (see ``coach/urls.py``). The home page
 lives in ``programs.views``: ``coach`` imports no domain app (the import-linter
-layers contract), and the home page is about programs.
+layers contract), and the home page is about programs. For the same reason the
+Settings page's equipment, movement-rule and activity sections are served by
+``movements.views``; this page loads them with htmx (and links to them without).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from coach import services
-from coach.forms import SignUpForm
+from coach.forms import (
+    PreferencesForm,
+    ProfileForm,
+    SignUpForm,
+    preference_initial,
+)
+from coach.models import AthleteProfile, AthleteSettings, User
 
 
 @require_http_methods(["GET", "POST"])
@@ -39,6 +52,124 @@ def signup(request: HttpRequest) -> HttpResponse:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "coach/user_signup.html", {"form": form})
+
+
+# ---------------------------------------------------------------------------
+# Settings: profile and preferences
+# ---------------------------------------------------------------------------
+def _profile_form(user: User, data=None) -> ProfileForm:
+    profile = AthleteProfile.for_user(user)
+    return ProfileForm(
+        data,
+        initial={
+            "name": user.name,
+            "experience_level": user.experience_level,
+            "persona_tone": user.persona_tone,
+            "persona_aggression": user.persona_aggression,
+            "long_term_goals": profile.long_term_goals,
+        },
+    )
+
+
+def _preferences_form(user: User, data=None) -> PreferencesForm:
+    profile = AthleteProfile.for_user(user)
+    athlete_settings = AthleteSettings.for_user(user)
+    initial = {
+        "units": athlete_settings.units,
+        "e1rm_formula": athlete_settings.e1rm_formula,
+        "preferred_weekdays": list(profile.preferred_weekdays),
+        **preference_initial(
+            discipline_priorities=profile.discipline_priorities,
+            discipline_experience=profile.discipline_experience,
+            dedicated_mobility_days=profile.dedicated_mobility_days,
+            dedicated_cardio_days=profile.dedicated_cardio_days,
+            cardio_as_finisher=profile.cardio_as_finisher,
+        ),
+    }
+    return PreferencesForm(data, initial=initial)
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Settings: Profile and Preferences here; Equipment, Movement rules and
+    Favourite activities are sections of ``movements`` loaded into the page."""
+    context = {
+        "profile_form": _profile_form(request.user),
+        "preferences_form": _preferences_form(request.user),
+    }
+    return render(request, "coach/settings.html", context)
+
+
+def _section_response(
+    request: HttpRequest, section: str, form, saved: bool
+) -> HttpResponse:
+    """The section partial for htmx; otherwise back to the page (saved) or the page
+    with the form's errors."""
+    key = f"{section}_form"
+    if request.htmx:
+        return render(
+            request,
+            f"coach/settings.html#{section}-section",
+            {key: form, f"{section}_saved": saved},
+        )
+    if saved:
+        messages.success(request, "Settings saved.")
+        return redirect(reverse("settings") + f"#{section}")
+    other = "preferences" if section == "profile" else "profile"
+    builder = _preferences_form if other == "preferences" else _profile_form
+    return render(
+        request,
+        "coach/settings.html",
+        {key: form, f"{other}_form": builder(request.user)},
+    )
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def settings_profile(request: HttpRequest) -> HttpResponse:
+    """Save the Profile section (``athlete_profile_update``)."""
+    form = _profile_form(request.user, request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            services.athlete_profile_update(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            saved = True
+            form = _profile_form(request.user)
+    return _section_response(request, "profile", form, saved)
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def settings_preferences(request: HttpRequest) -> HttpResponse:
+    """Save the Preferences section: units and e1RM formula
+    (``athlete_settings_update``), weekdays, disciplines and scheduling
+    (``athlete_profile_update``)."""
+    form = _preferences_form(request.user, request.POST)
+    saved = False
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.athlete_profile_update(
+                user=request.user,
+                preferred_weekdays=list(data["preferred_weekdays"]),
+                **form.preferences(),
+            )
+            services.athlete_settings_update(
+                user=request.user,
+                units=data["units"],
+                e1rm_formula=data["e1rm_formula"],
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            saved = True
+            form = _preferences_form(request.user)
+    return _section_response(request, "preferences", form, saved)
 
 
 # ---------------------------------------------------------------------------

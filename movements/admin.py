@@ -1,5 +1,7 @@
 """Admin for the movement library (STYLE C19): search, filters, muscle inline,
-autocomplete on every foreign key."""
+autocomplete on every foreign key; activity definitions (curated here); and the
+athletes' equipment, movement rules and enjoyable activities, read-only (athletes
+change them through ``movements.services``, which checks them as a whole)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from movements.models import (
+    ActivityDefinition,
+    AthleteEquipment,
+    EnjoyableActivity,
     Equipment,
     Movement,
     MovementMuscle,
     MovementRelationship,
+    MovementRule,
     Muscle,
 )
 
@@ -128,3 +134,54 @@ class MovementRelationshipAdmin(admin.ModelAdmin):
     search_fields = ["from_movement__name", "to_movement__name"]
     autocomplete_fields = ["from_movement", "to_movement"]
     list_select_related = ["from_movement", "to_movement"]
+
+
+@admin.register(ActivityDefinition)
+class ActivityDefinitionAdmin(admin.ModelAdmin):
+    """Activities outside the weight room (shipped as a fixture, curated here)."""
+
+    list_display = ["name", "slug", "category", "intensity", "tracks_distance"]
+    list_filter = ["category", "intensity", "tracks_distance"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class AthleteOwnedAdmin(admin.ModelAdmin):
+    """Viewable and deletable by staff, never added or edited by hand."""
+
+    readonly_fields = ["created_at", "updated_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(MovementRule)
+class MovementRuleAdmin(AthleteOwnedAdmin):
+    list_display = ["movement", "rule", "substitute_with", "user", "updated_at"]
+    list_filter = ["rule"]
+    search_fields = ["user__email", "movement__name", "substitute_with__name"]
+    list_select_related = ["movement", "substitute_with", "user"]
+
+
+@admin.register(EnjoyableActivity)
+class EnjoyableActivityAdmin(AthleteOwnedAdmin):
+    list_display = ["definition", "user", "created_at"]
+    list_filter = ["definition"]
+    search_fields = ["user__email", "definition__name"]
+    list_select_related = ["definition", "user"]
+
+
+@admin.register(AthleteEquipment)
+class AthleteEquipmentAdmin(AthleteOwnedAdmin):
+    list_display = ["user", "preset", "equipment_display", "updated_at"]
+    list_filter = ["preset"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+
+    @admin.display(description="Equipment")
+    def equipment_display(self, obj: AthleteEquipment) -> str:
+        labels = dict(Equipment.choices)
+        return ", ".join(labels.get(e, e) for e in obj.equipment) or "Bodyweight"

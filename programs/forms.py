@@ -14,9 +14,13 @@ from collections.abc import Mapping
 from django import forms
 from django.utils import timezone
 
-from coach.forms import SiteForm
+from coach.forms import PreferenceFieldsForm, SiteForm, weekdays_field
 from coach.models import ExperienceLevel, PersonaAggression, PersonaTone
-from movements.models import Equipment, Movement, MovementRuleKind
+from movements.forms import (
+    ActivitiesForm,
+    EquipmentForm,
+    MovementRulesForm,
+)
 from programs import selectors
 from programs.generation import SpecValidationError, sample_note, validate_request
 from programs.generation import types as t
@@ -61,29 +65,6 @@ AGGRESSION_DESCRIPTIONS: Mapping[str, str] = {
     PersonaAggression.BALANCED: "Steady progress, the default.",
     PersonaAggression.AGGRESSIVE: "Bigger jumps, closer to failure.",
 }
-
-# The engine matches these names to cardio movements (its ACTIVITY_KEYWORDS).
-ACTIVITY_CHOICES: list[tuple[str, str]] = [
-    ("running", "Running"),
-    ("cycling", "Cycling"),
-    ("rowing", "Rowing"),
-    ("swimming", "Swimming"),
-    ("walking", "Walking"),
-    ("hiking", "Hiking"),
-    ("elliptical", "Elliptical"),
-    ("stairs", "Stairs"),
-    ("jump rope", "Jump rope"),
-    ("skiing", "Skiing"),
-    ("skating", "Skating"),
-]
-
-RULE_CHOICES: list[tuple[str, str]] = [
-    (MovementRuleKind.HARD_NO, "Avoid"),
-    (MovementRuleKind.SUBSTITUTE, "Swap for…"),
-    (MovementRuleKind.PREFER, "Prefer"),
-]
-MAX_MOVEMENT_RULES = 30
-MAX_ACTIVITIES = 20
 
 
 def _dollars(value) -> int:
@@ -269,6 +250,7 @@ class ScheduleForm(SiteForm):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose your experience level."},
     )
+    preferred_weekdays = weekdays_field()
 
     def __init__(self, *args, goals: list[tuple[str, int]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -346,159 +328,32 @@ class CoachForm(SiteForm):
 # ---------------------------------------------------------------------------
 # Step 4: likes and limits
 # ---------------------------------------------------------------------------
-class LikesForm(SiteForm):
-    """Movement rules, enjoyable activities and the equipment at hand.
+class LikesForm(MovementRulesForm, EquipmentForm, ActivitiesForm, PreferenceFieldsForm):
+    """Likes and limits for this program, with the Settings page's components:
+    movement rules (the picker), equipment (a preset or an own list), enjoyable
+    activities and, under "Advanced", disciplines and scheduling.
 
-    Movement rules arrive as one ``rule_<movement id>`` field (avoid, swap,
-    prefer, or empty to remove) and, for a swap, a ``sub_<movement id>`` field
-    naming a movement of the same pattern. The fields are built from the movement
-    ids present in the data (or the initial values), so the picker can add rows
-    without JavaScript. ``cleaned_data["movement_rules"]`` is the service's
-    ``[{"movement_id", "rule", "substitute_id"}]``.
+    The step starts from the athlete's settings (``programs.views``); what is
+    chosen here applies to this program only. Movement rules chosen here are laid
+    over the athlete's saved rules (``ProgramInput.movement_rules``).
+    ``cleaned_data`` adds ``movement_rules``, ``equipment`` (a list, or None when
+    nothing was said) and ``preferences`` (the profile's preference fields).
     """
 
-    q = forms.CharField(label="Find a movement", required=False, max_length=60)
-    equipment = forms.MultipleChoiceField(
-        label="Equipment you can use",
-        choices=Equipment.choices,
-        required=False,
-        initial=list(Equipment.values),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Untick what you don't have. Bodyweight is always available.",
-        error_messages={"invalid_choice": "%(value)s is not equipment Alloy knows."},
-    )
-    enjoyable_activities = forms.MultipleChoiceField(
-        label="Activities you enjoy",
-        choices=ACTIVITY_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Alloy picks these for cardio days and finishers.",
-    )
-    other_activities = forms.CharField(
-        label="Anything else you enjoy",
-        required=False,
-        max_length=300,
-        help_text="Separate with commas, like: stair climber, padel.",
-    )
+    field_order = ["q", "equipment_preset", "equipment", "enjoyable_activities"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        source = self.data if self.is_bound else self.initial
-        ids = []
-        for key in source:
-            prefix, _, raw_id = key.partition("_")
-            if prefix == "rule" and raw_id.isdigit():
-                ids.append(int(raw_id))
-        self.rule_movements = list(
-            Movement.objects.filter(pk__in=ids[: MAX_MOVEMENT_RULES * 2]).only(
-                "id", "name", "pattern"
-            )
-        )
-        alternatives: dict[str, list[tuple[int, str]]] = {}
-        patterns = {m.pattern for m in self.rule_movements}
-        for pk, name, pattern in Movement.objects.filter(
-            pattern__in=patterns
-        ).values_list("id", "name", "pattern"):
-            alternatives.setdefault(pattern, []).append((pk, name))
-        for movement in self.rule_movements:
-            self.fields[f"rule_{movement.pk}"] = forms.ChoiceField(
-                label=f"Rule for {movement.name}",
-                choices=[("", "Remove")] + RULE_CHOICES,
-                required=False,
-                widget=forms.Select(attrs={"data-rule-select": True}),
-            )
-            self.fields[f"sub_{movement.pk}"] = forms.TypedChoiceField(
-                label=f"Do instead of {movement.name}",
-                choices=[("", "Choose a movement…")]
-                + [
-                    (pk, name)
-                    for pk, name in alternatives.get(movement.pattern, [])
-                    if pk != movement.pk
-                ],
-                coerce=int,
-                empty_value=None,
-                required=False,
-                error_messages={"invalid_choice": "Choose a movement from the list."},
-            )
-
-    def rule_rows(self) -> list[dict]:
-        """Each movement with a rule: the movement and its two bound fields."""
-        return [
-            {
-                "movement": m,
-                "rule": self[f"rule_{m.pk}"],
-                "substitute": self[f"sub_{m.pk}"],
-            }
-            for m in self.rule_movements
-        ]
-
-    def equipment_summary(self) -> str:
-        """One line on the equipment ticked, for the collapsed list."""
-        value = self["equipment"].value() or []
-        total = len(Equipment.values)
-        ticked = len(set(value) & set(Equipment.values))
-        if ticked == total:
-            return f"A full gym: all {total} kinds of equipment are ticked."
-        if not ticked:
-            return "Bodyweight only: nothing is ticked."
-        return f"{ticked} of {total} kinds of equipment are ticked."
-
-    def rule_movement_ids(self) -> set[int]:
-        """Ids of the movements that already have a row (hidden from search)."""
-        return {m.pk for m in self.rule_movements}
-
-    def clean_other_activities(self) -> list[str]:
-        raw = self.cleaned_data.get("other_activities") or ""
-        items = [part.strip().lower() for part in raw.split(",") if part.strip()]
-        if any(len(item) > 60 for item in items):
-            raise forms.ValidationError("Keep each activity under 60 characters.")
-        return items
+        # Every part is optional on this step: nothing chosen means "as in my
+        # settings" (the views fill the initial values from them).
+        for name in ("equipment_preset", "mobility_days", "cardio_days"):
+            self.fields[name].required = False
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        rules = []
-        avoided = set()
-        for movement in self.rule_movements:
-            kind = cleaned.get(f"rule_{movement.pk}")
-            if not kind:
-                continue
-            substitute = cleaned.get(f"sub_{movement.pk}")
-            if kind == MovementRuleKind.SUBSTITUTE and substitute is None:
-                self.add_error(
-                    f"sub_{movement.pk}",
-                    f"Choose what to do instead of {movement.name}.",
-                )
-            if kind == MovementRuleKind.HARD_NO:
-                avoided.add(movement.pk)
-            rules.append(
-                {
-                    "movement_id": movement.pk,
-                    "rule": kind,
-                    "substitute_id": (
-                        substitute if kind == MovementRuleKind.SUBSTITUTE else None
-                    ),
-                }
-            )
-        for rule in rules:
-            if rule["substitute_id"] in avoided:
-                self.add_error(
-                    f"sub_{rule['movement_id']}",
-                    "That movement is on your avoid list; pick another.",
-                )
-        if len(rules) > MAX_MOVEMENT_RULES:
-            raise forms.ValidationError(
-                f"Keep to {MAX_MOVEMENT_RULES} movement rules or fewer."
-            )
-        activities = list(cleaned.get("enjoyable_activities") or [])
-        for item in cleaned.get("other_activities") or []:
-            if item not in activities:
-                activities.append(item)
-        if len(activities) > MAX_ACTIVITIES:
-            self.add_error(
-                "other_activities", f"Keep to {MAX_ACTIVITIES} activities or fewer."
-            )
-        cleaned["movement_rules"] = rules
-        cleaned["activities"] = activities
+        if not cleaned.get("equipment_preset"):
+            cleaned["equipment"] = None
+        cleaned["preferences"] = self.preferences()
         return cleaned
 
 
@@ -528,11 +383,13 @@ WIZARD_FORMS: dict[str, type[forms.Form]] = {
 def program_input_from_steps(cleaned: Mapping[str, Mapping]) -> ProgramInput:
     """The service's :class:`ProgramInput` from every step's ``cleaned_data``.
 
-    All equipment ticked means "a full gym" (``None``), the service's default.
+    The steps start from the athlete's settings, so what they hold is this
+    program's choice; equipment left unsaid (``None``) is the athlete's.
     """
     goals, schedule = cleaned["goals"], cleaned["schedule"]
     coach, likes = cleaned["coach"], cleaned["likes"]
-    equipment = sorted(likes.get("equipment") or [])
+    equipment = likes.get("equipment")
+    preferences = likes.get("preferences") or {}
     return ProgramInput(
         name=cleaned["review"].get("name", ""),
         goals=list(goals["goals"]),
@@ -544,7 +401,9 @@ def program_input_from_steps(cleaned: Mapping[str, Mapping]) -> ProgramInput:
         experience_level=schedule["experience_level"],
         persona_tone=coach["persona_tone"],
         persona_aggression=coach["persona_aggression"],
-        equipment=None if set(equipment) == set(Equipment.values) else equipment,
-        movement_rules=list(likes["movement_rules"]),
-        enjoyable_activities=list(likes["activities"]),
+        equipment=None if equipment is None else sorted(equipment),
+        movement_rules=list(likes.get("movement_rules") or []),
+        enjoyable_activities=list(likes.get("enjoyable_activities") or []),
+        preferred_weekdays=list(schedule.get("preferred_weekdays") or []),
+        **preferences,
     )

@@ -98,11 +98,16 @@ class Program(TimeStampedModel):
 
     Goals use the ten-dollar method: up to three goals whose integer weights sum to
     10 (seeds 002, database constraints); unused slots have no goal and weight 0.
-    ``equipment``, ``movement_rules`` and ``enjoyable_activities`` are the snapshot
-    of the athlete's constraints this program was created with, so regeneration is
-    reproducible: ``equipment`` a list of normalised equipment values,
-    ``movement_rules`` a list of ``{"movement_id", "rule", "substitute_id"}``.
-    ``seed`` makes generation deterministic.
+    ``equipment``, ``movement_rules``, ``enjoyable_activities``,
+    ``preferred_weekdays``, ``discipline_priorities``, ``discipline_experience`` and
+    the scheduling flags are the snapshot of the athlete's profile and overrides
+    this program was created with, so regeneration is reproducible and later
+    changes to the profile never rewrite it: ``equipment`` a list of normalised
+    equipment values, ``movement_rules`` a list of ``{"movement_id", "rule",
+    "substitute_id"}``, ``enjoyable_activities`` the words the engine matches cardio
+    movements against, ``discipline_priorities`` ``{discipline: 0–5}`` and
+    ``discipline_experience`` ``{discipline: experience level}`` (as in
+    ``coach.models.AthleteProfile``). ``seed`` makes generation deterministic.
     """
 
     user = models.ForeignKey(
@@ -134,6 +139,11 @@ class Program(TimeStampedModel):
     movement_rules = models.JSONField(default=list, blank=True)
     enjoyable_activities = models.JSONField(default=list, blank=True)
     preferred_weekdays = models.JSONField(default=list, blank=True)
+    discipline_priorities = models.JSONField(default=dict, blank=True)
+    discipline_experience = models.JSONField(default=dict, blank=True)
+    dedicated_mobility_days = models.BooleanField(default=False)
+    dedicated_cardio_days = models.BooleanField(default=False)
+    cardio_as_finisher = models.BooleanField(default=True)
     warnings = models.JSONField(default=list, blank=True)
     allocation = models.JSONField(
         default=dict,

@@ -16,14 +16,23 @@ from __future__ import annotations
 import logging
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from movements.models import Equipment, Movement, MovementRuleKind
+from coach.models import (
+    AthleteProfile,
+    Weekday,
+    validate_discipline_experience,
+    validate_discipline_priorities,
+    validate_weekdays,
+)
+from movements import selectors as movement_selectors
+from movements.models import ActivityDefinition, Equipment
+from movements.services import movement_rule_set_errors
 from programs import selectors
 from programs.generation import (
     SpecValidationError,
@@ -44,15 +53,25 @@ from programs.models import (
 logger = logging.getLogger(__name__)
 
 GENERATE_TASK = "programs.tasks.program_generate_task"
+WEEKDAY_NAMES = {day.value: day.label[:3] for day in Weekday}
 
 
 @dataclass(frozen=True, slots=True)
 class ProgramInput:
     """What an athlete asks for, already parsed (by the API serializer or the form).
 
-    ``goals`` is ``[(goal, weight)]``; ``movement_rules`` is ``[{"movement_id",
-    "rule", "substitute_id"}]``; ``None`` in the optional fields means "use the
-    athlete's default" (their experience, persona, all equipment, today).
+    ``goals`` is ``[(goal, weight)]``. ``None`` in an optional field means "the
+    athlete's default" (:func:`athlete_defaults`): their experience and persona,
+    their equipment (a full gym if they never said), their enjoyable activities,
+    preferred weekdays, discipline priorities and experience and scheduling
+    preferences, and today. A value overrides the default for this program only.
+
+    ``movement_rules`` (``[{"movement_id", "rule", "substitute_id"}]``) are laid
+    over the athlete's own rules: the request's rule wins for its movement, the
+    athlete's other rules still apply. ``enjoyable_activities`` are activity
+    definition slugs (or the words the engine knows, like "rowing").
+    ``discipline_priorities`` is ``{discipline: 0–5}``, ``discipline_experience``
+    ``{discipline: experience level}`` (as ``coach.models.AthleteProfile``).
     """
 
     goals: list[tuple[str, int]]
@@ -67,10 +86,65 @@ class ProgramInput:
     persona_aggression: str | None = None
     experience_level: str | None = None
     equipment: list[str] | None = None
-    movement_rules: list[dict] = field(default_factory=list)
-    enjoyable_activities: list[str] = field(default_factory=list)
-    preferred_weekdays: list[int] = field(default_factory=list)
+    movement_rules: list[dict] | None = None
+    enjoyable_activities: list[str] | None = None
+    preferred_weekdays: list[int] | None = None
+    discipline_priorities: dict[str, int] | None = None
+    discipline_experience: dict[str, str] | None = None
+    dedicated_mobility_days: bool | None = None
+    dedicated_cardio_days: bool | None = None
+    cardio_as_finisher: bool | None = None
     deload_every_n_microcycles: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class AthleteDefaults:
+    """Everything a program takes from the athlete when the request says nothing:
+    the profile (coach) and the library side (movements), as plain values."""
+
+    experience_level: str
+    persona_tone: str
+    persona_aggression: str
+    equipment: list[str]
+    equipment_is_set: bool
+    movement_rules: list[dict]
+    enjoyable_activities: list[str]
+    preferred_weekdays: list[int]
+    discipline_priorities: dict[str, int]
+    discipline_experience: dict[str, str]
+    dedicated_mobility_days: bool
+    dedicated_cardio_days: bool
+    cardio_as_finisher: bool
+
+
+def athlete_defaults(*, user) -> AthleteDefaults:
+    """The athlete's defaults for a new program (a handful of queries)."""
+    profile = AthleteProfile.for_user(user)
+    equipment = movement_selectors.athlete_equipment_get(user=user)
+    return AthleteDefaults(
+        experience_level=user.experience_level,
+        persona_tone=user.persona_tone,
+        persona_aggression=user.persona_aggression,
+        equipment=(
+            list(equipment.equipment) if equipment else sorted(Equipment.values)
+        ),
+        equipment_is_set=equipment is not None,
+        movement_rules=movement_selectors.athlete_rules_snapshot(user=user),
+        enjoyable_activities=movement_selectors.athlete_activity_slugs(user=user),
+        preferred_weekdays=list(profile.preferred_weekdays),
+        discipline_priorities=dict(profile.discipline_priorities),
+        discipline_experience=dict(profile.discipline_experience),
+        dedicated_mobility_days=profile.dedicated_mobility_days,
+        dedicated_cardio_days=profile.dedicated_cardio_days,
+        cardio_as_finisher=profile.cardio_as_finisher,
+    )
+
+
+def merge_movement_rules(athlete: list[dict], request: list[dict]) -> list[dict]:
+    """The athlete's rules with the request's laid over them: one rule per
+    movement, the request's winning; athlete rules first, in their order."""
+    overridden = {r["movement_id"] for r in request}
+    return [r for r in athlete if r["movement_id"] not in overridden] + list(request)
 
 
 def _default_name(goals: list[tuple[str, int]], weeks: int) -> str:
@@ -79,50 +153,72 @@ def _default_name(goals: list[tuple[str, int]], weeks: int) -> str:
 
 
 def _validate_movement_rules(rules: list[dict]) -> list[dict]:
-    """Check every rule names a real movement and a SUBSTITUTE a real target.
+    """Check a program's rules as a set (``movements.services``: real movements,
+    one rule per movement, a SUBSTITUTE with a real target that is no hard no and
+    has no substitute of its own).
 
     Returns the rules normalised to ``{"movement_id", "rule", "substitute_id"}``.
     Raises ``ValidationError({"movement_rules": [...]})`` listing every problem.
     """
-    errors: list[str] = []
-    ids = {r["movement_id"] for r in rules} | {
-        r["substitute_id"] for r in rules if r.get("substitute_id") is not None
-    }
-    known = set(Movement.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    seen: set[int] = set()
-    normalised = []
-    for rule in rules:
-        movement_id, kind = rule["movement_id"], rule["rule"]
-        substitute_id = rule.get("substitute_id")
-        if movement_id not in known:
-            errors.append(f"Movement {movement_id} does not exist.")
-        if movement_id in seen:
-            errors.append(f"Movement {movement_id} has more than one rule.")
-        seen.add(movement_id)
-        if kind == MovementRuleKind.SUBSTITUTE:
-            if substitute_id is None:
-                errors.append(
-                    f"A SUBSTITUTE rule for movement {movement_id} needs substitute_with."
-                )
-            elif substitute_id not in known:
-                errors.append(f"Substitute movement {substitute_id} does not exist.")
-            elif substitute_id == movement_id:
-                errors.append("A movement cannot substitute itself.")
-        elif substitute_id is not None:
-            errors.append(f"Only a SUBSTITUTE rule takes substitute_with ({kind}).")
-            substitute_id = None
-        normalised.append(
-            {"movement_id": movement_id, "rule": kind, "substitute_id": substitute_id}
-        )
-    hard_no = {r["movement_id"] for r in normalised if r["rule"] == "HARD_NO"}
-    for rule in normalised:
-        if rule["substitute_id"] in hard_no:
-            errors.append(
-                f"Movement {rule['substitute_id']} is a hard no and cannot be a substitute."
-            )
+    normalised = [
+        {
+            "movement_id": rule["movement_id"],
+            "rule": rule["rule"],
+            "substitute_id": rule.get("substitute_id"),
+        }
+        for rule in rules
+    ]
+    errors = movement_rule_set_errors(normalised)
     if errors:
         raise ValidationError({"movement_rules": errors})
     return normalised
+
+
+def _resolve_activities(values: list[str]) -> list[str]:
+    """Activity definition slugs (or engine words such as "rowing") → the words
+    the engine matches cardio movements with, in order, without repeats.
+
+    Raises ``ValidationError({"enjoyable_activities": [...]})`` for a value that
+    is neither.
+    """
+    if not values:
+        return []
+    definitions = list(ActivityDefinition.objects.all())
+    by_slug = {d.slug: d.engine_activity for d in definitions}
+    words = {d.engine_activity for d in definitions}
+    resolved: list[str] = []
+    errors: list[str] = []
+    for value in values:
+        key = (value or "").strip().lower()
+        word = by_slug.get(key) or (key if key in words else None)
+        if word is None:
+            errors.append(f"“{value}” is not an activity Alloy knows.")
+        elif word not in resolved:
+            resolved.append(word)
+    if errors:
+        raise ValidationError({"enjoyable_activities": errors})
+    return resolved
+
+
+def _weekday_warning(plan: t.ProgramPlan, weekdays: list[int]) -> str | None:
+    """A warning when training days of the first week miss the preferred
+    weekdays (the engine places sessions on them only when there are enough)."""
+    if not weekdays or not plan.microcycles:
+        return None
+    days = [
+        s.date.weekday()
+        for s in plan.microcycles[0].sessions
+        if s.session_type != t.SessionType.RECOVERY
+    ]
+    outside = sorted({d for d in days if d not in weekdays})
+    if not outside:
+        return None
+    names = ", ".join(WEEKDAY_NAMES[d] for d in outside)
+    preferred = ", ".join(WEEKDAY_NAMES[d] for d in sorted(weekdays))
+    return (
+        f"Some sessions fall on {names}, outside your preferred days ({preferred}): "
+        f"pick at least {len(days)} weekdays to train only on them."
+    )
 
 
 def program_create(
@@ -138,16 +234,40 @@ def program_create(
     Returns ``(program, warnings)``. Raises ``ValidationError`` with field errors
     (nothing is written).
     """
-    rules = _validate_movement_rules(data.movement_rules)
-    equipment = (
-        sorted(set(data.equipment))
-        if data.equipment is not None
-        else sorted(Equipment.values)
+    defaults = athlete_defaults(user=user)
+    rules = _validate_movement_rules(
+        merge_movement_rules(defaults.movement_rules, data.movement_rules or [])
     )
+    equipment = sorted(
+        set(data.equipment if data.equipment is not None else defaults.equipment)
+    )
+    activities = _resolve_activities(
+        defaults.enjoyable_activities
+        if data.enjoyable_activities is None
+        else data.enjoyable_activities
+    )
+    weekdays = sorted(
+        set(
+            defaults.preferred_weekdays
+            if data.preferred_weekdays is None
+            else data.preferred_weekdays
+        )
+    )
+    preferences = {
+        name: getattr(defaults, name) if value is None else value
+        for name, value in (
+            ("discipline_priorities", data.discipline_priorities),
+            ("discipline_experience", data.discipline_experience),
+            ("dedicated_mobility_days", data.dedicated_mobility_days),
+            ("dedicated_cardio_days", data.dedicated_cardio_days),
+            ("cardio_as_finisher", data.cardio_as_finisher),
+        )
+    }
+    _validate_preferences(weekdays, preferences)
     start = data.start_date or timezone.localdate()
-    experience = data.experience_level or user.experience_level
-    tone = data.persona_tone or user.persona_tone
-    aggression = data.persona_aggression or user.persona_aggression
+    experience = data.experience_level or defaults.experience_level
+    tone = data.persona_tone or defaults.persona_tone
+    aggression = data.persona_aggression or defaults.persona_aggression
     request = selectors.program_request_from_values(
         goals=data.goals,
         duration_weeks=data.duration_weeks,
@@ -165,14 +285,19 @@ def program_create(
         persona_aggression=aggression,
         equipment=equipment,
         movement_rules=rules,
-        enjoyable_activities=data.enjoyable_activities,
-        preferred_weekdays=data.preferred_weekdays,
+        enjoyable_activities=activities,
+        preferred_weekdays=weekdays,
+        **preferences,
     )
     seed = random.SystemRandom().randrange(1, 2**31)
     try:
         plan = plan_program(t.ProgramSpec(request=request, athlete=athlete, seed=seed))
     except SpecValidationError as exc:
         raise ValidationError(exc.errors) from exc
+    warnings = list(plan.warnings)
+    weekday_warning = _weekday_warning(plan, weekdays)
+    if weekday_warning:
+        warnings.append(weekday_warning)
 
     goals = sorted(data.goals, key=lambda gw: -gw[1])
     slots = goals + [("", 0)] * (3 - len(goals))
@@ -199,9 +324,10 @@ def program_create(
             microcycle_length_days=request.microcycle_length_days,
             equipment=equipment,
             movement_rules=rules,
-            enjoyable_activities=list(data.enjoyable_activities),
-            preferred_weekdays=list(data.preferred_weekdays),
-            warnings=list(plan.warnings),
+            enjoyable_activities=activities,
+            preferred_weekdays=weekdays,
+            **preferences,
+            warnings=warnings,
             allocation=_allocation_json(plan),
             seed=seed,
         )
@@ -213,7 +339,32 @@ def program_create(
         _write_skeleton(program, plan)
         if enqueue:
             transaction.on_commit(lambda: _enqueue_generation(program.pk))
-    return program, list(plan.warnings)
+    return program, warnings
+
+
+def _validate_preferences(weekdays: list[int], preferences: dict) -> None:
+    """The same bounds as the athlete's profile (``coach.models`` validators), so a
+    request override cannot hand the engine what a profile could not hold."""
+    errors: dict[str, list[str]] = {}
+    for name, value, validator in (
+        ("preferred_weekdays", weekdays, validate_weekdays),
+        (
+            "discipline_priorities",
+            preferences["discipline_priorities"],
+            validate_discipline_priorities,
+        ),
+        (
+            "discipline_experience",
+            preferences["discipline_experience"],
+            validate_discipline_experience,
+        ),
+    ):
+        try:
+            validator(value)
+        except ValidationError as exc:
+            errors[name] = list(exc.messages)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _allocation_json(plan: t.ProgramPlan) -> dict:

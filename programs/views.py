@@ -29,8 +29,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
-from coach.models import ExperienceLevel, PersonaAggression, PersonaTone
-from movements.models import Equipment, Movement, MovementPattern
+from coach.forms import preference_initial
+from coach.models import (
+    AthleteProfile,
+    ExperienceLevel,
+    PersonaAggression,
+    PersonaTone,
+    Weekday,
+)
+from movements import selectors as movement_selectors
+from movements.forms import RULE_CHOICES, RULE_VERBS
+from movements.models import ActivityDefinition, Equipment, EquipmentPreset, Movement
 from programs import forms, selectors, services
 from programs.generation.heuristics import RELAXATION_STEPS, SCORER_WEIGHTS
 from programs.models import (
@@ -61,11 +70,14 @@ FIELD_STEPS = {
     "split_template": "schedule",
     "start_date": "schedule",
     "experience_level": "schedule",
+    "preferred_weekdays": "schedule",
     "persona_tone": "coach",
     "persona_aggression": "coach",
     "movement_rules": "likes",
     "equipment": "likes",
     "enjoyable_activities": "likes",
+    "discipline_priorities": "likes",
+    "discipline_experience": "likes",
     "name": "review",
 }
 BLOCK_ORDER = (
@@ -83,8 +95,6 @@ BREAKDOWN_PARTS = (
     ("finisher", "Finisher"),
     ("cooldown", "Cool-down"),
 )
-RULE_VERBS = {"HARD_NO": "Avoid", "SUBSTITUTE": "Swap", "PREFER": "Prefer"}
-SEARCH_LIMIT = 12
 GENERATING = (GenerationStatus.PENDING, GenerationStatus.IN_PROGRESS)
 
 
@@ -182,14 +192,59 @@ def _initial(form_class, raw: dict[str, list[str]] | None, defaults: dict) -> di
 
 
 def _defaults(step: str, user) -> dict:
+    """A step's initial values from the athlete's settings (the wizard starts from
+    them; what a step then holds applies to this program only)."""
     if step == "schedule":
-        return {"experience_level": user.experience_level}
+        profile = AthleteProfile.for_user(user)
+        return {
+            "experience_level": user.experience_level,
+            "preferred_weekdays": list(profile.preferred_weekdays),
+        }
     if step == "coach":
         return {
             "persona_tone": user.persona_tone,
             "persona_aggression": user.persona_aggression,
         }
+    if step == "likes":
+        profile = AthleteProfile.for_user(user)
+        equipment = movement_selectors.athlete_equipment_get(user=user)
+        return {
+            "equipment_preset": (
+                equipment.preset if equipment else EquipmentPreset.COMMERCIAL_GYM
+            ),
+            "equipment": (
+                list(equipment.equipment) if equipment else list(Equipment.values)
+            ),
+            "enjoyable_activities": movement_selectors.athlete_activity_slugs(
+                user=user
+            ),
+            **preference_initial(
+                discipline_priorities=profile.discipline_priorities,
+                discipline_experience=profile.discipline_experience,
+                dedicated_mobility_days=profile.dedicated_mobility_days,
+                dedicated_cardio_days=profile.dedicated_cardio_days,
+                cardio_as_finisher=profile.cardio_as_finisher,
+            ),
+        }
     return {}
+
+
+def _rule_rows(rules: list[dict], *, saved: set[int] | None = None) -> list[dict]:
+    """Rules as display rows (verb, movement and substitute names). One query."""
+    ids = {r["movement_id"] for r in rules} | {
+        r["substitute_id"] for r in rules if r.get("substitute_id")
+    }
+    names = dict(Movement.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return [
+        {
+            "movement": names.get(r["movement_id"], ""),
+            "rule": r["rule"],
+            "verb": RULE_VERBS[r["rule"]],
+            "substitute": names.get(r.get("substitute_id"), ""),
+            "saved": saved is not None and r["movement_id"] in saved,
+        }
+        for r in rules
+    ]
 
 
 def _goals_of(state: dict) -> list[tuple[str, int]]:
@@ -257,7 +312,13 @@ def _render_step(
     elif step == "likes":
         q = (request.GET.get("q") or "").strip()
         context["q"] = q
-        context["results"] = _movement_search(q, exclude=form.rule_movement_ids())
+        context["results"] = movement_selectors.movement_search(
+            q, exclude=form.rule_movement_ids()
+        )
+        context["search_url"] = reverse("programs:movement-search")
+        context["saved_rules"] = _rule_rows(
+            movement_selectors.athlete_rules_snapshot(user=request.user)
+        )
     return render(request, f"programs/wizard_{step}.html", context, status=status)
 
 
@@ -313,7 +374,7 @@ def _wizard_post(request: HttpRequest, step: str, state: dict) -> HttpResponse:
         return redirect("programs:wizard-step", STEPS[index - 1])
     if step == "likes" and (action == "search" or "add" in request.POST):
         movement_id, _, rule = request.POST.get("add", "").partition(":")
-        if movement_id.isdigit() and rule in dict(forms.RULE_CHOICES):
+        if movement_id.isdigit() and rule in dict(RULE_CHOICES):
             raw[f"rule_{movement_id}"] = [rule]
         _save(request, step, raw)
         url = reverse("programs:wizard-step", args=[step])
@@ -346,42 +407,55 @@ def _review(request: HttpRequest, state: dict) -> HttpResponse:
     if invalid and invalid != "review":
         return _render_step(request, invalid, bound[invalid], state)
     form = _form("review", state, request.user)
-    return _render_step(request, "review", form, state, **_review_context(bound, state))
+    return _render_step(
+        request, "review", form, state, **_review_context(bound, state, request.user)
+    )
 
 
-def _review_context(bound: dict, state: dict) -> dict:
+def _review_context(bound: dict, state: dict, user) -> dict:
     cleaned = {step: form.cleaned_data for step, form in bound.items()}
     data = forms.program_input_from_steps(cleaned)
-    likes = bound["likes"]
-    names = {m.pk: m.name for m in likes.rule_movements}
-    substitutes = dict(
-        Movement.objects.filter(
-            pk__in=[
-                r["substitute_id"] for r in data.movement_rules if r["substitute_id"]
-            ]
-        ).values_list("pk", "name")
+    defaults = services.athlete_defaults(user=user)
+    saved = {r["movement_id"] for r in defaults.movement_rules} - {
+        r["movement_id"] for r in data.movement_rules or []
+    }
+    merged = services.merge_movement_rules(
+        defaults.movement_rules, data.movement_rules or []
     )
-    rules = [
-        {
-            "movement": names.get(r["movement_id"], ""),
-            "rule": r["rule"],
-            "verb": RULE_VERBS[r["rule"]],
-            "substitute": substitutes.get(r["substitute_id"], ""),
-        }
-        for r in data.movement_rules
-    ]
-    equipment_labels = dict(Equipment.choices)
+    activity_names = dict(
+        ActivityDefinition.objects.filter(
+            slug__in=data.enjoyable_activities or []
+        ).values_list("slug", "name")
+    )
+    # What the program will be built around, worded as on the program page.
+    preview = Program(
+        experience_level=data.experience_level or defaults.experience_level,
+        equipment=data.equipment if data.equipment is not None else defaults.equipment,
+        movement_rules=merged,
+        enjoyable_activities=[
+            activity_names.get(slug, slug).lower()
+            for slug in data.enjoyable_activities or []
+        ],
+        preferred_weekdays=data.preferred_weekdays or [],
+        discipline_priorities=data.discipline_priorities or {},
+        discipline_experience=data.discipline_experience or {},
+        dedicated_mobility_days=bool(data.dedicated_mobility_days),
+        dedicated_cardio_days=bool(data.dedicated_cardio_days),
+        cardio_as_finisher=data.cardio_as_finisher is not False,
+    )
     end = data.start_date + timedelta(weeks=data.duration_weeks, days=-1)
     return {
         "summary": data,
         "goal_rows": [(Goal(g).label, w) for g, w in data.goals],
         "end_date": end,
-        "rules": rules,
-        "equipment_labels": (
-            None
-            if data.equipment is None
-            else [equipment_labels[e] for e in data.equipment]
-        ),
+        "rules": _rule_rows(merged, saved=saved),
+        "honoured": selectors.program_profile_summary(program=preview),
+        "weekday_labels": [
+            Weekday(d).label for d in sorted(data.preferred_weekdays or [])
+        ],
+        "activity_names": [
+            activity_names.get(slug, slug) for slug in data.enjoyable_activities or []
+        ],
         "labels": {
             "split": dict(SplitTemplate.choices).get(
                 data.split_template or "", "Let Alloy choose"
@@ -445,33 +519,9 @@ def movement_search(request: HttpRequest) -> HttpResponse:
             exclude.add(int(raw_id))
     return render(
         request,
-        "programs/wizard_likes.html#movement-results",
-        {"q": q, "results": _movement_search(q, exclude=exclude)},
+        "includes/movement_results.html",
+        {"q": q, "results": movement_selectors.movement_search(q, exclude=exclude)},
     )
-
-
-def _movement_search(q: str, *, exclude: set[int]) -> list[dict]:
-    """Movements whose name holds every word of ``q`` (two letters at least)."""
-    words = [w for w in q.split() if w][:5]
-    if len(q) < 2 or not words:
-        return []
-    queryset = Movement.objects.exclude(pk__in=exclude)
-    for word in words:
-        queryset = queryset.filter(name__icontains=word)
-    patterns = dict(MovementPattern.choices)
-    equipment = dict(Equipment.choices)
-    return [
-        {
-            "id": row["id"],
-            "name": row["name"],
-            "pattern": patterns.get(row["pattern"], row["pattern"]),
-            "equipment": ", ".join(equipment.get(e, e) for e in row["equipment"])
-            or "Bodyweight",
-        }
-        for row in queryset.order_by("name").values(
-            "id", "name", "pattern", "equipment"
-        )[:SEARCH_LIMIT]
-    ]
 
 
 # ---------------------------------------------------------------------------
@@ -519,6 +569,7 @@ def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
         + timedelta(weeks=program.duration_weeks, days=-1),
         "weeks": weeks,
         "failed_sessions": failed_sessions,
+        "honoured": selectors.program_profile_summary(program=program),
         "today": today,
         **_progress_context(program),
     }
@@ -594,7 +645,9 @@ def session_detail(
     exercises = list(session.exercises.all())
     blocks = []
     for role in BLOCK_ORDER:
-        items = [_exercise_view(e) for e in exercises if e.role == role]
+        items = [
+            _exercise_view(e, session.program) for e in exercises if e.role == role
+        ]
         if items:
             blocks.append(
                 {
@@ -628,8 +681,9 @@ def _breakdown(minutes: dict) -> list[dict]:
     ]
 
 
-def _exercise_view(exercise) -> dict:
-    """An exercise and its "Why this?": each scorer dimension with its weight."""
+def _exercise_view(exercise, program: Program) -> dict:
+    """An exercise and its "Why this?": each scorer dimension with its weight,
+    the optimizer's notes, and which of the program's settings it follows."""
     rationale = exercise.rationale or {}
     scores = rationale.get("scores") or {}
     dimensions = [
@@ -651,6 +705,7 @@ def _exercise_view(exercise) -> dict:
         if name not in SCORER_WEIGHTS
     ]
     step = rationale.get("relaxation_step")
+    profile_notes = selectors.exercise_profile_notes(program=program, exercise=exercise)
     return {
         "exercise": exercise,
         "muscles": [
@@ -668,5 +723,6 @@ def _exercise_view(exercise) -> dict:
             else ""
         ),
         "notes": rationale.get("notes") or [],
-        "has_why": bool(scores or rationale.get("notes")),
+        "profile_notes": profile_notes,
+        "has_why": bool(scores or rationale.get("notes") or profile_notes),
     }

@@ -3,8 +3,8 @@
 Logs and their derived rows are read-only here: a workout's records, top sets,
 pattern exposure and muscle recovery are rebuilt by ``training_logs.services``, so
 the admin never edits them behind the services' back. Deleting a workout log goes
-through ``services.workout_log_delete``. Activity definitions (reference data) are
-editable.
+through ``services.workout_log_delete``. Activity definitions are reference data of
+the movement library (``movements.admin``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from django.contrib import admin
 
 from training_logs import services
 from training_logs.models import (
-    ActivityDefinition,
     ActivityInstance,
     MuscleRecoveryState,
     PatternExposure,
@@ -165,14 +164,6 @@ class RecoverySignalAdmin(ReadOnlyAdmin):
     ]
     search_fields = ["user__email"]
     readonly_fields = ["created_at", "updated_at"]
-
-
-@admin.register(ActivityDefinition)
-class ActivityDefinitionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "category", "intensity", "tracks_distance"]
-    list_filter = ["category", "intensity"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ActivityInstance)

@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from coach.models import TimeStampedModel
-from movements.models import Movement, MovementPattern, Muscle
+from movements.models import ActivityDefinition, Movement, MovementPattern, Muscle
 from programs.models import Session, SessionExercise
 
 #: RPE 1–10 in half steps (Zourdos et al. 2016 RIR-based scale, reference §5a).
@@ -567,59 +567,6 @@ class MuscleRecoveryState(models.Model):
 # ---------------------------------------------------------------------------
 # Activities
 # ---------------------------------------------------------------------------
-class ActivityCategory(models.TextChoices):
-    RUNNING = "RUNNING", "Running"
-    CYCLING = "CYCLING", "Cycling"
-    ROWING = "ROWING", "Rowing"
-    SWIMMING = "SWIMMING", "Swimming"
-    HIKING = "HIKING", "Hiking"
-    WALKING = "WALKING", "Walking"
-    TEAM_SPORT = "TEAM_SPORT", "Team sport"
-    RACKET_SPORT = "RACKET_SPORT", "Racket sport"
-    CLIMBING = "CLIMBING", "Climbing"
-    YOGA = "YOGA", "Yoga"
-    OTHER = "OTHER", "Other"
-
-
-class Intensity(models.TextChoices):
-    """Typical intensity (ACSM: light < 3 METs, moderate 3–6, vigorous > 6)."""
-
-    LIGHT = "LIGHT", "Light"
-    MODERATE = "MODERATE", "Moderate"
-    VIGOROUS = "VIGOROUS", "Vigorous"
-
-
-class ActivityDefinitionManager(models.Manager["ActivityDefinition"]):
-    def get_by_natural_key(self, slug: str) -> ActivityDefinition:
-        return self.get(slug=slug)
-
-
-class ActivityDefinition(models.Model):
-    """A kind of activity outside the weight room (seeds 002 activities domain),
-    from ``fixtures/activity_definitions.json`` (natural key: ``slug``).
-    ``tracks_distance`` says whether a distance makes sense for it."""
-
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    category = models.CharField(max_length=12, choices=ActivityCategory.choices)
-    intensity = models.CharField(
-        max_length=8, choices=Intensity.choices, default=Intensity.MODERATE
-    )
-    tracks_distance = models.BooleanField(default=False)
-    description = models.CharField(max_length=200, blank=True)
-
-    objects = ActivityDefinitionManager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
-
-
 class ActivitySource(models.TextChoices):
     MANUAL = "MANUAL", "Logged by the athlete"
     SCHEDULED = "SCHEDULED", "Logged for a planned session"

@@ -28,13 +28,18 @@ from django.db.models import Count, DecimalField, F, Sum
 from django.utils import timezone
 
 from coach.models import AthleteSettings
-from movements.models import Movement, MovementMuscle, Muscle, MuscleRole
+from movements.models import (
+    ActivityDefinition,
+    Movement,
+    MovementMuscle,
+    Muscle,
+    MuscleRole,
+)
 from programs.models import ExerciseRole, Session
 from training_logs import metrics, records
 from training_logs.adherence import week_start
 from training_logs.models import (
     BODY_PART_MUSCLES,
-    ActivityDefinition,
     ActivityInstance,
     ActivitySource,
     FeedbackTag,

@@ -27,10 +27,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from coach.models import AthleteSettings
-from movements.models import Movement
+from movements.models import ActivityDefinition, Movement
 from training_logs import adherence, forms, landmarks, metrics, selectors, services
 from training_logs.models import (
-    ActivityDefinition,
     FeedbackTag,
     RecordKind,
     WorkoutLog,

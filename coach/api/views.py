@@ -1,4 +1,5 @@
-"""Auth API: register, log in (JWT pair), refresh, verify (seeds 002, auth)."""
+"""Auth API: register, log in (JWT pair), refresh, verify (seeds 002, auth); the
+athlete's settings and profile (seeds 002, settings domain)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from coach import services
 from coach.api.serializers import (
+    AthleteProfileOutputSerializer,
+    AthleteProfileUpdateInputSerializer,
+    AthleteSettingsOutputSerializer,
+    AthleteSettingsUpdateInputSerializer,
     LoginInputSerializer,
     RegisterInputSerializer,
     TokenPairOutputSerializer,
     UserOutputSerializer,
 )
-from coach.models import User
+from coach.models import AthleteProfile, AthleteSettings, User
 
 
 def token_pair_for(user: User) -> dict:
@@ -85,3 +90,69 @@ class AuthVerifyTokenApi(APIView):
                 status=status.HTTP_401_UNAUTHORIZED,
             )
         return Response(UserOutputSerializer(user).data)
+
+
+# ---------------------------------------------------------------------------
+# Settings and profile (seeds 002, settings domain)
+# ---------------------------------------------------------------------------
+def profile_body(user: User) -> dict:
+    """The profile as :class:`AthleteProfileOutputSerializer` shows it."""
+    profile = AthleteProfile.for_user(user)
+    return {
+        "email": user.email,
+        "name": user.name,
+        "experience_level": user.experience_level,
+        "persona_tone": user.persona_tone,
+        "persona_aggression": user.persona_aggression,
+        "long_term_goals": profile.long_term_goals,
+        "preferred_weekdays": list(profile.preferred_weekdays),
+        "discipline_priorities": dict(profile.discipline_priorities),
+        "discipline_experience": dict(profile.discipline_experience),
+        "dedicated_mobility_days": profile.dedicated_mobility_days,
+        "dedicated_cardio_days": profile.dedicated_cardio_days,
+        "cardio_as_finisher": profile.cardio_as_finisher,
+        "updated_at": profile.updated_at,
+    }
+
+
+class AthleteSettingsApi(APIView):
+    """``GET`` the athlete's settings; ``PUT``/``PATCH`` change any of them."""
+
+    @extend_schema(responses=AthleteSettingsOutputSerializer)
+    def get(self, request):
+        settings = AthleteSettings.for_user(request.user)
+        return Response(AthleteSettingsOutputSerializer(settings).data)
+
+    @extend_schema(
+        request=AthleteSettingsUpdateInputSerializer,
+        responses=AthleteSettingsOutputSerializer,
+    )
+    def put(self, request):
+        serializer = AthleteSettingsUpdateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        settings = services.athlete_settings_update(
+            user=request.user, **serializer.validated_data
+        )
+        return Response(AthleteSettingsOutputSerializer(settings).data)
+
+    patch = put
+
+
+class AthleteProfileApi(APIView):
+    """``GET`` the athlete's profile; ``PUT``/``PATCH`` change any of its fields."""
+
+    @extend_schema(responses=AthleteProfileOutputSerializer)
+    def get(self, request):
+        return Response(AthleteProfileOutputSerializer(profile_body(request.user)).data)
+
+    @extend_schema(
+        request=AthleteProfileUpdateInputSerializer,
+        responses=AthleteProfileOutputSerializer,
+    )
+    def put(self, request):
+        serializer = AthleteProfileUpdateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.athlete_profile_update(user=request.user, **serializer.validated_data)
+        return Response(AthleteProfileOutputSerializer(profile_body(request.user)).data)
+
+    patch = put

@@ -7,14 +7,19 @@ import factory
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
+from coach.tests.factories import UserFactory
 from movements.library_data import MUSCLE_REGIONS
 from movements.models import (
+    ActivityDefinition,
     Discipline,
+    EnjoyableActivity,
     Mechanic,
     Movement,
     MovementMuscle,
     MovementPattern,
     MovementRelationship,
+    MovementRule,
+    MovementRuleKind,
     Muscle,
     MuscleRole,
     RelationshipType,
@@ -85,3 +90,41 @@ class MovementRelationshipFactory(DjangoModelFactory[MovementRelationship]):
     from_movement = factory.SubFactory(MovementFactory)
     to_movement = factory.SubFactory(MovementFactory)
     relationship_type = RelationshipType.PROGRESSION
+
+
+class ActivityDefinitionFactory(DjangoModelFactory[ActivityDefinition]):
+    """Running by default; ``ActivityDefinitionFactory(name="Yoga", category="YOGA")``.
+    Returns the existing row for a slug that exists (the seeding migration's)."""
+
+    class Meta:
+        model = ActivityDefinition
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    name = "Running"
+    slug = factory.LazyAttribute(lambda d: slugify(d.name))
+    category = "RUNNING"
+    intensity = "VIGOROUS"
+    tracks_distance = True
+
+
+class MovementRuleFactory(DjangoModelFactory[MovementRule]):
+    """A HARD_NO on a new movement for a new athlete by default."""
+
+    class Meta:
+        model = MovementRule
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    movement = factory.SubFactory(MovementFactory)
+    rule = MovementRuleKind.HARD_NO
+    substitute_with = None
+
+
+class EnjoyableActivityFactory(DjangoModelFactory[EnjoyableActivity]):
+    class Meta:
+        model = EnjoyableActivity
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    definition = factory.SubFactory(ActivityDefinitionFactory)

@@ -6,7 +6,7 @@ import importlib
 import json
 import pathlib
 
-from training_logs.models import ActivityCategory, Intensity
+from movements.models import ActivityCategory, Intensity
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -14,7 +14,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 def test_fixture_and_seed_migration_hold_the_same_definitions():
     fixture = json.loads((ROOT / "fixtures" / "activity_definitions.json").read_text())
     migration = importlib.import_module(
-        "training_logs.migrations.0002_seed_activity_definitions"
+        "movements.migrations.0003_seed_activity_definitions"
     )
     from_fixture = [
         (

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from movements.models import Movement
-from movements.tests.factories import MovementFactory, MovementRelationshipFactory
+from movements.models import ActivityDefinition, AthleteEquipment, Movement
+from movements.tests.factories import (
+    EnjoyableActivityFactory,
+    MovementFactory,
+    MovementRelationshipFactory,
+    MovementRuleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +123,41 @@ def test_relationship_and_muscle_changelists_render(staff_client, movements):
         response = staff_client.get(reverse(f"admin:movements_{name}_changelist"))
         assert response.status_code == 200
     assert Movement.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["activitydefinition", "movementrule", "enjoyableactivity", "athleteequipment"],
+)
+def test_athlete_side_changelists_render(staff_client, user, model):
+    squat = MovementFactory(name="Barbell Squat")
+    MovementRuleFactory(
+        user=user, movement=squat, rule="SUBSTITUTE", substitute_with=MovementFactory()
+    )
+    EnjoyableActivityFactory(user=user)
+    AthleteEquipment.objects.create(
+        user=user, preset="DUMBBELLS_ONLY", equipment=["dumbbell"]
+    )
+    response = staff_client.get(reverse(f"admin:movements_{model}_changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 1
+
+
+def test_activity_definitions_are_curated_in_the_admin(staff_client):
+    response = staff_client.post(
+        reverse("admin:movements_activitydefinition_add"),
+        {
+            "name": "Padel",
+            "slug": "padel",
+            "category": "RACKET_SPORT",
+            "intensity": "MODERATE",
+            "description": "Doubles on a glass court.",
+        },
+    )
+    assert response.status_code == 302
+    assert ActivityDefinition.objects.filter(slug="padel").exists()
+
+
+@pytest.mark.parametrize("model", ["movementrule", "enjoyableactivity"])
+def test_athletes_rules_are_not_added_by_hand(staff_client, model):
+    assert staff_client.get(reverse(f"admin:movements_{model}_add")).status_code == 403

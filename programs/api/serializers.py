@@ -7,8 +7,15 @@ from datetime import date
 
 from rest_framework import serializers
 
-from coach.models import ExperienceLevel, PersonaAggression, PersonaTone
-from movements.models import Equipment, MovementRuleKind, MuscleRole
+from coach.models import (
+    PRIORITY_MAX,
+    ExperienceLevel,
+    PersonaAggression,
+    PersonaTone,
+)
+from movements.equipment import preset_equipment, preset_for
+from movements.models import Equipment, EquipmentPreset, MovementRuleKind, MuscleRole
+from programs import selectors
 from programs.models import (
     Goal,
     Microcycle,
@@ -66,19 +73,67 @@ class ProgramCreateInputSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=Equipment.choices),
         required=False,
         allow_null=True,
-        help_text="Available equipment; omit for a full commercial gym.",
+        help_text="Available equipment for this program; omit for yours "
+        "(GET /api/v1/settings/equipment/; a full gym if you never said).",
     )
-    movement_rules = MovementRuleInputSerializer(many=True, required=False)
+    equipment_preset = serializers.ChoiceField(
+        choices=[c for c in EquipmentPreset.choices if c[0] != EquipmentPreset.CUSTOM],
+        required=False,
+        allow_null=True,
+        help_text="Instead of equipment: a preset's equipment for this program.",
+    )
+    movement_rules = MovementRuleInputSerializer(
+        many=True,
+        required=False,
+        allow_null=True,
+        help_text="Laid over your own movement rules: a rule here wins for its "
+        "movement, your other rules still apply.",
+    )
     enjoyable_activities = serializers.ListField(
-        child=serializers.CharField(max_length=60), required=False, max_length=20
+        child=serializers.CharField(max_length=80),
+        required=False,
+        allow_null=True,
+        max_length=20,
+        help_text="Activity definition slugs (GET /api/v1/activities/definitions/); "
+        "omit for yours.",
     )
     preferred_weekdays = serializers.ListField(
         child=serializers.IntegerField(min_value=0, max_value=6),
         required=False,
+        allow_null=True,
         max_length=7,
-        help_text="0 = Monday … 6 = Sunday.",
+        help_text="0 = Monday … 6 = Sunday; omit for yours, [] to spread the days.",
     )
+    discipline_priorities = serializers.DictField(
+        child=serializers.IntegerField(min_value=0, max_value=PRIORITY_MAX),
+        required=False,
+        allow_null=True,
+        help_text="{discipline: 0–5}; omit for yours.",
+    )
+    discipline_experience = serializers.DictField(
+        child=serializers.ChoiceField(choices=ExperienceLevel.choices),
+        required=False,
+        allow_null=True,
+        help_text="{discipline: experience level}; omit for yours.",
+    )
+    dedicated_mobility_days = serializers.BooleanField(required=False, allow_null=True)
+    dedicated_cardio_days = serializers.BooleanField(required=False, allow_null=True)
+    cardio_as_finisher = serializers.BooleanField(required=False, allow_null=True)
     deload_every_n_microcycles = serializers.IntegerField(required=False, default=4)
+
+    def validate(self, attrs: dict) -> dict:
+        preset = attrs.pop("equipment_preset", None)
+        if preset:
+            if attrs.get("equipment") is not None:
+                raise serializers.ValidationError(
+                    {
+                        "equipment_preset": [
+                            "Send equipment or equipment_preset, not both."
+                        ]
+                    }
+                )
+            attrs["equipment"] = preset_equipment(preset)
+        return attrs
 
 
 # ---------------------------------------------------------------------------
@@ -109,8 +164,15 @@ class MovementSummaryOutputSerializer(serializers.Serializer):
 
 
 class SessionExerciseOutputSerializer(serializers.ModelSerializer):
+    """An exercise with its *why*: ``rationale`` is the optimizer's (scores,
+    relaxation step, notes such as a substitution or a preference bonus);
+    ``profile_notes`` say which of the program's profile choices it honours
+    (equipment, an enjoyable activity, a discipline priority, Olympic lifts in
+    the main block). ``profile_notes`` needs ``program`` in the context."""
+
     movement = MovementSummaryOutputSerializer()
     target_rpe = serializers.FloatField(allow_null=True)
+    profile_notes = serializers.SerializerMethodField()
 
     class Meta:
         model = SessionExercise
@@ -131,7 +193,14 @@ class SessionExerciseOutputSerializer(serializers.ModelSerializer):
             "estimated_seconds",
             "notes",
             "rationale",
+            "profile_notes",
         ]
+
+    def get_profile_notes(self, exercise) -> list[str]:
+        program = self.context.get("program")
+        if program is None:
+            return []
+        return selectors.exercise_profile_notes(program=program, exercise=exercise)
 
 
 class SessionOutputSerializer(serializers.ModelSerializer):
@@ -198,6 +267,7 @@ class ProgramSummaryOutputSerializer(serializers.ModelSerializer):
     goals = serializers.SerializerMethodField()
     status_url = serializers.SerializerMethodField()
     end_date = serializers.SerializerMethodField()
+    equipment_preset = serializers.SerializerMethodField()
 
     class Meta:
         model = Program
@@ -217,8 +287,15 @@ class ProgramSummaryOutputSerializer(serializers.ModelSerializer):
             "end_date",
             "deload_every_n_microcycles",
             "equipment",
+            "equipment_preset",
             "movement_rules",
             "enjoyable_activities",
+            "preferred_weekdays",
+            "discipline_priorities",
+            "discipline_experience",
+            "dedicated_mobility_days",
+            "dedicated_cardio_days",
+            "cardio_as_finisher",
             "warnings",
             "allocation",
             "generation_status",
@@ -236,6 +313,10 @@ class ProgramSummaryOutputSerializer(serializers.ModelSerializer):
         path = reverse("api:programs:generation-status", args=[program.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
+
+    def get_equipment_preset(self, program) -> str:
+        """The preset the program's equipment equals, else CUSTOM."""
+        return preset_for(program.equipment)
 
     def get_end_date(self, program) -> date:
         from datetime import timedelta
@@ -278,10 +359,21 @@ class ProgramListOutputSerializer(ProgramSummaryOutputSerializer):
 
 
 class ProgramDetailOutputSerializer(ProgramSummaryOutputSerializer):
+    """The whole tree, plus ``honoured``: what of the athlete's profile the
+    program was built around, in plain words (equipment, rules, days,
+    disciplines, scheduling, activities)."""
+
     microcycles = MicrocycleOutputSerializer(many=True)
+    honoured = serializers.SerializerMethodField()
 
     class Meta(ProgramSummaryOutputSerializer.Meta):
-        fields = ProgramSummaryOutputSerializer.Meta.fields + ["microcycles"]
+        fields = ProgramSummaryOutputSerializer.Meta.fields + [
+            "honoured",
+            "microcycles",
+        ]
+
+    def get_honoured(self, program) -> list[str]:
+        return selectors.program_profile_summary(program=program)
 
 
 class ProgramCreatedOutputSerializer(ProgramSummaryOutputSerializer):
@@ -296,3 +388,17 @@ class GenerationStatusOutputSerializer(serializers.Serializer):
     microcycles = serializers.ListField(child=serializers.DictField())
     started_at = serializers.DateTimeField(allow_null=True)
     finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class HeuristicsOutputSerializer(serializers.Serializer):
+    """The engine's heuristics, read-only (``programs.generation.heuristics()``):
+    version, goal-interference table, time caps, preference margin, bias
+    rationale, scorer weights, relaxation steps, and the rest of its tunables."""
+
+    version = serializers.CharField()
+    interference = serializers.DictField()
+    time_caps = serializers.DictField(child=serializers.FloatField())
+    preference_deviation_pct = serializers.FloatField()
+    bias_rationale = serializers.DictField(child=serializers.CharField())
+    scorer_weights = serializers.DictField(child=serializers.FloatField())
+    relaxation_steps = serializers.ListField(child=serializers.DictField())

@@ -7,6 +7,7 @@ from programs.api import views
 app_name = "programs"
 
 urlpatterns = [
+    path("heuristics/", views.HeuristicsApi.as_view(), name="heuristics"),
     path("programs/", views.ProgramCollectionApi.as_view(), name="collection"),
     path("programs/<int:program_id>/", views.ProgramDetailApi.as_view(), name="detail"),
     path(

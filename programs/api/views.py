@@ -15,12 +15,14 @@ from rest_framework.views import APIView
 from programs import selectors, services
 from programs.api.serializers import (
     GenerationStatusOutputSerializer,
+    HeuristicsOutputSerializer,
     ProgramCreatedOutputSerializer,
     ProgramCreateInputSerializer,
     ProgramDetailOutputSerializer,
     ProgramListOutputSerializer,
     SessionOutputSerializer,
 )
+from programs.generation import heuristics
 from programs.models import Microcycle, Program
 
 
@@ -39,16 +41,25 @@ def program_input_from(validated: dict) -> services.ProgramInput:
         persona_aggression=validated.get("persona_aggression"),
         experience_level=validated.get("experience_level"),
         equipment=validated.get("equipment"),
-        movement_rules=[
-            {
-                "movement_id": r["movement"],
-                "rule": r["rule"],
-                "substitute_id": r.get("substitute_with"),
-            }
-            for r in validated.get("movement_rules", [])
-        ],
-        enjoyable_activities=validated.get("enjoyable_activities", []),
-        preferred_weekdays=validated.get("preferred_weekdays", []),
+        movement_rules=(
+            None
+            if validated.get("movement_rules") is None
+            else [
+                {
+                    "movement_id": r["movement"],
+                    "rule": r["rule"],
+                    "substitute_id": r.get("substitute_with"),
+                }
+                for r in validated["movement_rules"]
+            ]
+        ),
+        enjoyable_activities=validated.get("enjoyable_activities"),
+        preferred_weekdays=validated.get("preferred_weekdays"),
+        discipline_priorities=validated.get("discipline_priorities"),
+        discipline_experience=validated.get("discipline_experience"),
+        dedicated_mobility_days=validated.get("dedicated_mobility_days"),
+        dedicated_cardio_days=validated.get("dedicated_cardio_days"),
+        cardio_as_finisher=validated.get("cardio_as_finisher"),
         deload_every_n_microcycles=validated.get("deload_every_n_microcycles", 4),
     )
 
@@ -93,7 +104,8 @@ class ProgramDetailApi(APIView):
         program = selectors.program_detail_prefetch(
             Program.objects.filter(pk=program.pk)
         ).get()
-        body = ProgramDetailOutputSerializer(program, context={"request": request}).data
+        context = {"request": request, "program": program}
+        body = ProgramDetailOutputSerializer(program, context=context).data
         return Response(body)
 
     @extend_schema(responses={204: None})
@@ -153,7 +165,8 @@ class SessionDetailApi(APIView):
             user=request.user, program_id=program_id, session_id=session_id
         )
         session = selectors.session_with_exercises(session)
-        return Response(SessionOutputSerializer(session).data)
+        context = {"program": session.program}
+        return Response(SessionOutputSerializer(session, context=context).data)
 
 
 class SessionRegenerateApi(APIView):
@@ -166,6 +179,18 @@ class SessionRegenerateApi(APIView):
         )
         session = services.session_regenerate(session=session)
         session = selectors.session_with_exercises(session)
+        context = {"program": session.program}
         return Response(
-            SessionOutputSerializer(session).data, status=status.HTTP_202_ACCEPTED
+            SessionOutputSerializer(session, context=context).data,
+            status=status.HTTP_202_ACCEPTED,
         )
+
+
+class HeuristicsApi(APIView):
+    """The heuristics that drive the engine's choices, read-only, with their
+    version (the interference table, time caps, preference margin, bias
+    rationale, scorer weights, relaxation steps…)."""
+
+    @extend_schema(responses=HeuristicsOutputSerializer)
+    def get(self, request):
+        return Response(heuristics())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from movements.models import Equipment
+from movements.tests.factories import ActivityDefinitionFactory
 from programs.forms import (
     CoachForm,
     GoalsForm,
@@ -143,14 +144,15 @@ def test_coach_samples_show_one_note_per_choice():
 def test_likes_builds_the_services_movement_rules(library):
     squat, goblet = library["Barbell Back Squat"], library["Goblet Squat"]
     deadlift = library["Conventional Deadlift"]
+    ActivityDefinitionFactory(name="Rowing (machine)", category="ROWING")
     form = LikesForm(
         {
             f"rule_{squat.pk}": "SUBSTITUTE",
             f"sub_{squat.pk}": str(goblet.pk),
             f"rule_{deadlift.pk}": "HARD_NO",
+            "equipment_preset": "CUSTOM",
             "equipment": ["barbell", "dumbbell"],
-            "enjoyable_activities": ["rowing"],
-            "other_activities": "Padel, rowing , ",
+            "enjoyable_activities": ["rowing-machine"],
         }
     )
     assert form.is_valid(), form.errors
@@ -158,7 +160,38 @@ def test_likes_builds_the_services_movement_rules(library):
         {"movement_id": deadlift.pk, "rule": "HARD_NO", "substitute_id": None},
         {"movement_id": squat.pk, "rule": "SUBSTITUTE", "substitute_id": goblet.pk},
     ]
-    assert form.cleaned_data["activities"] == ["rowing", "padel"]
+    assert form.cleaned_data["enjoyable_activities"] == ["rowing-machine"]
+    assert form.cleaned_data["equipment"] == ["barbell", "dumbbell"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_activity_is_an_error(library):
+    form = LikesForm({"enjoyable_activities": ["padel"]})
+    assert not form.is_valid()
+    assert (
+        "padel is not an activity Alloy knows." in form.errors["enjoyable_activities"]
+    )
+
+
+@pytest.mark.django_db
+def test_likes_turns_the_advanced_choices_into_profile_preferences(library):
+    form = LikesForm(
+        {
+            "priority_mobility": "4",
+            "priority_cardio": "0",
+            "experience_olympic_lifting": "BEGINNER",
+            "mobility_days": "DEDICATED",
+            "cardio_days": "BOTH",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["preferences"] == {
+        "discipline_priorities": {"MOBILITY": 4, "CARDIO": 0},
+        "discipline_experience": {"OLYMPIC_LIFTING": "BEGINNER"},
+        "dedicated_mobility_days": True,
+        "dedicated_cardio_days": True,
+        "cardio_as_finisher": True,
+    }
 
 
 @pytest.mark.django_db
@@ -202,15 +235,32 @@ def test_unknown_equipment_is_an_error(library):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("ticked", "expected"),
-    [(list(Equipment.values), None), (["dumbbell"], ["dumbbell"]), ([], [])],
+    ("data", "expected"),
+    [
+        (
+            {"equipment_preset": "DUMBBELLS_ONLY", "equipment": ["barbell"]},
+            ["dumbbell"],
+        ),
+        ({"equipment_preset": "BODYWEIGHT_ONLY"}, []),
+        ({"equipment_preset": "COMMERCIAL_GYM"}, sorted(Equipment.values)),
+        (
+            {"equipment_preset": "CUSTOM", "equipment": ["dumbbell", "bench"]},
+            ["bench", "dumbbell"],
+        ),
+        ({"equipment_preset": "CUSTOM"}, []),
+        ({}, None),
+    ],
 )
-def test_equipment_all_ticked_means_a_full_gym(library, ticked, expected):
-    likes = LikesForm({"equipment": ticked})
-    plan = ScheduleForm(schedule(), goals=[("STRENGTH", 10)])
-    assert likes.is_valid()
-    assert plan.is_valid()
-    data = program_input_from_steps(
+def test_equipment_preset_wins_and_nothing_said_is_the_athletes(
+    library, data, expected
+):
+    likes = LikesForm(data)
+    plan = ScheduleForm(
+        schedule(preferred_weekdays=["0", "2"]), goals=[("STRENGTH", 10)]
+    )
+    assert likes.is_valid(), likes.errors
+    assert plan.is_valid(), plan.errors
+    program_input = program_input_from_steps(
         {
             "goals": {"goals": [("STRENGTH", 10)]},
             "schedule": plan.cleaned_data,
@@ -219,4 +269,6 @@ def test_equipment_all_ticked_means_a_full_gym(library, ticked, expected):
             "review": {"name": ""},
         }
     )
-    assert data.equipment == expected
+    assert program_input.equipment == expected
+    assert program_input.preferred_weekdays == [0, 2]
+    assert program_input.cardio_as_finisher is True

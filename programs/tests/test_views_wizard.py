@@ -23,7 +23,10 @@ SCHEDULE = {
     "experience_level": "INTERMEDIATE",
 }
 COACH = {"persona_tone": "DIRECT", "persona_aggression": "BALANCED"}
-LIKES = {"equipment": ["barbell", "rack", "bench", "dumbbell"]}
+LIKES = {
+    "equipment_preset": "CUSTOM",
+    "equipment": ["barbell", "rack", "bench", "dumbbell"],
+}
 
 
 def step_url(step: str) -> str:

@@ -5,6 +5,8 @@
  *   movement search searches in place (htmx) instead of submitting the step.
  * - Forms marked data-submit-once ignore a second click while the first submit
  *   is on its way (Create must not run twice).
+ * - Equipment (settings and wizard): choosing a preset ticks its boxes; ticking
+ *   a box by hand switches to "My own list".
  */
 (function () {
   "use strict";
@@ -89,9 +91,43 @@
     });
   }
 
+  // Keep in step with movements/equipment.py (the server decides; this only
+  // shows what a preset holds).
+  var PRESETS = {
+    HOME_BARBELL: ["barbell", "rack", "plates", "bench", "pull_up_bar"],
+    DUMBBELLS_ONLY: ["dumbbell"],
+    BODYWEIGHT_ONLY: [],
+  };
+
+  function initEquipment(root) {
+    root.querySelectorAll("[data-equipment-preset]").forEach(function (radio) {
+      if (radio.dataset.enhanced) return;
+      radio.dataset.enhanced = "1";
+      radio.addEventListener("change", function () {
+        var form = radio.form;
+        if (!form || !radio.checked || radio.value === "CUSTOM") return;
+        var items = PRESETS[radio.value];
+        form.querySelectorAll("[data-equipment-item]").forEach(function (box) {
+          box.checked = items ? items.indexOf(box.value) !== -1 : true;
+        });
+      });
+    });
+    root.querySelectorAll("[data-equipment-item]").forEach(function (box) {
+      if (box.dataset.enhanced) return;
+      box.dataset.enhanced = "1";
+      box.addEventListener("change", function () {
+        var own = box.form && box.form.querySelector(
+          "[data-equipment-preset][value='CUSTOM']"
+        );
+        if (own) own.checked = true;
+      });
+    });
+  }
+
   function init(root) {
     initBudget(root);
     initPicker(root);
+    initEquipment(root);
   }
 
   document.addEventListener("submit", function (event) {

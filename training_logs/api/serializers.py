@@ -14,10 +14,10 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from movements.api.serializers import ActivityDefinitionOutputSerializer
 from movements.models import Movement
 from training_logs import metrics
 from training_logs.models import (
-    ActivityDefinition,
     ActivityInstance,
     BodyPart,
     FeedbackTag,
@@ -497,20 +497,6 @@ class WeekVolumeOutputSerializer(serializers.Serializer):
     week_start = serializers.DateField()
     muscles = serializers.DictField(child=serializers.FloatField())
     groups = GroupVolumeOutputSerializer(many=True)
-
-
-class ActivityDefinitionOutputSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ActivityDefinition
-        fields = [
-            "id",
-            "name",
-            "slug",
-            "category",
-            "intensity",
-            "tracks_distance",
-            "description",
-        ]
 
 
 class ActivityInstanceOutputSerializer(serializers.ModelSerializer):

@@ -41,9 +41,4 @@ urlpatterns = [
     path("logs/weekly-volume/", views.WeeklyVolumeApi.as_view(), name="weekly-volume"),
     path("activities/", views.ActivityInstanceListApi.as_view(), name="activity-list"),
     path("activities/log/", views.ActivityLogCreateApi.as_view(), name="activity-log"),
-    path(
-        "activities/definitions/",
-        views.ActivityDefinitionListApi.as_view(),
-        name="activity-definitions",
-    ),
 ]

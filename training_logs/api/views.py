@@ -25,7 +25,6 @@ from coach.models import AthleteSettings
 from movements.models import Movement
 from training_logs import adherence, landmarks, metrics, selectors, services
 from training_logs.api.serializers import (
-    ActivityDefinitionOutputSerializer,
     ActivityInstanceOutputSerializer,
     ActivityLogCreateInputSerializer,
     AdherenceOutputSerializer,
@@ -46,7 +45,6 @@ from training_logs.api.serializers import (
     WorkoutLogFilterInputSerializer,
     WorkoutLogOutputSerializer,
 )
-from training_logs.models import ActivityDefinition
 
 ADHERENCE_WEEKS = 12
 VOLUME_WEEKS = 8
@@ -419,12 +417,3 @@ class ActivityInstanceListApi(APIView):
         page = paginator.paginate_queryset(queryset, request, view=self)
         data = ActivityInstanceOutputSerializer(page, many=True).data
         return paginator.get_paginated_response(data)
-
-
-class ActivityDefinitionListApi(APIView):
-    """Every activity definition (reference data, not paginated)."""
-
-    @extend_schema(responses=ActivityDefinitionOutputSerializer(many=True))
-    def get(self, request):
-        definitions = ActivityDefinition.objects.order_by("name")
-        return Response(ActivityDefinitionOutputSerializer(definitions, many=True).data)

@@ -21,7 +21,6 @@ from programs.models import (
     SessionExercise,
     SessionType,
 )
-from training_logs.models import ActivityDefinition
 
 #: A Monday well in the past, so logs on it are never "in the future".
 PAST_MONDAY = timezone.localdate() - dt.timedelta(
@@ -143,18 +142,6 @@ class SessionExerciseFactory(DjangoModelFactory[SessionExercise]):
     reps_min = 5
     reps_max = 5
     target_rpe = 8
-
-
-class ActivityDefinitionFactory(DjangoModelFactory[ActivityDefinition]):
-    class Meta:
-        model = ActivityDefinition
-        django_get_or_create = ["slug"]
-
-    name = "Running"
-    slug = factory.LazyAttribute(lambda d: slugify(d.name))
-    category = "RUNNING"
-    intensity = "VIGOROUS"
-    tracks_distance = True
 
 
 def program_weeks(

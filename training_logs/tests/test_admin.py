@@ -19,7 +19,6 @@ MODELS = [
     "musclerecoverystate",
     "sorenesslog",
     "recoverysignal",
-    "activitydefinition",
     "activityinstance",
 ]
 

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from movements.tests.factories import ActivityDefinitionFactory
 from training_logs.adherence import week_start
 from training_logs.models import (
     ActivityInstance,
@@ -20,7 +21,6 @@ from training_logs.models import (
 )
 from training_logs.services import SetInput, workout_log_create
 from training_logs.tests.factories import (
-    ActivityDefinitionFactory,
     SessionExerciseFactory,
     SessionFactory,
     at,

@@ -54,7 +54,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--equipment",
             action="append",
-            help="Comma-separated equipment; repeatable. Omit for a full gym.",
+            help="Comma-separated equipment; repeatable. Omit for the athlete's own "
+            "(a full gym if they never set any).",
         )
         parser.add_argument(
             "--hard-no",

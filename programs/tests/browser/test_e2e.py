@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from movements.tests.factories import ActivityDefinitionFactory
 from programs.models import GenerationStatus, Program
 from programs.tests.browser.conftest import DESKTOP, PHONE
 from programs.tests.library import build_library
@@ -31,6 +32,7 @@ def test_a_newcomer_builds_a_program_and_watches_it_appear(
     from playwright.sync_api import expect
 
     build_library()
+    ActivityDefinitionFactory(name="Rowing (machine)", category="ROWING")
     phone = chromium.new_context(viewport=PHONE, device_scale_factor=2)
     page = phone.new_page()
     page.set_default_timeout(15_000)
@@ -92,7 +94,7 @@ def test_a_newcomer_builds_a_program_and_watches_it_appear(
     expect(result).to_be_visible()
     result.get_by_role("button", name="Avoid Barbell Back Squat").click()
     expect(page.locator("#rules")).to_contain_text("Barbell Back Squat")
-    page.get_by_role("checkbox", name="Rowing", exact=True).check()
+    page.get_by_role("checkbox", name="Rowing (machine)", exact=True).check()
     assert fits_the_screen(page)
     screenshot(page, "phone-06-likes")
     page.get_by_role("button", name="Next: Review").click()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from movements.tests.factories import ActivityDefinitionFactory
 from training_logs.models import ActivityInstance, WorkoutLog
 from training_logs.tests.api import helpers as h
 from training_logs.tests.factories import (
-    ActivityDefinitionFactory,
     SessionExerciseFactory,
     SessionFactory,
     at,

@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from movements.tests.factories import ActivityDefinitionFactory
 from programs.models import SessionType
 from training_logs.adherence import week_start
 from training_logs.tests.api import helpers as h
 from training_logs.tests.factories import (
-    ActivityDefinitionFactory,
     SessionExerciseFactory,
     at,
     program_weeks,

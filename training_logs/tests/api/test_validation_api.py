@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from movements.tests.factories import ActivityDefinitionFactory
 from training_logs.models import (
     ActivityInstance,
     MuscleRecoveryState,
@@ -27,7 +28,6 @@ from training_logs.tests.api.helpers import (
     a_set,
     custom_body,
 )
-from training_logs.tests.factories import ActivityDefinitionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from movements.tests.factories import ActivityDefinitionFactory
 from training_logs import adherence, landmarks
 from training_logs.selectors import (
     adherence_for_user,
@@ -19,7 +20,6 @@ from training_logs.selectors import (
 from training_logs.services import SetInput, activity_log_create, workout_log_create
 from training_logs.tests.factories import (
     PAST_MONDAY,
-    ActivityDefinitionFactory,
     ProgramFactory,
     SessionFactory,
     at,

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+from movements.tests.factories import ActivityDefinitionFactory
 from training_logs.models import (
     ActivityInstance,
     ActivitySource,
@@ -26,7 +27,6 @@ from training_logs.services import (
 from training_logs.signals import session_completed
 from training_logs.tests.factories import (
     PAST_MONDAY,
-    ActivityDefinitionFactory,
     SessionFactory,
     at,
 )

@@ -2,7 +2,9 @@
 fixtures/activity_definitions.json; copied in, never imported: STYLE C16).
 
 Idempotent: rows are matched by slug and updated. The reverse removes the seeded
-definitions nobody has logged an activity with.
+definitions no athlete lists as enjoyable. Training logs' activity instances point
+here too; ``training_logs`` 0001 depends on this migration, so it is unapplied (and
+its rows gone) before this reverse runs.
 """
 
 from django.db import migrations
@@ -29,7 +31,7 @@ DEFINITIONS = [
 
 
 def seed(apps, schema_editor):
-    ActivityDefinition = apps.get_model("training_logs", "ActivityDefinition")
+    ActivityDefinition = apps.get_model("movements", "ActivityDefinition")
     for name, slug, category, intensity, tracks_distance, description in DEFINITIONS:
         ActivityDefinition.objects.update_or_create(
             slug=slug,
@@ -44,15 +46,15 @@ def seed(apps, schema_editor):
 
 
 def unseed(apps, schema_editor):
-    ActivityDefinition = apps.get_model("training_logs", "ActivityDefinition")
+    ActivityDefinition = apps.get_model("movements", "ActivityDefinition")
     ActivityDefinition.objects.filter(
-        slug__in=[row[1] for row in DEFINITIONS], instances__isnull=True
+        slug__in=[row[1] for row in DEFINITIONS], enjoyed_by__isnull=True
     ).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("training_logs", "0001_create_training_logs"),
+        ("movements", "0002_add_activities_and_athlete_rules"),
     ]
 
     operations = [migrations.RunPython(seed, unseed)]
