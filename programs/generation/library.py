@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .heuristics import EXPERIENCE_RANK, MAX_LEVEL, PATTERN_REGION
+from .heuristics import MAX_LEVEL, PATTERN_REGION
 from .types import (
     AthleteProfile,
     ExperienceLevel,
@@ -233,9 +233,8 @@ def build_index(
         for r in athlete.movement_rules
         if r.rule == MovementRuleKind.PREFER
     )
-    rank = EXPERIENCE_RANK[athlete.experience_level]
-    olympic_ok = "OLYMPIC_LIFTING" in athlete.discipline_experience or (
-        rank >= EXPERIENCE_RANK[ExperienceLevel.ADVANCED]
-        and priorities.get("OLYMPIC_LIFTING", 0) > 0
-    )
+    # Olympic lifts lead a session only for an athlete who has done them: a
+    # discipline absent from discipline_experience means "never" (issue 4), whatever
+    # their general training age or stated interest.
+    olympic_ok = "OLYMPIC_LIFTING" in athlete.discipline_experience
     return LibraryIndex(facts, by_pattern, substitutes, prefer, olympic_ok)

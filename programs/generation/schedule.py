@@ -29,8 +29,9 @@ def training_positions(spec: ProgramSpec, mc_start_weekday: int) -> list[int]:
     """Day indexes (0-based in the microcycle) that hold a training session.
 
     Preferred weekdays win when the athlete names at least ``days_per_week`` of
-    them (weekday of each date, 0 = Monday); otherwise ``DAY_OFFSETS`` spreads the
-    days, scaled to microcycles longer than 7 days.
+    them (weekday of each date, 0 = Monday); with fewer, every preferred weekday
+    trains and the extra days are spread around them; with none, ``DAY_OFFSETS``
+    spreads the days, scaled to microcycles longer than 7 days.
     """
     req = spec.request
     length = req.microcycle_length_days
@@ -39,6 +40,22 @@ def training_positions(spec: ProgramSpec, mc_start_weekday: int) -> list[int]:
         step = len(prefs) / req.days_per_week
         chosen = {prefs[math.floor(i * step)] for i in range(req.days_per_week)}
         return [d for d in range(length) if (mc_start_weekday + d) % 7 in chosen]
+    if prefs and length == 7:
+        # Fewer preferred weekdays than training days: every preferred weekday
+        # trains, and each extra day goes where it is furthest from the others
+        # (fewest back-to-back days; ACSM >= 48 h for the same muscles).
+        chosen_days = {(w - mc_start_weekday) % 7 for w in prefs}
+        while len(chosen_days) < req.days_per_week:
+            chosen_days.add(
+                max(
+                    (d for d in range(7) if d not in chosen_days),
+                    key=lambda d: (
+                        min(min((d - c) % 7, (c - d) % 7) for c in chosen_days),
+                        -d,
+                    ),
+                )
+            )
+        return sorted(chosen_days)
     n = max(1, min(length, round(req.days_per_week * length / 7)))
     if (
         length == 7

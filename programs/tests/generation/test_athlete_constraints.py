@@ -583,15 +583,6 @@ def test_no_olympic_main_lifts_without_olympic_experience():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine gap (programs.generation.library.build_index, olympic_main_ok): an "
-        "ADVANCED/EXPERT athlete with any OLYMPIC_LIFTING priority > 0 but no "
-        "OLYMPIC_LIFTING experience gets Olympic lifts in MAIN; the issue says never "
-        "for someone who has never done them (discipline_experience absent)"
-    ),
-)
 def test_advanced_lifters_without_olympic_experience_get_no_olympic_main_lifts():
     hinges = tuple(
         MovementRule(m.id, MovementRuleKind.HARD_NO)
@@ -613,15 +604,6 @@ def test_advanced_lifters_without_olympic_experience_get_no_olympic_main_lifts()
     assert not {n for n in mains if _is_olympic(LIB.movements[BY_NAME[n]])}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine gap (programs.generation.schedule.training_positions): preferred "
-        "weekdays are ignored unless there are at least days_per_week of them; with "
-        "Mon/Wed/Fri and 4 days the week is Mon/Tue/Thu/Fri, so Wednesday holds no "
-        "session. Expected: every preferred weekday trains, the extra days fill in"
-    ),
-)
 def test_fewer_preferred_weekdays_than_days_are_still_used():
     spec = make_spec(days=4, athlete={"preferred_weekdays": (0, 2, 4)})
     prog = generate_program(spec, LIB)
