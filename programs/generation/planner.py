@@ -356,6 +356,17 @@ def _session(day_index: int, day_date: date, day: _Day | None) -> PlannedSession
     )  # fmt: skip
 
 
+# How a split reads in a sentence shown to the athlete.
+SPLIT_LABELS: dict[SplitTemplate, str] = {
+    SplitTemplate.HYBRID: "hybrid",
+    SplitTemplate.UPPER_LOWER: "upper/lower",
+    SplitTemplate.PPL: "push/pull/legs",
+    SplitTemplate.FULL_BODY: "full-body",
+    SplitTemplate.BODY_PART_SPLIT: "body-part",
+    SplitTemplate.PUSH_PULL: "push/pull",
+}
+
+
 def build_plan(spec: ProgramSpec) -> ProgramPlan:
     """Validate ``spec`` and lay out every microcycle and day (see module doc)."""
     req, athlete = spec.request, spec.athlete
@@ -366,7 +377,8 @@ def build_plan(spec: ProgramSpec) -> ProgramPlan:
             req.days_per_week, req.goals, athlete.experience_level
         )
         warnings.append(
-            f"Split inferred from {req.days_per_week} days and your goals: {template.value}."
+            f"Alloy chose a {SPLIT_LABELS[template]} split for "
+            f"{req.days_per_week} days a week and your goals."
         )
     style = resolve_style(spec)
     allocation, _ = allocate_weekly_minutes(
