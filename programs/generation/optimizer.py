@@ -204,6 +204,8 @@ def pick(
                 total, dims, extra = score(sub, slot, ctx, step)
                 notes = [*extra, f"substituted for {f.m.name} (your rule)"]
                 f = sub
+            if f.m.id in ctx.enjoy:
+                notes = [*notes, "an activity you enjoy (your settings)"]
             return Pick(
                 f,
                 round(total, 4),

@@ -634,15 +634,6 @@ def test_cardio_days_use_the_enjoyable_activity():
         assert LIB.movements[main[0].movement_id].name == "Rowing Machine"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine gap (programs.generation.scorer.score / optimizer.pick): a cardio "
-        "pick that matches an enjoyable activity carries no rationale note (only "
-        "discipline_preference = 1.0), so the exercise's own 'why' does not say the "
-        "activity was honoured. Expected a note like 'an activity you enjoy (rowing)'"
-    ),
-)
 def test_the_enjoyable_activity_is_named_in_the_exercise_rationale():
     spec = make_spec(
         ((Goal.ENDURANCE, 7), (Goal.STRENGTH, 3)),
