@@ -156,6 +156,19 @@ class WorkoutLogForm(Form):
 SORENESS_CHOICES = [("", "Fine"), ("3", "A bit"), ("6", "Sore"), ("9", "Very")]
 
 
+def _rating(label: str, help_text: str) -> forms.TypedChoiceField:
+    """An optional 1–5 rating, as radio buttons (recovery signals, seeds 002)."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+    )
+
+
 class CheckInForm(Form):
     """Soreness by body part and how the athlete slept and feels, in a few taps.
     Every field is optional, but something must be given."""
@@ -169,42 +182,10 @@ class CheckInForm(Form):
         required=False,
         widget=_number({"step": "0.5", "placeholder": "7.5"}, decimal=True),
     )
-    sleep_quality = forms.TypedChoiceField(
-        label="Sleep quality",
-        choices=RATING_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        help_text="1 = awful, 5 = great.",
-    )
-    energy = forms.TypedChoiceField(
-        label="Energy",
-        choices=RATING_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        help_text="1 = drained, 5 = full of it.",
-    )
-    stress = forms.TypedChoiceField(
-        label="Stress",
-        choices=RATING_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        help_text="1 = calm, 5 = very stressed.",
-    )
-    nutrition = forms.TypedChoiceField(
-        label="Nutrition",
-        choices=RATING_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        help_text="1 = poor, 5 = on point.",
-    )
+    sleep_quality = _rating("Sleep quality", "1 = awful, 5 = great.")
+    energy = _rating("Energy", "1 = drained, 5 = full of it.")
+    stress = _rating("Stress", "1 = calm, 5 = very stressed.")
+    nutrition = _rating("Nutrition", "1 = poor, 5 = on point.")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
