@@ -19,7 +19,8 @@ athlete: AthleteProfile, readiness: Readiness, recovery: Mapping[str, float] = {
 week_sets: Mapping[str, float] = {}) -> Adaptation``
     Adapts one planned session. ``athlete`` is the program's AthleteProfile
     (experience, equipment, movement rules); ``checkin.equipment`` overrides its
-    equipment for today. ``recovery``: muscle slug → recovery 0–10 now (before the
+    equipment for today. ``readiness`` comes from :func:`readiness` (the service
+    computes it first: it also goes on the plan). ``recovery``: muscle slug → recovery 0–10 now (before the
     check-in's soreness, which the engine applies as 10 − soreness). ``week_sets``:
     hard sets per volume row (``programs.generation.volume.MUSCLE_ROW`` values)
     already done or planned in this microcycle *excluding* this session — the MRV
@@ -48,18 +49,30 @@ tuple[LoadTarget, ...]``
     exposure topped the rep range at or under target RPE on every set. Raises
     ``ValueError`` for an unknown formula or unit.
 
-``deload_trigger(*, readiness_history: Sequence[Readiness], main_lifts:
+``deload_trigger(*, readiness_history: Sequence[tuple[date, Readiness]], main_lifts:
 Sequence[LiftHistory], program_start: date, today: date, in_deload: bool = False,
 days_to_next_deload: int | None = None) -> DeloadSuggestion | None``
     Suggests an early deload when readiness was low on ≥ 3 of the last 5
-    check-ins, or e1RM stalled/fell on ≥ 2 main lifts over their last 3
-    exposures; never on a brand-new program, during a deload or when one is
-    already close. Missing data never triggers.
+    check-ins since the program started, or e1RM stalled/fell on ≥ 2 main lifts
+    over their last 3 exposures; never on a brand-new program (< 14 days), during
+    a deload or when the planned one starts within 7 days. Missing data never
+    triggers.
+
+Thresholds and their sources are documented in each module: readiness weights and
+bands (:mod:`.readiness`), recovery threshold and low-readiness steps
+(:mod:`.session`), shrink order and rest floors (:mod:`.fit`), alternative tiers
+(:mod:`.substitution`), e1RM weighting, rounding and progression steps
+(:mod:`.loads`), deload triggers (:mod:`.deload`). ``bench.adaptation_timings``
+measures the engine time per adaptation.
 """
 
 from __future__ import annotations
 
+from .deload import deload_trigger
+from .loads import load_targets
 from .readiness import readiness
+from .session import adapt_session
+from .substitution import alternatives
 from .types import (
     Adaptation,
     Alternative,
@@ -96,5 +109,9 @@ __all__ = [
     "ReadinessBand",
     "ReadinessInputs",
     "SessionPlan",
+    "adapt_session",
+    "alternatives",
+    "deload_trigger",
+    "load_targets",
     "readiness",
 ]

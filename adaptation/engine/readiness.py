@@ -32,7 +32,9 @@ with nothing known the score is the seeds' default 50 (seeds 002
 Bands (:data:`VERY_LOW_BELOW`, :data:`LOW_BELOW`, :data:`HIGH_FROM`): the seeds'
 adaptation reads ``recovery_score`` < 40 as "needs an extra warm-up" and > 70 as
 "can take more" (seeds 002 AdaptationService), so LOW is < 40 and HIGH ≥ 70; VERY
-LOW (< 25) is Alloy's design choice [U] for "a recovery day instead".
+LOW (< 20) is Alloy's design choice [U] for "a recovery day instead" — low enough
+that one short night (5 h alone scores 25) plus one sore muscle stays a lighter
+training day, not a rest day.
 """
 
 from __future__ import annotations
@@ -47,14 +49,19 @@ from .types import Readiness, ReadinessBand, ReadinessInputs
 
 #: Score when nothing is known (seeds 002: ``recovery_score`` defaults to 50).
 DEFAULT_SCORE = 50
-#: Band thresholds (module doc): seeds 002 40 / 70; very low 25 [U].
-VERY_LOW_BELOW = 25
+#: Band thresholds (module doc): seeds 002 40 / 70; very low 20 [U].
+VERY_LOW_BELOW = 20
 LOW_BELOW = 40
 HIGH_FROM = 70
 #: Logged RPE this far above target (mean over recent hard sets) scores 0 on the
 #: overshoot part of recent effort: 2 RPE ≈ 2 reps closer to failure than planned
 #: (RIR = 10 − RPE, §5a) — a design choice [U].
 RPE_OVERSHOOT_FLOOR = 2.0
+
+
+#: Components that describe the whole athlete rather than one muscle: only these can
+#: turn a day into a recovery day (a sore muscle is spared exercise by exercise).
+SYSTEMIC = ("sleep", "energy", "stress", "nutrition", "recent_effort")
 
 
 def band(score: float) -> ReadinessBand:

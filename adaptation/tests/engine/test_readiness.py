@@ -67,8 +67,8 @@ def test_recent_effort_overshoot_and_missed_sessions():
 def test_band_thresholds():
     from adaptation.engine.readiness import band
 
-    assert band(24) == ReadinessBand.VERY_LOW
-    assert band(25) == ReadinessBand.LOW
+    assert band(19) == ReadinessBand.VERY_LOW
+    assert band(20) == ReadinessBand.LOW
     assert band(39) == ReadinessBand.LOW
     assert band(40) == ReadinessBand.NORMAL
     assert band(69) == ReadinessBand.NORMAL
