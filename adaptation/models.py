@@ -48,7 +48,11 @@ class DailyCheckIn(TimeStampedModel):
     is the time for today's session (``MINUTES_MIN``–``MINUTES_MAX``; ``None``:
     the planned length). ``equipment`` is today's list of equipment values
     (``None``: the program's). ``recovery_signal`` holds sleep hours, stress,
-    energy and nutrition (``None`` when none was given).
+    energy and nutrition (``None`` when none was given). ``readiness_score``
+    (0–100) and ``readiness`` (the engine's breakdown: ``{"score", "band",
+    "components", "weights", "missing", "treatment", "defaulted"}``) are the
+    readiness computed when the day was adapted; the deload trigger reads the
+    last check-ins' scores.
     """
 
     user = models.ForeignKey(
@@ -70,6 +74,10 @@ class DailyCheckIn(TimeStampedModel):
     )
     equipment = models.JSONField(null=True, blank=True)
     notes = models.CharField(max_length=500, blank=True)
+    readiness_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    readiness = models.JSONField(default=dict, blank=True)
 
     objects = DailyCheckInQuerySet.as_manager()
 

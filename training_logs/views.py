@@ -28,7 +28,15 @@ from django.views.decorators.vary import vary_on_headers
 
 from coach.models import AthleteSettings
 from movements.models import ActivityDefinition, Movement
-from training_logs import adherence, forms, landmarks, metrics, selectors, services
+from training_logs import (
+    adherence,
+    forms,
+    landmarks,
+    metrics,
+    selectors,
+    services,
+    signals,
+)
 from training_logs.models import (
     FeedbackTag,
     RecordKind,
@@ -97,12 +105,26 @@ def _prescription_text(exercise) -> str:
     return text
 
 
-def _initial_rows(session, last_loads: dict, unit: str) -> list[dict]:
+def _planned_sets(session, user) -> list[services.SetInput]:
+    """The prescription, or what a ``session_log_prefill`` receiver answers (an
+    accepted adaptation with its target loads)."""
+    for _receiver, answer in signals.session_log_prefill.send(
+        sender=type(session), session=session, user=user
+    ):
+        if answer is not None:
+            return list(answer)
+    return services.prescribed_sets(session)
+
+
+def _initial_rows(session, last_loads: dict, unit: str, user=None) -> list[dict]:
     """The plan as form rows: one per prescribed set, loads pre-filled with the
-    athlete's last working load of the movement (they confirm or change it)."""
+    set's target load when a pre-fill gives one, else the athlete's last working
+    load of the movement (they confirm or change it)."""
     rows = []
-    for planned in services.prescribed_sets(session):
-        load = last_loads.get(planned.movement_id)
+    for planned in _planned_sets(session, user):
+        load = planned.load_kg
+        if load is None:
+            load = last_loads.get(planned.movement_id)
         rows.append(
             {
                 "movement": planned.movement_id,
@@ -242,7 +264,8 @@ def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
     else:
         form = forms.WorkoutLogForm()
         formset = forms.SetFormSet(
-            prefix="sets", initial=_initial_rows(session, last_loads, unit)
+            prefix="sets",
+            initial=_initial_rows(session, last_loads, unit, request.user),
         )
     context = {
         "session": session,
