@@ -51,20 +51,26 @@ def _muscles(plan) -> list[tuple[str, str]]:
 def _render_day(
     request: HttpRequest, day: date, form: DayCheckInForm | None = None, status=200
 ) -> HttpResponse:
+    base = {
+        "day": day,
+        "is_today": day == timezone.localdate(),
+        "previous_day": day - timedelta(days=1),
+        "next_day": day + timedelta(days=1),
+    }
     try:
         plan = services.day_plan(user=request.user, day=day)
     except selectors.NoActiveProgram as exc:
         return render(
             request,
             "adaptation/today.html",
-            {"day": day, "no_program": str(exc)},
+            {**base, "no_program": str(exc)},
             status=404 if status == 200 else status,
         )
     except ValidationError as exc:
         return render(
             request,
             "adaptation/today.html",
-            {"day": day, "outside": exc.message_dict.get("date", [])},
+            {**base, "outside": exc.message_dict.get("date", [])},
             status=400,
         )
     logged = None
@@ -77,13 +83,10 @@ def _render_day(
     if form is None:
         form = DayCheckInForm(muscles=_muscles(plan))
     context = {
-        "day": day,
+        **base,
         "plan": plan,
         "form": form,
         "logged": logged,
-        "is_today": day == timezone.localdate(),
-        "previous_day": day - timedelta(days=1),
-        "next_day": day + timedelta(days=1),
         "proposal": plan.proposal,
     }
     return render(request, "adaptation/today.html", context, status=status)
