@@ -52,7 +52,7 @@ def window(minutes: int) -> tuple[float, float]:
     return minutes * 60 * (1 - TIME_TOLERANCE), minutes * 60 * (1 + TIME_TOLERANCE)
 
 
-def _set_cut(item: Item, floor: int, items: list[Item]) -> Step | None:
+def _set_cut(item: Item, floor: int) -> Step | None:
     d = item.draft
     if d.sets <= floor:
         return None
@@ -104,16 +104,16 @@ def _steps(items: list[Item]) -> Iterator[Step]:
     for item in finisher:
         yield _drop(item, items)
     for item in finisher:
-        step = _set_cut(item, 1, items)
+        step = _set_cut(item, 1)
         if step:
             yield step
     for item in accessories:
         yield _drop(item, items)
-        step = _set_cut(item, 1, items)
+        step = _set_cut(item, 1)
         if step:
             yield step
     for item in later:
-        step = _set_cut(item, MIN_MAIN_SETS, items)
+        step = _set_cut(item, MIN_MAIN_SETS)
         if step:
             yield step
     for item in [*later, *([first] if first else [])]:
@@ -121,7 +121,7 @@ def _steps(items: list[Item]) -> Iterator[Step]:
         if step:
             yield step
     if first is not None:
-        step = _set_cut(first, MIN_MAIN_SETS, items)
+        step = _set_cut(first, MIN_MAIN_SETS)
         if step:
             yield step
     for block in ("WARMUP", "COOLDOWN"):
@@ -129,7 +129,7 @@ def _steps(items: list[Item]) -> Iterator[Step]:
         if len(extras) > 1:
             yield _drop(extras[-1], items)
     for item in [*later, *([first] if first else [])]:
-        step = _set_cut(item, 1, items)
+        step = _set_cut(item, 1)
         if step:
             yield step
     for item in later:

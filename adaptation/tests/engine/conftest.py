@@ -66,3 +66,34 @@ def plans_60(program_60):
 
 
 NEUTRAL = readiness(ReadinessInputs())
+
+
+def mid(library: MovementLibrary, name: str) -> int:
+    """A movement's id by its name in a test library."""
+    return next(i for i, m in library.movements.items() if m.name == name)
+
+
+def check_anatomy(adapted, library: MovementLibrary) -> None:
+    """Seeds 003 s16 on an adapted session: warm-up first, cool-down last, one
+    middle piece (accessory XOR finisher), a main lift on lifting days, a single
+    MAIN middle block on mobility days; no movement twice."""
+    from programs.generation.types import ExerciseRole, SessionType
+
+    roles = [e.role for e in adapted.exercises]
+    assert roles[0] == ExerciseRole.WARMUP, roles
+    assert roles[-1] == ExerciseRole.COOLDOWN, roles
+    first_cool = roles.index(ExerciseRole.COOLDOWN)
+    assert all(r == ExerciseRole.COOLDOWN for r in roles[first_cool:])
+    last_warm = max(i for i, r in enumerate(roles) if r == ExerciseRole.WARMUP)
+    assert all(r == ExerciseRole.WARMUP for r in roles[: last_warm + 1])
+    middle = set(roles[last_warm + 1 : first_cool])
+    assert not {ExerciseRole.ACCESSORY, ExerciseRole.FINISHER} <= middle
+    if adapted.session_type in (SessionType.MOBILITY, SessionType.CARDIO,
+                                SessionType.CONDITIONING):  # fmt: skip
+        assert middle == {ExerciseRole.MAIN}
+    else:
+        assert ExerciseRole.MAIN in middle
+    ids = [e.movement_id for e in adapted.exercises]
+    assert len(ids) == len(set(ids)), "duplicate movement"
+    assert [e.order for e in adapted.exercises] == list(range(1, len(ids) + 1))
+    assert all(e.movement_id in library.movements for e in adapted.exercises)
