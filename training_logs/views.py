@@ -28,11 +28,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from coach.models import AthleteSettings
 from movements.models import ActivityDefinition, Movement
+from programs.selectors import session_get_for_user
 from training_logs import adherence, forms, landmarks, metrics, selectors, services
 from training_logs.models import (
     FeedbackTag,
     RecordKind,
-    WorkoutLog,
 )
 
 HISTORY_WEEKS = 6
@@ -195,13 +195,14 @@ def _log_blocks(session, formset, last_loads: dict, unit: str) -> list[dict]:
 @require_http_methods(["GET", "POST"])
 def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
     """Log a planned session: the plan pre-filled, one row per set."""
-    session = selectors.session_get_for_logging(
-        user=request.user, session_id=session_id
-    )
-    existing = WorkoutLog.objects.for_user(request.user).filter(session=session).first()
-    if existing is not None:
+    session = session_get_for_user(user=request.user, session_id=session_id)
+    logged = selectors.session_log_status(session=session)
+    if logged.is_logged:
         messages.info(request, "You already logged this session.")
-        return redirect(existing.get_absolute_url())
+        if logged.workout_log_id is None:  # an activity completed it
+            return redirect("training_logs:history")
+        return redirect("training_logs:workout-detail", logged.workout_log_id)
+    selectors.session_prescription_load(session)
     unit = _unit(request)
     movement_ids = [e.movement_id for e in session.exercises.all()]
     last_loads = selectors.last_working_loads(
@@ -655,9 +656,7 @@ def activity_log(request: HttpRequest) -> HttpResponse:
     session = None
     session_id = request.GET.get("session") or request.POST.get("session")
     if session_id:
-        session = selectors.session_get_for_logging(
-            user=request.user, session_id=session_id
-        )
+        session = session_get_for_user(user=request.user, session_id=session_id)
     definitions = ActivityDefinition.objects.order_by("name")
     if request.method == "POST":
         form = forms.ActivityLogForm(request.POST, definitions=definitions)
