@@ -101,6 +101,20 @@ class BaseSetFormSet(forms.BaseFormSet):
         if not any(form.cleaned_data for form in self.forms):
             raise forms.ValidationError("Log at least one set.")
 
+    def set_rows(self) -> list[dict]:
+        """The filled rows named as the services name them (``movement_id``,
+        ``session_exercise_id``; ``load`` still in the athlete's unit), for
+        ``presenters.set_inputs``. Call after ``is_valid()``."""
+        return [
+            {
+                **row,
+                "movement_id": row["movement"],
+                "session_exercise_id": row.get("session_exercise"),
+            }
+            for row in self.cleaned_data
+            if row
+        ]
+
 
 SetFormSet = forms.formset_factory(
     SetForm,

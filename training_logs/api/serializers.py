@@ -29,13 +29,7 @@ from training_logs.models import (
     WorkoutLog,
     validate_rpe,
 )
-
-
-def load_in_unit(value_kg: Decimal | None, unit: str) -> float | None:
-    """A kg value in ``unit`` (KG or LB), rounded to 2 decimals."""
-    if value_kg is None:
-        return None
-    return round(metrics.from_kg(float(value_kg), unit), 2)
+from training_logs.presenters import in_unit, is_headline
 
 
 @extend_schema_field({"type": "number", "nullable": True})
@@ -47,7 +41,7 @@ class LoadField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value: Decimal | None) -> float | None:
-        return load_in_unit(value, self.context.get("unit", metrics.KG))
+        return in_unit(value, self.context.get("unit", metrics.KG))
 
 
 def _rpe_field(**kwargs) -> serializers.DecimalField:
@@ -276,6 +270,10 @@ class PersonalRecordOutputSerializer(serializers.ModelSerializer):
     load = LoadField(source="load_kg")
     workout_log_id = serializers.IntegerField(source="set_log.workout_log_id")
     unit = serializers.SerializerMethodField()
+    is_headline = serializers.SerializerMethodField(
+        help_text="Worth a cheer on its own: a best e1RM, or a heavier set at a rep "
+        "count than ever before (the pages' rule, training_logs.presenters)."
+    )
 
     class Meta:
         model = PersonalRecord
@@ -292,6 +290,7 @@ class PersonalRecordOutputSerializer(serializers.ModelSerializer):
             "workout_log_id",
             "achieved_at",
             "is_current",
+            "is_headline",
         ]
 
     def _value(self, record: PersonalRecord, value: Decimal | None) -> float | None:
@@ -299,7 +298,7 @@ class PersonalRecordOutputSerializer(serializers.ModelSerializer):
             return None
         if record.kind == RecordKind.REPS_AT_LOAD:
             return float(value)
-        return load_in_unit(value, self.context.get("unit", metrics.KG))
+        return in_unit(value, self.context.get("unit", metrics.KG))
 
     def get_value(self, record: PersonalRecord) -> float | None:
         return self._value(record, record.value)
@@ -309,6 +308,9 @@ class PersonalRecordOutputSerializer(serializers.ModelSerializer):
 
     def get_unit(self, record: PersonalRecord) -> str:
         return self.context.get("unit", metrics.KG)
+
+    def get_is_headline(self, record: PersonalRecord) -> bool:
+        return is_headline(record)
 
 
 class SetLogOutputSerializer(serializers.ModelSerializer):

@@ -10,7 +10,6 @@ is a 404. Requests are atomic (``ATOMIC_REQUESTS``), so a 400 writes nothing.
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.conf import settings
 from django.http import Http404
@@ -23,7 +22,7 @@ from rest_framework.views import APIView
 
 from coach.models import AthleteSettings
 from movements.models import Movement
-from training_logs import adherence, landmarks, metrics, selectors, services
+from training_logs import adherence, landmarks, presenters, selectors, services
 from training_logs.api.serializers import (
     ActivityInstanceOutputSerializer,
     ActivityLogCreateInputSerializer,
@@ -48,35 +47,6 @@ from training_logs.api.serializers import (
 
 ADHERENCE_WEEKS = 12
 VOLUME_WEEKS = 8
-
-
-def _unit(request) -> str:
-    return AthleteSettings.for_user(request.user).units
-
-
-def _set_inputs(rows: list[dict], unit: str) -> list[services.SetInput]:
-    """Validated set rows → service inputs, loads converted to kg."""
-    out = []
-    for row in rows:
-        load = row.get("load")
-        out.append(
-            services.SetInput(
-                movement_id=row["movement_id"],
-                set_number=row.get("set_number"),
-                load_kg=(
-                    None
-                    if load is None
-                    else Decimal(str(metrics.to_kg(float(load), unit)))
-                ),
-                reps=row.get("reps"),
-                duration_seconds=row.get("duration_seconds"),
-                rpe=row.get("rpe"),
-                rir=row.get("rir"),
-                is_warmup=row.get("is_warmup", False),
-                session_exercise_id=row.get("session_exercise_id"),
-            )
-        )
-    return out
 
 
 def _created_log_response(request, workout_log, unit: str) -> Response:
@@ -110,7 +80,7 @@ class WorkoutLogCollectionApi(APIView):
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
         data = WorkoutLogOutputSerializer(
-            page, many=True, context={"unit": _unit(request)}
+            page, many=True, context={"unit": presenters.unit_for(request.user)}
         ).data
         return paginator.get_paginated_response(data)
 
@@ -122,12 +92,12 @@ class WorkoutLogCollectionApi(APIView):
         serializer = WorkoutLogCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        unit = _unit(request)
+        unit = presenters.unit_for(request.user)
         workout_log = services.workout_log_create(
             user=request.user,
             session_id=data["session_id"],
             performed_at=data.get("performed_at"),
-            sets=_set_inputs(data.get("sets") or [], unit),
+            sets=presenters.set_inputs(data.get("sets") or [], unit),
             duration_minutes=data.get("duration_minutes"),
             notes=data["notes"],
             enjoyment=data.get("enjoyment"),
@@ -147,11 +117,11 @@ class CustomWorkoutLogCreateApi(APIView):
         serializer = CustomWorkoutLogCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        unit = _unit(request)
+        unit = presenters.unit_for(request.user)
         workout_log = services.workout_log_create(
             user=request.user,
             performed_at=data.get("performed_at"),
-            sets=_set_inputs(data["sets"], unit),
+            sets=presenters.set_inputs(data["sets"], unit),
             name=data.get("name") or "",
             duration_minutes=data.get("duration_minutes"),
             notes=data["notes"],
@@ -171,7 +141,9 @@ class WorkoutLogDetailApi(APIView):
             user=request.user, workout_log_id=workout_log_id
         )
         return Response(
-            WorkoutLogOutputSerializer(log, context={"unit": _unit(request)}).data
+            WorkoutLogOutputSerializer(
+                log, context={"unit": presenters.unit_for(request.user)}
+            ).data
         )
 
     @extend_schema(responses={204: None})
@@ -266,7 +238,7 @@ class PersonalRecordListApi(APIView):
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
         data = PersonalRecordOutputSerializer(
-            page, many=True, context={"unit": _unit(request)}
+            page, many=True, context={"unit": presenters.unit_for(request.user)}
         ).data
         return paginator.get_paginated_response(data)
 
@@ -318,27 +290,27 @@ class AdherenceApi(APIView):
         today = timezone.localdate()
         report = selectors.adherence_for_user(user=request.user, today=today)
         summary = report.summary
-        by_start = {week.week_start: week for week in summary.weeks}
-        current = adherence.week_start(today)
-        window = []
-        for offset in range(weeks - 1, -1, -1):
-            monday = current - timedelta(weeks=offset)
-            week = by_start.get(monday) or adherence.WeekAdherence(
-                monday, 0, 0, 0, adherence.EMPTY, ()
+        window = [
+            {
+                "week_start": week.week_start,
+                "planned": week.planned,
+                "completed": week.completed,
+                "missed": week.missed,
+                "status": week.status,
+                "unplanned_workouts": report.unplanned.get(week.week_start, {}).get(
+                    "workouts", 0
+                ),
+                "unplanned_activities": report.unplanned.get(week.week_start, {}).get(
+                    "activities", 0
+                ),
+                "sessions": week.sessions,
+            }
+            for week in adherence.week_window(
+                summary.weeks,
+                first_monday=adherence.week_start(today) - timedelta(weeks=weeks - 1),
+                count=weeks,
             )
-            extra = report.unplanned.get(monday, {})
-            window.append(
-                {
-                    "week_start": monday,
-                    "planned": week.planned,
-                    "completed": week.completed,
-                    "missed": week.missed,
-                    "status": week.status,
-                    "unplanned_workouts": extra.get("workouts", 0),
-                    "unplanned_activities": extra.get("activities", 0),
-                    "sessions": week.sessions,
-                }
-            )
+        ]
         body = {
             "today": today,
             "current_streak_weeks": summary.current_streak_weeks,
