@@ -19,6 +19,21 @@ from training_logs.adherence import week_start
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
+def now() -> datetime:
+    """The current moment (aware, UTC)."""
+    return timezone.now()
+
+
+def today() -> date:
+    """The athlete's calendar date now, in the site's time zone."""
+    return timezone.localdate()
+
+
+def given_or_now(moment: datetime | None) -> datetime:
+    """``moment`` made aware, or now when it is ``None`` (a log's default time)."""
+    return aware(moment) if moment is not None else timezone.now()
+
+
 def aware(moment: datetime) -> datetime:
     """``moment`` as an aware datetime (a naive one is read in the site's zone)."""
     if timezone.is_naive(moment):
@@ -26,10 +41,15 @@ def aware(moment: datetime) -> datetime:
     return moment
 
 
+def is_future(moment: datetime) -> bool:
+    """Whether ``moment`` is later than now plus :data:`FUTURE_TOLERANCE`."""
+    return moment > timezone.now() + FUTURE_TOLERANCE
+
+
 def check_not_future(moment: datetime, field: str) -> None:
     """Raise ``ValidationError({field: [...]})`` when ``moment`` is later than now
     plus :data:`FUTURE_TOLERANCE`."""
-    if moment > timezone.now() + FUTURE_TOLERANCE:
+    if is_future(moment):
         raise ValidationError({field: ["This cannot be in the future."]})
 
 

@@ -13,7 +13,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.http import Http404
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
@@ -22,7 +21,7 @@ from rest_framework.views import APIView
 
 from coach.models import AthleteSettings
 from movements.models import Movement
-from training_logs import adherence, landmarks, presenters, selectors, services
+from training_logs import adherence, clock, landmarks, presenters, selectors, services
 from training_logs.api.serializers import (
     ActivityInstanceOutputSerializer,
     ActivityLogCreateInputSerializer,
@@ -207,7 +206,7 @@ class MuscleRecoveryListApi(APIView):
 
     @extend_schema(responses=MuscleRecoveryOutputSerializer(many=True))
     def get(self, request):
-        readings = selectors.muscle_recovery_now(user=request.user, now=timezone.now())
+        readings = selectors.muscle_recovery_now(user=request.user, now=clock.now())
         return Response(
             {
                 "decay_hours": float(settings.SORENESS_DECAY_HOURS),
@@ -287,7 +286,7 @@ class AdherenceApi(APIView):
         params = WeeksInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         weeks = params.validated_data.get("weeks", ADHERENCE_WEEKS)
-        today = timezone.localdate()
+        today = clock.today()
         report = selectors.adherence_for_user(user=request.user, today=today)
         summary = report.summary
         window = [
@@ -338,7 +337,7 @@ class WeeklyVolumeApi(APIView):
         params.is_valid(raise_exception=True)
         weeks = selectors.weekly_muscle_volume(
             user=request.user,
-            today=timezone.localdate(),
+            today=clock.today(),
             weeks=params.validated_data.get("weeks", VOLUME_WEEKS),
         )
         return Response(

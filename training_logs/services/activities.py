@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from movements.models import ActivityDefinition
 from training_logs import clock
@@ -40,7 +39,7 @@ def activity_log_create(
     for an unknown definition, a bound broken, a future start or a session that is
     already logged.
     """
-    performed_start = clock.aware(performed_start or timezone.now())
+    performed_start = clock.given_or_now(performed_start)
     clock.check_not_future(performed_start, "performed_start")
     definition = ActivityDefinition.objects.filter(pk=definition_id).first()
     if definition is None:

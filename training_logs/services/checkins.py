@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from movements.models import Muscle
 from training_logs import clock
@@ -39,7 +38,7 @@ def soreness_log_create(
     Raises ``ValidationError`` for an unknown muscle or body part, a level outside
     1–10, or a time in the future.
     """
-    logged_at = clock.aware(logged_at or timezone.now())
+    logged_at = clock.given_or_now(logged_at)
     clock.check_not_future(logged_at, "logged_at")
     if not entries:
         raise ValidationError({"entries": ["Report at least one muscle or body part."]})
@@ -100,7 +99,7 @@ def recovery_signal_create(
     Raises ``ValidationError`` when nothing is given, a value is out of range or
     the time is in the future.
     """
-    logged_at = clock.aware(logged_at or timezone.now())
+    logged_at = clock.given_or_now(logged_at)
     clock.check_not_future(logged_at, "logged_at")
     values = (sleep_hours, sleep_quality, stress, energy, nutrition)
     if all(v is None for v in values):

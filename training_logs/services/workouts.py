@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from coach.models import AthleteSettings
 from movements.models import Movement
@@ -207,7 +206,7 @@ def workout_log_create(
     Raises ``Http404`` for a session that is not ``user``'s and ``ValidationError``
     (field errors) for anything invalid, including a session already logged.
     """
-    performed_at = clock.aware(performed_at or timezone.now())
+    performed_at = clock.given_or_now(performed_at)
     clock.check_not_future(performed_at, "performed_at")
     session = None
     if session_id is not None:

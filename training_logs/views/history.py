@@ -16,10 +16,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from training_logs import adherence, presenters, selectors, services
+from training_logs import adherence, clock, presenters, selectors, services
 from training_logs.models import FeedbackTag, RecordKind
 
 HISTORY_WEEKS = 6
@@ -85,7 +84,7 @@ def _parse_monday(value: str | None, default: date) -> date:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     """Workouts and activities by week, newest first, six weeks a page."""
-    this_week = adherence.week_start(timezone.localdate())
+    this_week = adherence.week_start(clock.today())
     last_monday = min(_parse_monday(request.GET.get("before"), this_week), this_week)
     unit = presenters.unit_for(request.user)
     weeks = selectors.history_weeks(

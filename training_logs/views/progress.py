@@ -8,10 +8,9 @@ from datetime import date, timedelta
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from coach.models import AthleteSettings
-from training_logs import adherence, landmarks, presenters, selectors
+from training_logs import adherence, clock, landmarks, presenters, selectors
 
 PROGRESS_WEEKS = 8
 CALENDAR_WEEKS = 8
@@ -68,7 +67,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     adherence calendar."""
     athlete = AthleteSettings.for_user(request.user)
     unit = athlete.units
-    today = timezone.localdate()
+    today = clock.today()
     movements = selectors.trend_movements(user=request.user)
     chosen = None
     wanted = request.GET.get("movement")
@@ -78,10 +77,8 @@ def progress(request: HttpRequest) -> HttpResponse:
     if chosen:
         trend = [
             {
-                "date": timezone.localtime(point.performed_at).date().isoformat(),
-                "label": presenters.short_date(
-                    timezone.localtime(point.performed_at).date()
-                ),
+                "date": clock.local_date(point.performed_at).isoformat(),
+                "label": presenters.short_date(clock.local_date(point.performed_at)),
                 "e1rm": presenters.in_unit(point.e1rm_kg, unit),
                 "set": (
                     f"{presenters.in_unit(point.load_kg, unit):g} × {point.reps}"
@@ -121,7 +118,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         for g in shown.groups
     ]
     recovery = sorted(
-        selectors.muscle_recovery_now(user=request.user, now=timezone.now()),
+        selectors.muscle_recovery_now(user=request.user, now=clock.now()),
         key=lambda r: (r.level, r.muscle_name),
     )
     report = selectors.adherence_for_user(user=request.user, today=today)
