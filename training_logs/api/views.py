@@ -48,7 +48,30 @@ ADHERENCE_WEEKS = 12
 VOLUME_WEEKS = 8
 
 
-def _created_log_response(request, workout_log, unit: str) -> Response:
+def _paginated(view, request, queryset, serializer_class, **context) -> Response:
+    """One page of ``queryset`` (``PageNumberPagination``), serialized with
+    ``context``."""
+    paginator = PageNumberPagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    data = serializer_class(page, many=True, context=context).data
+    return paginator.get_paginated_response(data)
+
+
+def _workout_log_created(request, data: dict, **planned_or_named) -> Response:
+    """Log a workout from a validated body (``session_id=`` for a planned session,
+    ``name=`` for an ad-hoc one) and answer 201 with the log in the athlete's
+    unit."""
+    unit = presenters.unit_for(request.user)
+    workout_log = services.workout_log_create(
+        user=request.user,
+        performed_at=data.get("performed_at"),
+        sets=presenters.set_inputs(data.get("sets") or [], unit),
+        duration_minutes=data.get("duration_minutes"),
+        notes=data["notes"],
+        enjoyment=data.get("enjoyment"),
+        feedback_tags=data["feedback_tags"],
+        **planned_or_named,
+    )
     log = selectors.workout_log_get_for_user(
         user=request.user, workout_log_id=workout_log.pk
     )
@@ -76,12 +99,13 @@ class WorkoutLogCollectionApi(APIView):
             date_to=filters.validated_data.get("date_to"),
             movement_id=filters.validated_data.get("movement"),
         )
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        data = WorkoutLogOutputSerializer(
-            page, many=True, context={"unit": presenters.unit_for(request.user)}
-        ).data
-        return paginator.get_paginated_response(data)
+        return _paginated(
+            self,
+            request,
+            queryset,
+            WorkoutLogOutputSerializer,
+            unit=presenters.unit_for(request.user),
+        )
 
     @extend_schema(
         request=WorkoutLogCreateInputSerializer,
@@ -91,18 +115,7 @@ class WorkoutLogCollectionApi(APIView):
         serializer = WorkoutLogCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        unit = presenters.unit_for(request.user)
-        workout_log = services.workout_log_create(
-            user=request.user,
-            session_id=data["session_id"],
-            performed_at=data.get("performed_at"),
-            sets=presenters.set_inputs(data.get("sets") or [], unit),
-            duration_minutes=data.get("duration_minutes"),
-            notes=data["notes"],
-            enjoyment=data.get("enjoyment"),
-            feedback_tags=data["feedback_tags"],
-        )
-        return _created_log_response(request, workout_log, unit)
+        return _workout_log_created(request, data, session_id=data["session_id"])
 
 
 class CustomWorkoutLogCreateApi(APIView):
@@ -116,18 +129,7 @@ class CustomWorkoutLogCreateApi(APIView):
         serializer = CustomWorkoutLogCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        unit = presenters.unit_for(request.user)
-        workout_log = services.workout_log_create(
-            user=request.user,
-            performed_at=data.get("performed_at"),
-            sets=presenters.set_inputs(data["sets"], unit),
-            name=data.get("name") or "",
-            duration_minutes=data.get("duration_minutes"),
-            notes=data["notes"],
-            enjoyment=data.get("enjoyment"),
-            feedback_tags=data["feedback_tags"],
-        )
-        return _created_log_response(request, workout_log, unit)
+        return _workout_log_created(request, data, name=data.get("name") or "")
 
 
 class WorkoutLogDetailApi(APIView):
@@ -234,12 +236,13 @@ class PersonalRecordListApi(APIView):
             movement_id=filters.validated_data.get("movement"),
             current_only=not filters.validated_data["history"],
         )
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        data = PersonalRecordOutputSerializer(
-            page, many=True, context={"unit": presenters.unit_for(request.user)}
-        ).data
-        return paginator.get_paginated_response(data)
+        return _paginated(
+            self,
+            request,
+            queryset,
+            PersonalRecordOutputSerializer,
+            unit=presenters.unit_for(request.user),
+        )
 
 
 class E1RMTrendApi(APIView):
@@ -384,7 +387,4 @@ class ActivityInstanceListApi(APIView):
     @extend_schema(responses=ActivityInstanceOutputSerializer(many=True))
     def get(self, request):
         queryset = selectors.activity_instance_list(user=request.user)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        data = ActivityInstanceOutputSerializer(page, many=True).data
-        return paginator.get_paginated_response(data)
+        return _paginated(self, request, queryset, ActivityInstanceOutputSerializer)

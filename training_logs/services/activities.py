@@ -6,13 +6,14 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from movements.models import ActivityDefinition
 from training_logs import clock
 from training_logs.models import ActivityInstance, ActivitySource
 from training_logs.services.common import (
     send_session_completed,
+    session_log_save,
     session_open_for_logging,
 )
 
@@ -71,18 +72,6 @@ def activity_log_create(
         validate_unique=False,
         validate_constraints=False,
     )
-    try:
-        with transaction.atomic():
-            activity.save()
-    except IntegrityError as exc:
-        raise ValidationError(
-            {"session_id": ["This session is already logged."]}
-        ) from exc
-    if session is not None:
-        send_session_completed(
-            sender=ActivityInstance,
-            user_id=user.pk,
-            session_id=session.pk,
-            log_id=activity.pk,
-        )
+    session_log_save(activity)
+    send_session_completed(activity)
     return activity

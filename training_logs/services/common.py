@@ -7,10 +7,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from programs.models import Session
 from programs.selectors import session_get_for_user
+from training_logs.models import ActivityInstance, WorkoutLog
 from training_logs.selectors import session_log_status
 from training_logs.signals import session_completed
 
@@ -25,13 +26,31 @@ def kg(value: float | Decimal | None) -> Decimal | None:
     return Decimal(str(value)).quantize(KG_PLACES, rounding=ROUND_HALF_UP)
 
 
-def send_session_completed(
-    *, sender, user_id: int, session_id: int, log_id: int
-) -> None:
-    """Send ``session_completed`` once the current transaction commits."""
+def session_log_save(log: WorkoutLog | ActivityInstance) -> None:
+    """Save a workout log or an activity in a savepoint. A second log of the same
+    planned session racing this one trips the table's unique constraint and
+    becomes ``ValidationError({"session_id": [...]})`` (nothing written)."""
+    try:
+        with transaction.atomic():
+            log.save()
+    except IntegrityError as exc:  # two submissions of one session racing
+        raise ValidationError(
+            {"session_id": ["This session is already logged."]}
+        ) from exc
+
+
+def send_session_completed(log: WorkoutLog | ActivityInstance) -> None:
+    """When ``log`` is for a planned session, send ``session_completed``
+    (``sender`` its model; ``user_id``, ``session_id``, ``log_id``) once the
+    current transaction commits."""
+    if log.session_id is None:
+        return
     transaction.on_commit(
         lambda: session_completed.send(
-            sender=sender, user_id=user_id, session_id=session_id, log_id=log_id
+            sender=type(log),
+            user_id=log.user_id,
+            session_id=log.session_id,
+            log_id=log.pk,
         ),
         robust=True,
     )

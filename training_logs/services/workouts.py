@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from coach.models import AthleteSettings
 from movements.models import Movement
@@ -25,6 +25,7 @@ from training_logs.selectors import session_prescription_load
 from training_logs.services.common import (
     kg,
     send_session_completed,
+    session_log_save,
     session_open_for_logging,
 )
 from training_logs.services.projections import (
@@ -246,25 +247,13 @@ def workout_log_create(
     rows = _build_sets(
         workout_log=workout_log, sets=sets, session=session, formula=formula
     )
-    try:
-        with transaction.atomic():
-            workout_log.save()
-    except IntegrityError as exc:  # two submissions of one session racing
-        raise ValidationError(
-            {"session_id": ["This session is already logged."]}
-        ) from exc
+    session_log_save(workout_log)
     rows = SetLog.objects.bulk_create(rows)
     write_top_sets(workout_log, rows)
     personal_records_rebuild(user=user, movement_ids={r.movement_id for r in rows})
     pattern_exposure_rebuild(user=user, weeks=[clock.local_week_start(performed_at)])
     muscle_recovery_rebuild(user=user)
-    if session is not None:
-        send_session_completed(
-            sender=WorkoutLog,
-            user_id=user.pk,
-            session_id=session.pk,
-            log_id=workout_log.pk,
-        )
+    send_session_completed(workout_log)
     return workout_log
 
 
