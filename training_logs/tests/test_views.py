@@ -314,7 +314,15 @@ def test_log_an_activity_for_a_planned_session(web, user):
     activity = ActivityInstance.objects.get()
     assert activity.session == session
     assert activity.duration_seconds == 1800
-    bad = web.post(url, {"definition": running.pk, "duration_minutes": "0"})
+    # the session is logged now: the page sends the athlete to their history
+    again = web.post(url, {"definition": running.pk, "duration_minutes": "0"})
+    assert again["Location"] == reverse("training_logs:history")
+    assert ActivityInstance.objects.count() == 1
+    other = SessionFactory(
+        microcycle=session.microcycle, day_index=1, session_type="CARDIO"
+    )
+    bad_url = reverse("training_logs:activity-log") + f"?session={other.pk}"
+    bad = web.post(bad_url, {"definition": running.pk, "duration_minutes": "0"})
     assert bad.status_code == 200
     assert ActivityInstance.objects.count() == 1
 

@@ -117,17 +117,25 @@ def _log_blocks(session, formset, last_loads: dict, unit: str) -> list[dict]:
     return list(blocks.values())
 
 
+def _already_logged(request: HttpRequest, session) -> HttpResponse | None:
+    """For a session already logged (the one rule, ``selectors.session_log_status``:
+    by a workout or an activity), a redirect to what logged it; else ``None``."""
+    logged = selectors.session_log_status(session=session)
+    if not logged.is_logged:
+        return None
+    messages.info(request, "You already logged this session.")
+    if logged.workout_log_id is None:  # an activity completed it
+        return redirect("training_logs:history")
+    return redirect("training_logs:workout-detail", logged.workout_log_id)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
     """Log a planned session: the plan pre-filled, one row per set."""
     session = session_get_for_user(user=request.user, session_id=session_id)
-    logged = selectors.session_log_status(session=session)
-    if logged.is_logged:
-        messages.info(request, "You already logged this session.")
-        if logged.workout_log_id is None:  # an activity completed it
-            return redirect("training_logs:history")
-        return redirect("training_logs:workout-detail", logged.workout_log_id)
+    if already := _already_logged(request, session):
+        return already
     selectors.session_prescription_load(session)
     unit = presenters.unit_for(request.user)
     movement_ids = [e.movement_id for e in session.exercises.all()]
@@ -180,6 +188,8 @@ def activity_log(request: HttpRequest) -> HttpResponse:
     session_id = request.GET.get("session") or request.POST.get("session")
     if session_id:
         session = session_get_for_user(user=request.user, session_id=session_id)
+        if already := _already_logged(request, session):
+            return already
     definitions = ActivityDefinition.objects.order_by("name")
     if request.method == "POST":
         form = forms.ActivityLogForm(request.POST, definitions=definitions)
