@@ -122,9 +122,12 @@ def adapt_session(
     ):
         fits = shrink(a.items, minutes, a.log)
     if not fits:
+        now = round(total_seconds(a.items) / 60)
         a.notes.append(
-            f"Even the shortest version of this session needs about "
-            f"{round(total_seconds(a.items) / 60)} min, more than the {minutes} min you have."
+            f"Even the shortest version of this session needs about {now} min, "
+            f"more than the {minutes} min you have."
+            if now > minutes
+            else f"The closest fit found is {now} min for the {minutes} min you have."
         )
     a.items = ordered(a.items)
     return Adaptation(
