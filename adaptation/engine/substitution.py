@@ -63,6 +63,46 @@ def library_index(
     return build_index(library, athlete, {gw.goal: gw.weight for gw in goals})
 
 
+def _subset(library: MovementLibrary, keep: Iterable[int]) -> MovementLibrary:
+    ids = set(keep)
+    return MovementLibrary(
+        {mid: m for mid, m in library.movements.items() if mid in ids},
+        library.progressions, library.equivalents, library.antagonists,
+    )  # fmt: skip
+
+
+def candidate_library(
+    library: MovementLibrary, original: MovementInfo
+) -> MovementLibrary:
+    """The movements any tier could offer for ``original``: its graph neighbours
+    (equivalents, regressions) and everything sharing a muscle with it (every
+    other tier needs one). Indexing only these keeps the planning engine's
+    ``build_index`` (≈ 25 ms over the shipped 900-movement library) cheap; the
+    facts of each movement do not depend on the others, so ranks are unchanged."""
+    muscles = set(original.primary_muscles) | set(original.secondary_muscles)
+    keep = {b for a, b in library.equivalents if a == original.id}
+    keep |= {a for a, b in library.equivalents if b == original.id}
+    keep |= set(_regressions(library, original.id))
+    keep |= {
+        mid for mid, m in library.movements.items()
+        if not muscles.isdisjoint(m.primary_muscles)
+        or not muscles.isdisjoint(m.secondary_muscles)
+    }  # fmt: skip
+    return _subset(library, keep | {original.id})
+
+
+def drill_library(library: MovementLibrary) -> MovementLibrary:
+    """Every movement that can be a warm-up piece, drill or stretch
+    (``library._is_warmup``/``_is_stretch`` only ever accept these), so the
+    index's warm-up and stretch pools equal those of the full index."""
+    return _subset(library, (
+        mid for mid, m in library.movements.items()
+        if m.pattern in ("mobility", "cardio", "plyometric")
+        or "warmup_friendly" in m.tags
+        or (not m.equipment and m.level <= 1)
+    ))  # fmt: skip
+
+
 def _regressions(library: MovementLibrary, movement_id: int) -> dict[int, int]:
     """Movements that progress (in ≤ MAX_REGRESSION_STEPS edges) to the given one:
     {easier id: steps back}."""
@@ -206,7 +246,7 @@ def alternatives(
     original = library.movements.get(movement_id)
     if original is None:
         raise ValueError(f"Unknown movement id {movement_id}.")
-    index = library_index(library, athlete, goals)
+    index = library_index(candidate_library(library, original), athlete, goals)
     return rank_alternatives(
         original, index, library, role=role, easier=easier, exclude=exclude,
         spare=frozenset(spare), limit=limit,
