@@ -257,7 +257,8 @@ class Adapter:
         """Rule 3 (module doc)."""
         for item in list(self.items):
             tired = frozenset(item.movement.primary_muscles) & self.low
-            if not item.hard or not tired:
+            cardio = item.block in ("CARDIO", "CONDITIONING")
+            if not (item.hard or cardio) or not tired:
                 continue
             levels = ", ".join(
                 f"{m.replace('_', ' ')} {self.level[m]:g}/10" for m in sorted(tired)
@@ -275,7 +276,7 @@ class Adapter:
                 new = self.library.movements[alt.movement_id]
                 if new.is_timed != item.movement.is_timed:
                     continue
-                sets = self.room(new, item)
+                sets = self.room(new, item) if item.hard else item.draft.sets
                 if sets < 1:
                     continue
                 old = item.movement
@@ -290,7 +291,12 @@ class Adapter:
                 break
             else:
                 d = item.draft
-                if d.sets > 1:
+                if cardio:
+                    self.notes.append(
+                        f"{item.movement.name} works {muscle_names(tired)}, still "
+                        "recovering, and nothing here spares them: keep it easy."
+                    )
+                elif d.sets > 1:
                     d.sets = math.ceil(d.sets / 2)
                     self.log.add(OpKind.CUT_SETS,
                                  f"{why}, and nothing here spares it: half the sets.",

@@ -7,9 +7,9 @@ Candidates come in tiers, best first:
    common (muscles from the movement↔muscle table, never from names: seeds 002 P8);
 3. REGRESSION — only when the athlete asks for easier: PROGRESSION edges walked in
    reverse (easier → harder, seeds 003 s11), one or two steps back;
-4. RELATED — only when muscles must be spared: a compatible pattern
-   (``heuristics.PATTERN_COMPATIBILITY``) or a lift of the same body region
-   (``heuristics.PATTERN_REGION``) that shares a muscle with the original.
+4. RELATED — only when muscles must be spared: the same pattern, a compatible
+   pattern (``heuristics.PATTERN_COMPATIBILITY``) or a lift of the same body
+   region (``heuristics.PATTERN_REGION``) that shares any muscle with the original.
 
 Hard filters come from the planning engine's library index (``library.build_index``:
 HARD_NO rules and equipment not available removed before any scoring) plus the
@@ -192,7 +192,8 @@ def rank_alternatives(
             spare
             and f.lifting == (original.pattern in PATTERN_REGION)
             and (
-                m.pattern in compatible
+                m.pattern == original.pattern
+                or m.pattern in compatible
                 or (region is not None and PATTERN_REGION.get(m.pattern) == region)
             )
             and f.muscles & muscles

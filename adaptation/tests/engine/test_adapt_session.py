@@ -349,3 +349,21 @@ def test_done_when_scenario(squat_day, lib, athlete):
     ]
     got = {(t.exercise_order, t.set_number) for t in targets if t.load is not None}
     assert set(weighted) <= got
+
+
+def test_cardio_with_sore_legs_moves_to_a_sparing_machine(program_mixed, lib):
+    spec, plans = program_mixed
+    day = next(p for p in plans if p.session_type == SessionType.CARDIO and any(
+        "quadriceps" in lib.movements[e.movement_id].primary_muscles
+        for e in p.exercises if e.role == ExerciseRole.MAIN))  # fmt: skip
+    a = adapt(day, lib, spec.athlete, CheckIn(soreness={"quadriceps": 9}))
+    main = [e for e in a.exercises if e.role == ExerciseRole.MAIN]
+    assert main
+    for e in main:
+        primary = lib.movements[e.movement_id].primary_muscles
+        if "quadriceps" in primary:  # nothing spared it: kept, with a note
+            assert any("keep it easy" in n for n in a.notes)
+    swaps = [o for o in a.operations if o.kind == OpKind.SWAP]
+    assert swaps
+    assert lib.movements[swaps[0].new_movement_id].pattern == "cardio"
+    check_anatomy(a, lib)
