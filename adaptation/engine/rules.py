@@ -183,7 +183,10 @@ class Adapter:
     def _retarget(self, item: Item, new: MovementInfo) -> None:
         d = item.draft
         d.movement = new
-        if d.hard or (d.duration and d.duration >= 300):
+        # Hard work keeps its prescription (alternatives match timed-ness); a
+        # general warm-up piece keeps its minutes and a circuit station its work
+        # interval, so the block's timing holds.
+        if d.hard or d.superset is not None or (d.duration and d.duration >= 300):
             return
         if new.is_timed and d.duration is None:
             d.duration = 45 if d.role == ExerciseRole.WARMUP else 30

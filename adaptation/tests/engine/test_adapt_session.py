@@ -367,3 +367,40 @@ def test_cardio_with_sore_legs_moves_to_a_sparing_machine(program_mixed, lib):
     assert swaps
     assert lib.movements[swaps[0].new_movement_id].pattern == "cardio"
     check_anatomy(a, lib)
+
+
+def _one_lift_day(lib, rest=300, sets=5):
+    from adaptation.engine import ExercisePlan
+
+    from .conftest import mid
+
+    return SessionPlan(SessionType.STRENGTH, (
+        ExercisePlan(mid(lib, "Outdoor Running"), ExerciseRole.WARMUP, 1, 1,
+                     duration_seconds=300, target_rpe=4.0, exercise_id=1),
+        ExercisePlan(mid(lib, "Barbell Back Squat"), ExerciseRole.MAIN, 2, sets, 5, 5,
+                     target_rpe=8.0, rest_seconds=rest, exercise_id=2),
+        ExercisePlan(mid(lib, "Couch Stretch"), ExerciseRole.COOLDOWN, 3, 2,
+                     duration_seconds=30, exercise_id=3),
+    ), 60)  # fmt: skip
+
+
+def test_shorten_rest_before_cutting_main_sets(lib, athlete):
+    # 300 + (5·25 + 4·300 + 30 changeover + 120 ramp) + 360 = 2135 s ≈ 35.6 min.
+    # 33 min allows 1881–2079 s: one 15-s rest step (4 rests → 60 s) is enough.
+    day = _one_lift_day(lib)
+    a = adapt(day, lib, athlete, CheckIn(minutes_available=33))
+    assert [o.kind for o in a.operations] == [OpKind.SHORTEN_REST]
+    op = a.operations[0]
+    assert op.before.endswith("rest 300 s")
+    assert op.after.endswith("rest 285 s")
+    assert "33 min" in op.reason
+    squat = next(e for e in a.exercises if e.exercise_id == 2)
+    assert (squat.sets, squat.rest_seconds) == (5, 285)
+    assert a.fits_time
+
+
+def test_rest_never_below_the_floor(lib, athlete):
+    a = adapt(_one_lift_day(lib, rest=90), lib, athlete, CheckIn(minutes_available=15))
+    squat = next(e for e in a.exercises if e.exercise_id == 2)
+    assert squat.rest_seconds >= 60  # fit.REST_FLOOR for main lifts (Grgic 2018)
+    assert squat.sets >= 1
