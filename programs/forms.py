@@ -21,7 +21,7 @@ from movements.forms import (
     EquipmentForm,
     MovementRulesForm,
 )
-from programs import selectors
+from programs import specs
 from programs.generation import SpecValidationError, sample_note, validate_request
 from programs.generation import types as t
 from programs.models import Goal, SplitTemplate
@@ -77,7 +77,7 @@ def _dollars(value) -> int:
 
 def _engine_check(**values) -> tuple[dict[str, list[str]], tuple[str, ...]]:
     """Run the engine's validator on plain values: ``(errors, warnings)``."""
-    request = selectors.program_request_from_values(
+    request = specs.program_request_from_values(
         goals=values["goals"],
         duration_weeks=values["duration_weeks"],
         days_per_week=values["days_per_week"],
@@ -107,10 +107,13 @@ class GoalsForm(SiteForm):
 
     ``cleaned_data["goals"]`` is ``[(goal, dollars)]``, largest first;
     ``warnings`` holds the engine's soft goal-interference warnings.
+    ``engine_check=False`` leaves the engine's checks (conflicts, warnings) to
+    the service: the wizard's Create validates once, in ``program_create``.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, engine_check: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.engine_check = engine_check
         self.warnings: tuple[str, ...] = ()
         for value, label in Goal.choices:
             self.fields[value.lower()] = forms.IntegerField(
@@ -187,6 +190,8 @@ class GoalsForm(SiteForm):
                 f"Your goals add up to ${total} ({detail}). Split exactly $10.",
                 code="budget",
             )
+        if not self.engine_check:
+            return cleaned
         errors, self.warnings = _engine_check(goals=goals, **_PLACEHOLDER_SCHEDULE)
         if errors.get("goals"):
             raise forms.ValidationError(errors["goals"], code="conflict")
@@ -200,7 +205,8 @@ class ScheduleForm(SiteForm):
     """Weeks, days per week, session length, split, start date and experience.
 
     ``goals`` (from step 1) lets ``clean`` run the engine's validator on the whole
-    request, so a rule that spans fields lands next to the right one.
+    request, so a rule that spans fields lands next to the right one
+    (``engine_check=False``: left to the service, as on the wizard's Create).
     """
 
     duration_weeks = forms.TypedChoiceField(
@@ -252,9 +258,16 @@ class ScheduleForm(SiteForm):
     )
     preferred_weekdays = weekdays_field()
 
-    def __init__(self, *args, goals: list[tuple[str, int]] | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        goals: list[tuple[str, int]] | None = None,
+        engine_check: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.goals = goals or []
+        self.engine_check = engine_check
         self.fields["start_date"].initial = timezone.localdate
 
     def experience_choices(self) -> list[tuple[forms.BoundWidget, str]]:
@@ -266,7 +279,7 @@ class ScheduleForm(SiteForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if self.errors or not self.goals:
+        if self.errors or not self.goals or not self.engine_check:
             return cleaned
         errors, _ = _engine_check(goals=self.goals, **cleaned)
         for name, messages in errors.items():

@@ -39,9 +39,9 @@ from coach.models import (
 )
 from movements import selectors as movement_selectors
 from movements.forms import RULE_CHOICES, RULE_VERBS
-from movements.models import ActivityDefinition, Equipment, EquipmentPreset, Movement
-from programs import forms, selectors, services
-from programs.generation.heuristics import RELAXATION_STEPS, SCORER_WEIGHTS
+from movements.models import ActivityDefinition, Equipment, EquipmentPreset
+from programs import forms, presenters, selectors, services
+from programs.generation import RELAXATION_STEPS, SCORER_WEIGHTS
 from programs.models import (
     ExerciseRole,
     GenerationStatus,
@@ -231,10 +231,7 @@ def _defaults(step: str, user) -> dict:
 
 def _rule_rows(rules: list[dict], *, saved: set[int] | None = None) -> list[dict]:
     """Rules as display rows (verb, movement and substitute names). One query."""
-    ids = {r["movement_id"] for r in rules} | {
-        r["substitute_id"] for r in rules if r.get("substitute_id")
-    }
-    names = dict(Movement.objects.filter(pk__in=ids).values_list("pk", "name"))
+    names = movement_selectors.rule_movement_names(rules)
     return [
         {
             "movement": names.get(r["movement_id"], ""),
@@ -252,11 +249,26 @@ def _goals_of(state: dict) -> list[tuple[str, int]]:
     return goals.cleaned_data["goals"] if goals.is_valid() else []
 
 
-def _form(step: str, state: dict, user, *, data=None, initial=None):
+def _form(
+    step: str,
+    state: dict,
+    user,
+    *,
+    data=None,
+    initial=None,
+    goals=None,
+    engine_check: bool = True,
+):
+    """The step's form: bound to ``data``, else unbound with the stored values
+    (or the athlete's defaults) as ``initial``. ``goals`` (step 1's cleaned
+    goals) saves re-validating step 1 for the schedule step; ``engine_check``
+    is passed to the steps that run the engine's validator."""
     form_class = forms.WIZARD_FORMS[step]
     kwargs = {}
+    if step in ("goals", "schedule"):
+        kwargs["engine_check"] = engine_check
     if step == "schedule":
-        kwargs["goals"] = _goals_of(state)
+        kwargs["goals"] = _goals_of(state) if goals is None else goals
     if data is not None:
         return form_class(data, **kwargs)
     if initial is None:
@@ -264,8 +276,9 @@ def _form(step: str, state: dict, user, *, data=None, initial=None):
     return form_class(initial=initial, **kwargs)
 
 
-def _bound(step: str, state: dict, user):
-    return _form(step, state, user, data=MultiValueDict(state["data"].get(step, {})))
+def _bound(step: str, state: dict, user, **kwargs):
+    data = MultiValueDict(state["data"].get(step, {}))
+    return _form(step, state, user, data=data, **kwargs)
 
 
 def _steps_nav(current: str, state: dict) -> list[dict]:
@@ -391,11 +404,15 @@ def _wizard_post(request: HttpRequest, step: str, state: dict) -> HttpResponse:
     return redirect("programs:wizard-step", STEPS[index + 1])
 
 
-def _validated_steps(request: HttpRequest, state: dict):
-    """Bind every step to its stored values: ``(forms, first_invalid_step)``."""
+def _validated_steps(request: HttpRequest, state: dict, *, engine_check=True):
+    """Bind every step to its stored values: ``(forms, first_invalid_step)``.
+
+    ``engine_check=False`` (Create) leaves the engine's rules to the service, so
+    a create runs the engine's validator once."""
     bound = {}
     for step in STEPS:
-        form = _bound(step, state, request.user)
+        goals = bound["goals"].cleaned_data["goals"] if step == "schedule" else None
+        form = _bound(step, state, request.user, goals=goals, engine_check=engine_check)
         bound[step] = form
         if not form.is_valid():
             return bound, step
@@ -406,53 +423,35 @@ def _review(request: HttpRequest, state: dict) -> HttpResponse:
     bound, invalid = _validated_steps(request, state)
     if invalid and invalid != "review":
         return _render_step(request, invalid, bound[invalid], state)
+    try:
+        context = _review_context(bound, state, request.user)
+    except ValidationError as exc:
+        return _render_service_errors(request, state, bound, exc)
     form = _form("review", state, request.user)
-    return _render_step(
-        request, "review", form, state, **_review_context(bound, state, request.user)
-    )
+    return _render_step(request, "review", form, state, **context)
 
 
 def _review_context(bound: dict, state: dict, user) -> dict:
+    """What the review shows: the program :func:`services.program_input_resolve`
+    will build (the same resolution Create uses), worded as on the program page.
+
+    Raises ``ValidationError`` (field errors) when Create would refuse the
+    athlete-side values."""
     cleaned = {step: form.cleaned_data for step, form in bound.items()}
     data = forms.program_input_from_steps(cleaned)
-    defaults = services.athlete_defaults(user=user)
-    saved = {r["movement_id"] for r in defaults.movement_rules} - {
-        r["movement_id"] for r in data.movement_rules or []
-    }
-    merged = services.merge_movement_rules(
-        defaults.movement_rules, data.movement_rules or []
-    )
+    resolved = services.program_input_resolve(user=user, data=data)
     activity_names = dict(
         ActivityDefinition.objects.filter(
             slug__in=data.enjoyable_activities or []
         ).values_list("slug", "name")
     )
-    # What the program will be built around, worded as on the program page.
-    preview = Program(
-        experience_level=data.experience_level or defaults.experience_level,
-        equipment=data.equipment if data.equipment is not None else defaults.equipment,
-        movement_rules=merged,
-        enjoyable_activities=[
-            activity_names.get(slug, slug).lower()
-            for slug in data.enjoyable_activities or []
-        ],
-        preferred_weekdays=data.preferred_weekdays or [],
-        discipline_priorities=data.discipline_priorities or {},
-        discipline_experience=data.discipline_experience or {},
-        dedicated_mobility_days=bool(data.dedicated_mobility_days),
-        dedicated_cardio_days=bool(data.dedicated_cardio_days),
-        cardio_as_finisher=data.cardio_as_finisher is not False,
-    )
-    end = data.start_date + timedelta(weeks=data.duration_weeks, days=-1)
     return {
         "summary": data,
         "goal_rows": [(Goal(g).label, w) for g, w in data.goals],
-        "end_date": end,
-        "rules": _rule_rows(merged, saved=saved),
-        "honoured": selectors.program_profile_summary(program=preview),
-        "weekday_labels": [
-            Weekday(d).label for d in sorted(data.preferred_weekdays or [])
-        ],
+        "end_date": resolved.preview().end_date,
+        "rules": _rule_rows(resolved.movement_rules, saved=resolved.saved_rule_ids),
+        "honoured": presenters.program_profile_summary(program=resolved.preview()),
+        "weekday_labels": [Weekday(d).label for d in resolved.preferred_weekdays],
         "activity_names": [
             activity_names.get(slug, slug) for slug in data.enjoyable_activities or []
         ],
@@ -460,16 +459,16 @@ def _review_context(bound: dict, state: dict, user) -> dict:
             "split": dict(SplitTemplate.choices).get(
                 data.split_template or "", "Let Alloy choose"
             ),
-            "experience": ExperienceLevel(data.experience_level).label,
-            "tone": PersonaTone(data.persona_tone).label,
-            "aggression": PersonaAggression(data.persona_aggression).label,
+            "experience": ExperienceLevel(resolved.experience_level).label,
+            "tone": PersonaTone(resolved.persona_tone).label,
+            "aggression": PersonaAggression(resolved.persona_aggression).label,
         },
         "warnings": bound["goals"].warnings,
     }
 
 
 def _create(request: HttpRequest, state: dict) -> HttpResponse:
-    bound, invalid = _validated_steps(request, state)
+    bound, invalid = _validated_steps(request, state, engine_check=False)
     if invalid:
         return _render_step(request, invalid, bound[invalid], state)
     cleaned = {step: form.cleaned_data for step, form in bound.items()}
@@ -554,8 +553,7 @@ def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
             {
                 "microcycle": microcycle,
                 "days": days,
-                "end_date": microcycle.start_date
-                + timedelta(days=microcycle.length_days - 1),
+                "end_date": microcycle.end_date,
                 "training_days": sum(1 for s in days if not s.is_rest_day),
                 "minutes": sum(s.estimated_minutes for s in days),
                 "current": is_current and microcycle is focus,
@@ -565,11 +563,10 @@ def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
     context = {
         "program": program,
         "goal_rows": [(Goal(g).label, w) for g, w in program.goals],
-        "end_date": program.start_date
-        + timedelta(weeks=program.duration_weeks, days=-1),
+        "end_date": program.end_date,
         "weeks": weeks,
         "failed_sessions": failed_sessions,
-        "honoured": selectors.program_profile_summary(program=program),
+        "honoured": presenters.program_profile_summary(program=program),
         "today": today,
         **_progress_context(program),
     }
@@ -705,7 +702,9 @@ def _exercise_view(exercise, program: Program) -> dict:
         if name not in SCORER_WEIGHTS
     ]
     step = rationale.get("relaxation_step")
-    profile_notes = selectors.exercise_profile_notes(program=program, exercise=exercise)
+    profile_notes = presenters.exercise_profile_notes(
+        program=program, exercise=exercise
+    )
     return {
         "exercise": exercise,
         "muscles": [

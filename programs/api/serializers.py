@@ -15,7 +15,7 @@ from coach.models import (
 )
 from movements.equipment import preset_equipment, preset_for
 from movements.models import Equipment, EquipmentPreset, MovementRuleKind, MuscleRole
-from programs import selectors
+from programs import presenters
 from programs.models import (
     Goal,
     Microcycle,
@@ -200,7 +200,7 @@ class SessionExerciseOutputSerializer(serializers.ModelSerializer):
         program = self.context.get("program")
         if program is None:
             return []
-        return selectors.exercise_profile_notes(program=program, exercise=exercise)
+        return presenters.exercise_profile_notes(program=program, exercise=exercise)
 
 
 class SessionOutputSerializer(serializers.ModelSerializer):
@@ -319,9 +319,7 @@ class ProgramSummaryOutputSerializer(serializers.ModelSerializer):
         return preset_for(program.equipment)
 
     def get_end_date(self, program) -> date:
-        from datetime import timedelta
-
-        return program.start_date + timedelta(days=program.duration_weeks * 7 - 1)
+        return program.end_date
 
 
 class ProgramListOutputSerializer(ProgramSummaryOutputSerializer):
@@ -373,7 +371,7 @@ class ProgramDetailOutputSerializer(ProgramSummaryOutputSerializer):
         ]
 
     def get_honoured(self, program) -> list[str]:
-        return selectors.program_profile_summary(program=program)
+        return presenters.program_profile_summary(program=program)
 
 
 class ProgramCreatedOutputSerializer(ProgramSummaryOutputSerializer):
