@@ -1,33 +1,28 @@
-"""HTML views: home, the program wizard, the program and session pages.
+"""The program wizard: goals → schedule → coach → likes → review → Create.
 
-Thin by design (STYLE C8): a Form validates, the view calls the same services as
-the API (``programs.services``) and reads through the ownership choke points in
-``programs.selectors`` (another athlete's program is a 404). Views that answer
-htmx requests with a partial say so with ``Vary: HX-Request``.
-
-The wizard keeps each step's submitted values in ``request.session`` (raw, as
-posted), so Back keeps what was typed even when it was not valid yet, and Create
-re-validates every step on the server before anything is written.
+Each step is one ``Form`` (``programs.forms``). The wizard keeps each step's
+submitted values in ``request.session`` (raw, as posted), so Back keeps what was
+typed even when it was not valid yet, and Create re-validates every step on the
+server before anything is written. The review shows what
+``services.program_input_resolve`` — the resolution Create uses — makes of the
+steps; Create leaves the engine's rules to ``services.program_create``, so the
+engine's validator runs once per create.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.forms import MultipleChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import trigger_client_event
 
 from coach.forms import preference_initial
 from coach.models import (
@@ -40,17 +35,9 @@ from coach.models import (
 from movements import selectors as movement_selectors
 from movements.forms import RULE_CHOICES, RULE_VERBS
 from movements.models import ActivityDefinition, Equipment, EquipmentPreset
-from programs import forms, presenters, selectors, services
-from programs.generation import RELAXATION_STEPS, SCORER_WEIGHTS
-from programs.models import (
-    ExerciseRole,
-    GenerationStatus,
-    Goal,
-    Program,
-    Session,
-    SessionType,
-    SplitTemplate,
-)
+from movements.views import movement_search_response
+from programs import forms, presenters, services
+from programs.models import Goal, SplitTemplate
 
 WIZARD_SESSION_KEY = "program_wizard"
 STEPS: tuple[str, ...] = ("goals", "schedule", "coach", "likes", "review")
@@ -80,84 +67,8 @@ FIELD_STEPS = {
     "discipline_experience": "likes",
     "name": "review",
 }
-BLOCK_ORDER = (
-    ExerciseRole.WARMUP,
-    ExerciseRole.SKILL,
-    ExerciseRole.MAIN,
-    ExerciseRole.ACCESSORY,
-    ExerciseRole.FINISHER,
-    ExerciseRole.COOLDOWN,
-)
-BREAKDOWN_PARTS = (
-    ("warmup", "Warm-up"),
-    ("main", "Main"),
-    ("accessory", "Accessory"),
-    ("finisher", "Finisher"),
-    ("cooldown", "Cool-down"),
-)
-GENERATING = (GenerationStatus.PENDING, GenerationStatus.IN_PROGRESS)
 
 
-# ---------------------------------------------------------------------------
-# Home
-# ---------------------------------------------------------------------------
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The active program, this week at a glance, the next session, the rest."""
-    programs = list(selectors.program_list_for_user(user=request.user))
-    active = next((p for p in programs if p.is_active), None)
-    context = {
-        "active": active,
-        "others": [p for p in programs if p is not active],
-        "week": None,
-        "next_session": None,
-        "today": timezone.localdate(),
-    }
-    if active is not None:
-        context["week"] = _current_week(active, context["today"])
-        context["next_session"] = (
-            Session.objects.filter(program=active, date__gte=context["today"])
-            .exclude(session_type=SessionType.RECOVERY)
-            .order_by("date", "id")
-            .first()
-        )
-    return render(request, "programs/home.html", context)
-
-
-def _current_week(program: Program, today) -> dict | None:
-    """The week to show on the home page, with its days."""
-    microcycles = list(
-        program.microcycles.order_by("sequence_number").prefetch_related(
-            Prefetch("sessions", queryset=Session.objects.order_by("date", "id"))
-        )
-    )
-    focus, is_current = _focus_week(microcycles, today)
-    if focus is None:
-        return None
-    return {
-        "microcycle": focus,
-        "current": is_current,
-        "days": list(focus.sessions.all()),
-    }
-
-
-def _focus_week(microcycles: list, today) -> tuple:
-    """``(microcycle, is_current)``: the week holding ``today``; before the
-    program starts its first week, after it ends its last (not current)."""
-    if not microcycles:
-        return None, False
-    for microcycle in microcycles:
-        end = microcycle.start_date + timedelta(days=microcycle.length_days)
-        if microcycle.start_date <= today < end:
-            return microcycle, True
-    if today < microcycles[0].start_date:
-        return microcycles[0], False
-    return microcycles[-1], False
-
-
-# ---------------------------------------------------------------------------
-# The wizard
-# ---------------------------------------------------------------------------
 def _state(request: HttpRequest) -> dict:
     state = request.session.get(WIZARD_SESSION_KEY) or {}
     return {"data": dict(state.get("data", {})), "done": list(state.get("done", []))}
@@ -503,225 +414,11 @@ def _render_service_errors(
 @login_required
 @vary_on_headers("HX-Request")
 def movement_search(request: HttpRequest) -> HttpResponse:
-    """The wizard's movement picker: matching movements as an HTML partial.
+    """The wizard's movement picker: matching movements as an HTML partial
+    (``movements.views.movement_search_response``, as on the Settings page).
 
     Without htmx this is just the likes step with the query filled in.
     """
-    q = (request.GET.get("q") or "").strip()
-    if not request.htmx:
-        url = reverse("programs:wizard-step", args=["likes"])
-        return redirect(f"{url}?{urlencode({'q': q})}#picker")
-    exclude = set()
-    for key in request.GET:
-        prefix, _, raw_id = key.partition("_")
-        if prefix == "rule" and raw_id.isdigit():
-            exclude.add(int(raw_id))
-    return render(
-        request,
-        "includes/movement_results.html",
-        {"q": q, "results": movement_selectors.movement_search(q, exclude=exclude)},
+    return movement_search_response(
+        request, fallback_url=reverse("programs:wizard-step", args=["likes"])
     )
-
-
-# ---------------------------------------------------------------------------
-# Program pages
-# ---------------------------------------------------------------------------
-@login_required
-def program_list(request: HttpRequest) -> HttpResponse:
-    """``/programs/`` is the home page's list."""
-    return redirect("programs:home")
-
-
-@login_required
-def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
-    """Name, goals, dates, generation progress and the weeks as a calendar."""
-    program = selectors.program_get_for_user(user=request.user, program_id=program_id)
-    microcycles = list(
-        program.microcycles.order_by("sequence_number").prefetch_related(
-            Prefetch("sessions", queryset=Session.objects.order_by("date", "id"))
-        )
-    )
-    today = timezone.localdate()
-    focus, is_current = _focus_week(microcycles, today)
-    weeks = []
-    failed_sessions = []
-    for microcycle in microcycles:
-        days = list(microcycle.sessions.all())
-        failed = [s for s in days if s.generation_status == GenerationStatus.FAILED]
-        failed_sessions.extend(failed)
-        weeks.append(
-            {
-                "microcycle": microcycle,
-                "days": days,
-                "end_date": microcycle.end_date,
-                "training_days": sum(1 for s in days if not s.is_rest_day),
-                "minutes": sum(s.estimated_minutes for s in days),
-                "current": is_current and microcycle is focus,
-                "open": microcycle is focus or bool(failed),
-            }
-        )
-    context = {
-        "program": program,
-        "goal_rows": [(Goal(g).label, w) for g, w in program.goals],
-        "end_date": program.end_date,
-        "weeks": weeks,
-        "failed_sessions": failed_sessions,
-        "honoured": presenters.program_profile_summary(program=program),
-        "today": today,
-        **_progress_context(program),
-    }
-    return render(request, "programs/program_detail.html", context)
-
-
-def _progress_context(program: Program) -> dict:
-    progress = selectors.program_generation_progress(program=program)
-    return {
-        "progress": progress,
-        "generating": program.generation_status in GENERATING,
-        "queued": program.generation_status == GenerationStatus.PENDING
-        and not progress["completed"]
-        and not progress["in_progress"],
-    }
-
-
-@login_required
-@vary_on_headers("HX-Request")
-def program_progress(request: HttpRequest, program_id: int) -> HttpResponse:
-    """The progress partial htmx polls every 2 s while generation runs.
-
-    Once generation is over the partial comes back without its polling trigger,
-    so polling stops by itself, and a ``program-ready`` event asks the page to
-    redraw its calendar. Without htmx it is the program page.
-    """
-    program = selectors.program_get_for_user(user=request.user, program_id=program_id)
-    if not request.htmx:
-        return redirect(program)
-    context = {"program": program, **_progress_context(program)}
-    response = render(request, "programs/program_detail.html#progress", context)
-    if not context["generating"]:
-        trigger_client_event(response, "program-ready")
-    return response
-
-
-@login_required
-@require_POST
-def program_retry(request: HttpRequest, program_id: int) -> HttpResponse:
-    """Send the failed sessions back to the worker."""
-    program = selectors.program_get_for_user(user=request.user, program_id=program_id)
-    count = services.program_retry_failed(program=program)
-    if count:
-        messages.info(request, f"Retrying {count} session(s).")
-    else:
-        messages.info(request, "Nothing to retry: no session has failed.")
-    return redirect(program)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def program_delete(request: HttpRequest, program_id: int) -> HttpResponse:
-    """GET asks for confirmation; POST deletes the program and its sessions."""
-    program = selectors.program_get_for_user(user=request.user, program_id=program_id)
-    if request.method == "POST":
-        name = program.name
-        services.program_delete(program=program)
-        messages.success(request, f"Deleted “{name}”.")
-        return redirect("programs:home")
-    return render(request, "programs/program_confirm_delete.html", {"program": program})
-
-
-@login_required
-def session_detail(
-    request: HttpRequest, program_id: int, session_id: int
-) -> HttpResponse:
-    """The session's blocks in order, each exercise with its prescription and a
-    "Why this?" built from the optimizer's rationale."""
-    session = selectors.session_get_for_user(
-        user=request.user, program_id=program_id, session_id=session_id
-    )
-    session = selectors.session_with_exercises(session)
-    exercises = list(session.exercises.all())
-    blocks = []
-    for role in BLOCK_ORDER:
-        items = [
-            _exercise_view(e, session.program) for e in exercises if e.role == role
-        ]
-        if items:
-            blocks.append(
-                {
-                    "role": role,
-                    "label": ExerciseRole(role).label,
-                    "minutes": (session.time_breakdown or {}).get(role.lower()),
-                    "exercises": items,
-                }
-            )
-    context = {
-        "session": session,
-        "program": session.program,
-        "blocks": blocks,
-        "breakdown": _breakdown(session.time_breakdown or {}),
-        "reasons": (session.rationale or {}).get("reasons", []),
-    }
-    return render(request, "programs/session_detail.html", context)
-
-
-def _breakdown(minutes: dict) -> list[dict]:
-    total = sum(minutes.get(key) or 0 for key, _ in BREAKDOWN_PARTS)
-    return [
-        {
-            "key": key,
-            "label": label,
-            "minutes": minutes.get(key) or 0,
-            "percent": round(100 * (minutes.get(key) or 0) / total) if total else 0,
-        }
-        for key, label in BREAKDOWN_PARTS
-        if minutes.get(key)
-    ]
-
-
-def _exercise_view(exercise, program: Program) -> dict:
-    """An exercise and its "Why this?": each scorer dimension with its weight,
-    the optimizer's notes, and which of the program's settings it follows."""
-    rationale = exercise.rationale or {}
-    scores = rationale.get("scores") or {}
-    dimensions = [
-        {
-            "label": name.replace("_", " ").capitalize(),
-            "score": float(scores[name]),
-            "weight": weight,
-        }
-        for name, weight in SCORER_WEIGHTS.items()
-        if name in scores
-    ]
-    dimensions += [
-        {
-            "label": name.replace("_", " ").capitalize(),
-            "score": float(v),
-            "weight": None,
-        }
-        for name, v in scores.items()
-        if name not in SCORER_WEIGHTS
-    ]
-    step = rationale.get("relaxation_step")
-    profile_notes = presenters.exercise_profile_notes(
-        program=program, exercise=exercise
-    )
-    return {
-        "exercise": exercise,
-        "muscles": [
-            link.muscle.name
-            for link in exercise.movement.muscle_links.all()
-            if link.role == "PRIMARY"
-        ],
-        "dimensions": dimensions,
-        "total": rationale.get("total"),
-        "relaxation_step": step,
-        "relaxation": rationale.get("relaxation")
-        or (
-            RELAXATION_STEPS[step]
-            if isinstance(step, int) and 0 <= step < len(RELAXATION_STEPS)
-            else ""
-        ),
-        "notes": rationale.get("notes") or [],
-        "profile_notes": profile_notes,
-        "has_why": bool(scores or rationale.get("notes") or profile_notes),
-    }
