@@ -14,6 +14,7 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from coach.api.fields import bounded_many
 from movements.api.serializers import ActivityDefinitionOutputSerializer
 from movements.models import Movement
 from training_logs import metrics
@@ -56,6 +57,7 @@ def _rpe_field(**kwargs) -> serializers.DecimalField:
         decimal_places=1,
         min_value=Decimal("1"),
         max_value=Decimal("10"),
+        coerce_to_string=False,  # an input: a number in the schema, with its bounds
         validators=[validate_rpe],
         required=False,
         allow_null=True,
@@ -83,6 +85,7 @@ class SetLogInputSerializer(serializers.Serializer):
         decimal_places=3,
         min_value=Decimal("0"),
         max_value=Decimal("4500"),
+        coerce_to_string=False,
         required=False,
         allow_null=True,
         help_text="External load in the athlete's unit; 0 = bodyweight, null = not recorded.",
@@ -129,14 +132,16 @@ class WorkoutLogCreateInputSerializer(_WorkoutLogFieldsInputSerializer):
     ``services.prescribed_sets``)."""
 
     session_id = serializers.IntegerField()
-    sets = SetLogInputSerializer(many=True, required=False, max_length=300)
+    sets = bounded_many(SetLogInputSerializer(), required=False, max_length=300)
 
 
 class CustomWorkoutLogCreateInputSerializer(_WorkoutLogFieldsInputSerializer):
     """Body of ``POST /logs/custom-workout/``: an ad-hoc workout."""
 
     name = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    sets = SetLogInputSerializer(many=True, allow_empty=False, max_length=300)
+    sets = bounded_many(
+        SetLogInputSerializer(), allow_empty=False, min_length=1, max_length=300
+    )
 
 
 class WorkoutLogFilterInputSerializer(serializers.Serializer):
@@ -187,7 +192,9 @@ class SorenessEntryInputSerializer(serializers.Serializer):
 
 class SorenessLogCreateInputSerializer(serializers.Serializer):
     logged_at = serializers.DateTimeField(required=False)
-    entries = SorenessEntryInputSerializer(many=True, allow_empty=False, max_length=30)
+    entries = bounded_many(
+        SorenessEntryInputSerializer(), allow_empty=False, min_length=1, max_length=30
+    )
 
 
 class RecoverySignalCreateInputSerializer(serializers.Serializer):
@@ -197,6 +204,7 @@ class RecoverySignalCreateInputSerializer(serializers.Serializer):
         decimal_places=1,
         min_value=Decimal("0"),
         max_value=Decimal("24"),
+        coerce_to_string=False,
         required=False,
         allow_null=True,
     )
@@ -238,6 +246,7 @@ class ActivityLogCreateInputSerializer(serializers.Serializer):
         decimal_places=3,
         min_value=Decimal("0"),
         max_value=Decimal("1000"),
+        coerce_to_string=False,
         required=False,
         allow_null=True,
     )
