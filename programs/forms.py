@@ -22,7 +22,14 @@ from movements.forms import (
     MovementRulesForm,
 )
 from programs import specs
-from programs.generation import SpecValidationError, sample_note, validate_request
+from programs.generation import (
+    BOUNDS,
+    GOAL_BUDGET,
+    MAX_GOALS,
+    SpecValidationError,
+    sample_note,
+    validate_request,
+)
 from programs.generation import types as t
 from programs.models import Goal, SplitTemplate
 from programs.services import ProgramInput
@@ -35,8 +42,12 @@ _PLACEHOLDER_SCHEDULE = {
     "max_session_minutes": 60,
 }
 
-GOAL_BUDGET = 10
-MAX_GOALS = 3
+_WEEKS, _DAYS, _MINUTES = (
+    BOUNDS["duration_weeks"],
+    BOUNDS["days_per_week"],
+    BOUNDS["max_session_minutes"],
+)
+_MINUTES_MESSAGE = f"Sessions can be {_MINUTES[0]} to {_MINUTES[1]} minutes."
 
 GOAL_DESCRIPTIONS: Mapping[str, str] = {
     Goal.STRENGTH: "Lift heavier: big lifts, low reps, long rests.",
@@ -209,9 +220,10 @@ class ScheduleForm(SiteForm):
     (``engine_check=False``: left to the service, as on the wizard's Create).
     """
 
+    # The bounds are the engine's (``programs.generation.BOUNDS``); weeks are even.
     duration_weeks = forms.TypedChoiceField(
         label="Program length",
-        choices=[(8, "8 weeks"), (10, "10 weeks"), (12, "12 weeks")],
+        choices=[(n, f"{n} weeks") for n in range(_WEEKS[0], _WEEKS[1] + 1, 2)],
         coerce=int,
         initial=8,
         widget=forms.RadioSelect,
@@ -219,21 +231,24 @@ class ScheduleForm(SiteForm):
     )
     days_per_week = forms.TypedChoiceField(
         label="Training days per week",
-        choices=[(n, str(n)) for n in range(2, 8)],
+        choices=[(n, str(n)) for n in range(_DAYS[0], _DAYS[1] + 1)],
         coerce=int,
         initial=4,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose 2 to 7 days a week."},
+        error_messages={
+            "invalid_choice": f"Choose {_DAYS[0]} to {_DAYS[1]} days a week."
+        },
     )
     max_session_minutes = forms.IntegerField(
         label="Longest session",
-        min_value=30,
-        max_value=120,
+        min_value=_MINUTES[0],
+        max_value=_MINUTES[1],
         initial=60,
-        help_text="Minutes, 30 to 120, warm-up and cool-down included.",
+        help_text=f"Minutes, {_MINUTES[0]} to {_MINUTES[1]}, warm-up and cool-down "
+        "included.",
         error_messages={
-            "min_value": "Sessions can be 30 to 120 minutes.",
-            "max_value": "Sessions can be 30 to 120 minutes.",
+            "min_value": _MINUTES_MESSAGE,
+            "max_value": _MINUTES_MESSAGE,
             "invalid": "Enter whole minutes, like 60.",
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),

@@ -23,7 +23,7 @@ from coach.models import (
     TimeStampedModel,
 )
 from movements.models import Movement
-from programs.generation import BOUNDS
+from programs.generation import BOUNDS, GOAL_BUDGET
 
 _WEEKS, _DAYS, _MINUTES = (
     BOUNDS["duration_weeks"],
@@ -194,7 +194,9 @@ class Program(TimeStampedModel):
                 name="program_goal_weights_non_negative",
             ),
             models.CheckConstraint(
-                condition=Q(goal_weight_1=10 - F("goal_weight_2") - F("goal_weight_3")),
+                condition=Q(
+                    goal_weight_1=GOAL_BUDGET - F("goal_weight_2") - F("goal_weight_3")
+                ),
                 name="program_goal_weights_sum_10",
             ),
             models.CheckConstraint(
