@@ -1,5 +1,6 @@
 """Writes for programs (STYLE C3/C4), one module per seam:
 
+* :mod:`.defaults` — what a program takes from the athlete's settings;
 * :mod:`.creation` — resolve the athlete's input (:func:`program_input_resolve`),
   validate once, write the skeleton, enqueue generation (:func:`program_create`);
 * :mod:`.generation` — the worker: snapshot → engine → one short transaction per
@@ -13,13 +14,15 @@ The public names are re-exported here: callers write
 from __future__ import annotations
 
 from programs.services.creation import (
-    AthleteDefaults,
     ProgramInput,
     ResolvedProgramInput,
-    athlete_defaults,
-    merge_movement_rules,
     program_create,
     program_input_resolve,
+)
+from programs.services.defaults import (
+    AthleteDefaults,
+    athlete_defaults,
+    merge_movement_rules,
 )
 from programs.services.generation import (
     GENERATE_TASK,
