@@ -11,17 +11,19 @@ from coach.models import PRIORITY_MAX, TrainingDiscipline, Weekday
 from movements import selectors as movement_selectors
 from movements.equipment import describe, preset_for
 from movements.models import Equipment, MovementRuleKind
-from programs.generation import PREFERENCE_DEVIATION_PCT, enjoyed_activity
-from programs.generation import types as t
+from programs.generation import (
+    FINISHER_MAX_MINUTES,
+    FINISHER_MIN_MINUTES,
+    PREFERENCE_DEVIATION_PCT,
+    enjoyed_activity,
+    is_olympic,
+    olympic_main_allowed,
+)
 from programs.models import ExerciseRole, Program, SessionExercise
 
 
 def _weekday_list(days: list[int]) -> str:
     return ", ".join(Weekday(d).label[:3] for d in sorted(days))
-
-
-def _advanced(experience_level: str) -> bool:
-    return experience_level in (t.ExperienceLevel.ADVANCED, t.ExperienceLevel.EXPERT)
 
 
 def program_profile_summary(*, program: Program) -> list[str]:
@@ -79,16 +81,10 @@ def program_profile_summary(*, program: Program) -> list[str]:
             + "."
         )
     experience = program.discipline_experience or {}
-    olympic = experience.get("OLYMPIC_LIFTING")
-    if olympic:
+    if olympic_main_allowed(experience):
+        level = experience["OLYMPIC_LIFTING"]
         lines.append(
-            f"Olympic lifts may be main lifts: you have done them ({olympic.lower()})."
-        )
-    elif _advanced(program.experience_level) and priorities.get("OLYMPIC_LIFTING"):
-        # The engine's rule (library.build_index), worded as it stands.
-        lines.append(
-            "Olympic lifts may be main lifts: you are an experienced lifter who "
-            "made them a priority."
+            f"Olympic lifts may be main lifts: you have done them ({level.lower()})."
         )
     else:
         lines.append("No Olympic lifts as main lifts: you have not done them.")
@@ -100,7 +96,8 @@ def program_profile_summary(*, program: Program) -> list[str]:
     cardio = {
         (True, True): "Cardio on days of its own and as finishers.",
         (True, False): "Cardio on days of its own, no finishers.",
-        (False, True): "Cardio as 10–20 minute finishers on lifting days.",
+        (False, True): f"Cardio as {FINISHER_MIN_MINUTES}–{FINISHER_MAX_MINUTES} "
+        "minute finishers on lifting days.",
         (False, False): "No cardio finishers or cardio days (your choice).",
     }[(program.dedicated_cardio_days, program.cardio_as_finisher)]
     lines.append(cardio)
@@ -144,16 +141,16 @@ def exercise_profile_notes(*, program: Program, exercise: SessionExercise) -> li
     if priority is not None and priority >= PRIORITY_MAX * 0.6:
         label = dict(TrainingDiscipline.choices).get(movement.primary_discipline, "")
         notes.append(f"{label} is a priority for you ({priority}/{PRIORITY_MAX}).")
-    olympic = (
-        movement.pattern == "olympic"
-        or movement.primary_discipline == "OLYMPIC_LIFTING"
-    )
-    if olympic and exercise.role == ExerciseRole.MAIN:
-        level = (program.discipline_experience or {}).get("OLYMPIC_LIFTING")
+    experience = program.discipline_experience or {}
+    if (
+        exercise.role == ExerciseRole.MAIN
+        and is_olympic(
+            movement.pattern, movement.primary_discipline, movement.tags or ()
+        )
+        and olympic_main_allowed(experience)
+    ):
+        level = experience["OLYMPIC_LIFTING"]
         notes.append(
             f"Olympic lift as a main lift: you have done them ({level.lower()})."
-            if level
-            else "Olympic lift as a main lift: you are an experienced lifter who "
-            "made Olympic lifts a priority."
         )
     return notes
