@@ -351,6 +351,7 @@ def _review_context(bound: dict, state: dict, user) -> dict:
     cleaned = {step: form.cleaned_data for step, form in bound.items()}
     data = forms.program_input_from_steps(cleaned)
     resolved = services.program_input_resolve(user=user, data=data)
+    preview = resolved.preview()
     activity_names = dict(
         ActivityDefinition.objects.filter(
             slug__in=data.enjoyable_activities or []
@@ -359,9 +360,9 @@ def _review_context(bound: dict, state: dict, user) -> dict:
     return {
         "summary": data,
         "goal_rows": [(Goal(g).label, w) for g, w in data.goals],
-        "end_date": resolved.preview().end_date,
+        "end_date": preview.end_date,
         "rules": _rule_rows(resolved.movement_rules, saved=resolved.saved_rule_ids),
-        "honoured": presenters.program_profile_summary(program=resolved.preview()),
+        "honoured": presenters.program_profile_summary(program=preview),
         "weekday_labels": [Weekday(d).label for d in resolved.preferred_weekdays],
         "activity_names": [
             activity_names.get(slug, slug) for slug in data.enjoyable_activities or []
