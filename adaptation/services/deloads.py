@@ -3,7 +3,7 @@
 The athlete accepts the deload suggestion (``adaptation.engine.deload_trigger``)
 or asks for one. The microcycle row is marked ``is_deload``; the planning
 engine reads deloading microcycles from the program's spec
-(``programs.selectors.program_spec`` → ``ProgramSpec.extra_deloads``), so the
+(``programs.specs.program_spec`` → ``ProgramSpec.extra_deloads``), so the
 ordinary generation task (``programs.tasks.program_generate_task``, enqueued on
 commit) rewrites its sessions as a deload in the worker: same exercises and
 days, about half the sets, RPE −2 (reference §7). Nothing is generated here.
