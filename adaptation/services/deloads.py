@@ -24,13 +24,7 @@ from programs.models import (
     Session,
     SessionType,
 )
-from programs.services import GENERATE_TASK
-
-
-def _enqueue(program_id: int) -> None:
-    from django_q.tasks import async_task
-
-    async_task(GENERATE_TASK, program_id, task_name=f"deload-program-{program_id}")
+from programs.services import enqueue_generation
 
 
 def next_loading_microcycle(*, program: Program, today: date) -> Microcycle | None:
@@ -69,6 +63,6 @@ def program_deload_now(*, program: Program, today: date | None = None) -> Microc
         generation_status=GenerationStatus.PENDING, generation_error=""
     )
     program_id = program.pk
-    transaction.on_commit(lambda: _enqueue(program_id))
+    transaction.on_commit(lambda: enqueue_generation(program_id))
     microcycle.refresh_from_db()
     return microcycle
