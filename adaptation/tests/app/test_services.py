@@ -383,3 +383,24 @@ def test_library_snapshot_is_kept_until_the_library_changes(program, settings):
     settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 0
     assert specs.library_snapshot() is not second
     specs._library_cache.clear()
+
+
+def test_very_low_readiness_proposes_a_recovery_session(user, program, quad_day):
+    adaptation = services.session_adapt(
+        user=user,
+        day=quad_day.date,
+        data=services.CheckInInput(
+            soreness={"quadriceps": 9, "hamstrings": 9, "glutes": 9, "chest": 9},
+            sleep_hours=Decimal("3"),
+            sleep_quality=1,
+            energy=1,
+            stress=5,
+            nutrition=1,
+        ),
+    )
+    assert adaptation.readiness["band"] == "VERY_LOW"
+    assert [op["kind"] for op in adaptation.operations] == ["CONVERT_TO_RECOVERY"]
+    assert adaptation.prescription["is_recovery"] is True
+    services.adaptation_accept(adaptation=adaptation)
+    plan = services.day_plan(user=user, day=quad_day.date)
+    assert all(not t.load_kg for e in plan.exercises for t in e.load_targets)
