@@ -404,3 +404,29 @@ def test_very_low_readiness_proposes_a_recovery_session(user, program, quad_day)
     services.adaptation_accept(adaptation=adaptation)
     plan = services.day_plan(user=user, day=quad_day.date)
     assert all(not t.load_kg for e in plan.exercises for t in e.load_targets)
+
+
+def test_low_readiness_on_three_check_ins_suggests_a_deload(user, create_program):
+    today = timezone.localdate()
+    program = create_program(user, start_date=today - timedelta(days=30))
+    past = list(
+        Session.objects.filter(
+            program=program, date__lt=today, date__gte=today - timedelta(days=12)
+        )
+        .exclude(session_type=SessionType.RECOVERY)
+        .order_by("-date")[:3]
+    )
+    assert len(past) == 3
+    assert services.day_plan(user=user, day=today).deload_suggestion is None
+    for session in past:
+        services.session_adapt(
+            user=user,
+            day=session.date,
+            data=services.CheckInInput(
+                sleep_hours=Decimal("4"), energy=1, stress=5, nutrition=2
+            ),
+        )
+    suggestion = services.day_plan(user=user, day=today).deload_suggestion
+    assert suggestion is not None
+    assert "readiness" in suggestion.triggers
+    assert suggestion.reasons
