@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -19,6 +20,7 @@ from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from adaptation.services.adaptations import exercise_plans_from_json
 from coach.models import AthleteSettings
 from programs.models import Program, Session
+from training_logs.services import WARMUP_ROLES, SetInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +242,7 @@ def _readiness(
 
 def adapted_log_sets(
     *, adaptation: SessionAdaptation, user, now: datetime | None = None
-):
+) -> list[SetInput]:
     """The accepted adaptation as the log page's rows: one
     ``training_logs.services.SetInput`` per prescribed set, with the set's target
     load (kg) when the engine has a number.
@@ -250,10 +252,6 @@ def adapted_log_sets(
     Warm-up and cool-down exercises are warm-up sets, as in
     ``training_logs.services.prescribed_sets``.
     """
-    from decimal import Decimal
-
-    from training_logs.services import WARMUP_ROLES, SetInput
-
     now = now or timezone.now()
     settings = AthleteSettings.for_user(user)
     plans = exercise_plans_from_json(adaptation.prescription)
