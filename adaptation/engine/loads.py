@@ -91,22 +91,32 @@ def _exposures(sets: Sequence[LoggedSet]) -> list[list[LoggedSet]]:
     return [groups[at] for at in sorted(groups, reverse=True)]
 
 
+def _best(exposure: list[LoggedSet], formula: str) -> float | None:
+    estimates = [
+        estimate_e1rm(load_kg=float(s.load_kg), reps=s.reps, formula=formula,
+                      rpe=s.rpe, rir=s.rir)
+        for s in exposure
+    ]  # fmt: skip
+    confident = [e.value_kg for e in estimates if e.value_kg and not e.low_confidence]
+    usable = confident or [e.value_kg for e in estimates if e.value_kg]
+    return max(usable) if usable else None
+
+
+def exposure_e1rms(sets: Sequence[LoggedSet], formula: str) -> tuple[float, ...]:
+    """One movement's e1RM (kg) per exposure, oldest first: the best working set
+    of each workout, confident estimates preferred (what ``LiftHistory.e1rm_kg``
+    for :func:`~.deload.deload_trigger` expects)."""
+    values = [_best(exposure, formula) for exposure in _exposures(sets)]
+    return tuple(v for v in reversed(values) if v is not None)
+
+
 def e1rm_today(sets: Sequence[LoggedSet], formula: str) -> float | None:
     """Today's e1RM (kg) of one movement from its logged sets (module doc, step 1);
     None without a weighted working set."""
-    values: list[float] = []
-    for exposure in _exposures(sets)[:RECENT_EXPOSURES]:
-        estimates = [
-            estimate_e1rm(load_kg=float(s.load_kg), reps=s.reps, formula=formula,
-                          rpe=s.rpe, rir=s.rir)
-            for s in exposure
-        ]  # fmt: skip
-        confident = [
-            e.value_kg for e in estimates if e.value_kg and not e.low_confidence
-        ]
-        usable = confident or [e.value_kg for e in estimates if e.value_kg]
-        if usable:
-            values.append(max(usable))
+    values = [
+        v for v in (_best(e, formula) for e in _exposures(sets)[:RECENT_EXPOSURES])
+        if v is not None
+    ]  # fmt: skip
     if not values:
         return None
     weights = RECENCY_WEIGHTS[: len(values)]
