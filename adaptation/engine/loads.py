@@ -16,13 +16,17 @@
    common commercial increments].
 4. **Double progression** (reference §12 [S]; prescriptions with a rep range — a
    fixed rep target follows the e1RM, which already rises as the athlete does):
-   when the last exposure reached the top of the rep range at or under the target RPE on every working set, the
-   target is that exposure's heaviest load + one step: barbell +2.5 kg / 5 lb for
-   upper-body lifts, +5 kg / 10 lb for lower-body lifts (NSCA "2-for-2" ≈2.5–5 lb
-   small and 5–10 lb large muscle groups, §1e [S]; 5/3/1 +5 lb upper / +10 lb
-   lower, §12 [V]); one increment for dumbbells, kettlebells and stacks.
+   when the last exposure reached the top of the rep range at or under the target
+   RPE on every working set, the target is that exposure's heaviest load + one
+   step: barbell +2.5 kg / 5 lb for upper-body lifts, +5 kg / 10 lb for lower-body
+   lifts (NSCA "2-for-2" ≈2.5–5 lb small and 5–10 lb large muscle groups, §1e [S];
+   5/3/1 +5 lb upper / +10 lb lower, §12 [V]); one increment for dumbbells,
+   kettlebells and stacks.
 5. **No history**: no number — "work up to RPE 7 for 5" (a first-session ramp,
    reference §9b ramp sets [U]), at most RPE 7.
+
+Loads are compared as logged: for dumbbell and kettlebell lifts the history and the
+target are the same per-hand load, whatever convention the log uses.
 """
 
 from __future__ import annotations
