@@ -136,7 +136,9 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
     )
     suggestion = engine.deload_trigger(
         readiness_history=specs.readiness_history(user=user, before=day),
-        main_lifts=specs.main_lift_histories(user=user, program=program, around=day),
+        main_lifts=specs.main_lift_histories(
+            user=user, program=program, around=day, formula=settings.e1rm_formula
+        ),
         program_start=program.start_date,
         today=day,
         in_deload=bool(session and session.microcycle.is_deload),

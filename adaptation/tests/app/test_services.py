@@ -15,7 +15,7 @@ from adaptation import selectors, services
 from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from coach.exceptions import ApplicationError
 from movements.models import Movement, MovementMuscle
-from programs.models import GenerationStatus, Session, SessionType
+from programs.models import GenerationStatus, Session, SessionExercise, SessionType
 from training_logs.models import MuscleRecoveryState, RecoverySignal, SorenessLog
 
 from .conftest import lifting_session_training
@@ -430,3 +430,31 @@ def test_low_readiness_on_three_check_ins_suggests_a_deload(user, create_program
     assert suggestion is not None
     assert "readiness" in suggestion.triggers
     assert suggestion.reasons
+
+
+def test_falling_e1rm_on_two_main_lifts_suggests_a_deload(user, create_program):
+    from training_logs.services import SetInput, workout_log_create
+
+    today = timezone.localdate()
+    program = create_program(user, start_date=today - timedelta(days=30))
+    week = selectors.session_for_date(program=program, day=today)
+    mains = list(
+        dict.fromkeys(
+            SessionExercise.objects.filter(
+                session__microcycle=week.microcycle, role="MAIN", reps_min__isnull=False
+            ).values_list("movement_id", flat=True)
+        )
+    )[:2]
+    assert len(mains) == 2
+    for days_ago, load in ((9, 100), (6, 95), (3, 90)):
+        workout_log_create(
+            user=user,
+            performed_at=timezone.now() - timedelta(days=days_ago),
+            sets=[
+                SetInput(movement_id=m, load_kg=Decimal(load), reps=5, rpe=Decimal(8))
+                for m in mains
+            ],
+        )
+    suggestion = services.day_plan(user=user, day=today).deload_suggestion
+    assert suggestion is not None
+    assert "e1rm_stall" in suggestion.triggers
