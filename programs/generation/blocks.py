@@ -252,9 +252,17 @@ def to_session(
     note = coach_note(
         inp.spec.athlete.persona_tone, inp.spec.athlete.persona_aggression, summary
     )
+    circuits = {
+        name: d.circuit_id
+        for name, drafts in blocks.items()
+        for d in drafts
+        if d.circuit_id is not None
+    }
+    main_circuit = next((c for n, c in circuits.items() if n != "FINISHER"), None)
     return GeneratedSession(
         inp.microcycle.sequence_number, inp.planned.day_index, tuple(exercises), times,
         round(total_seconds(blocks) / 60), note, tuple(rationale),
+        main_circuit_id=main_circuit, finisher_circuit_id=circuits.get("FINISHER"),
     )  # fmt: skip
 
 

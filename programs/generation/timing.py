@@ -79,10 +79,14 @@ def exercise_seconds(draft: Draft) -> int:
 
 def circuit_seconds(drafts: Iterable[Draft]) -> int:
     """A circuit: each round runs every movement (work + superset transition),
-    with 60 s between rounds (seeds 002)."""
+    with 60 s between rounds (seeds 002). A curated circuit's drafts carry its
+    whole estimate (``Draft.circuit_seconds``), which is used as is."""
     drafts = list(drafts)
     if not drafts:
         return 0
+    if drafts[0].circuit_seconds is not None:
+        # A curated circuit: its own estimate (movements.timing, same tables).
+        return drafts[0].circuit_seconds
     rounds = max(d.sets for d in drafts)
     per_round = sum(d.duration or 30 for d in drafts) + sum(d.rest for d in drafts)
     return rounds * per_round + (rounds - 1) * CIRCUIT_ROUND_REST
