@@ -129,7 +129,7 @@ def choose_circuit(
     return inp.rng.choice(top)
 
 
-def _sets(circuit: CircuitInfo) -> int:
+def circuit_sets(circuit: CircuitInfo) -> int:
     """Rows' sets: rounds (METCON, CIRCUIT, COMPLEX), the Tabata's rounds, an
     EMOM's intervals (shared between the movements when they alternate), one
     for an AMRAP (its rounds are the score)."""
@@ -162,7 +162,7 @@ def circuit_drafts(
     timing costs at the circuit's own estimate. Reps stay reps; seconds,
     metres and calories become a duration (the note keeps the metres or
     calories); a Tabata's or timed station's interval is the duration."""
-    sets = _sets(circuit)
+    sets = circuit_sets(circuit)
     interval = circuit.circuit_type == "TABATA" or (
         circuit.circuit_type == "CIRCUIT" and circuit.work_seconds
     )

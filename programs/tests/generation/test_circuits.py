@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from programs.generation import generate_program
-from programs.generation.circuits import usable_circuits
+from programs.generation.circuits import circuit_sets, usable_circuits
 from programs.generation.library import build_index
 from programs.generation.types import (
     ExerciseRole,
@@ -181,6 +181,7 @@ def test_a_finisher_may_be_a_short_curated_circuit_done_as_written():
         circuit = by_id()[s.finisher_circuit_id]
         rows = [e for e in s.exercises if e.role == ExerciseRole.FINISHER]
         assert [e.movement_id for e in rows] == [i.movement_id for i in circuit.items]
+        assert {e.sets for e in rows} == {circuit_sets(circuit)}  # never trimmed
         assert circuit.circuit_type != "COMPLEX"
         assert 10 * 60 <= circuit.estimated_seconds <= 20 * 60
         assert s.time_breakdown.finisher == round(circuit.estimated_seconds / 60)
