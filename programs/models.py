@@ -20,7 +20,7 @@ from coach.models import (
     PersonaTone,
     TimeStampedModel,
 )
-from movements.models import Movement
+from movements.models import Circuit, Movement
 
 
 class Goal(models.TextChoices):
@@ -293,6 +293,22 @@ class Session(models.Model):
     )
     generation_error = models.TextField(blank=True)
     generated_at = models.DateTimeField(null=True, blank=True)
+    # The curated circuits the session uses (seeds 003 s12): the conditioning
+    # day's circuit and a finisher's. Their movements are also exercise rows.
+    main_circuit = models.ForeignKey(
+        Circuit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="main_in_sessions",
+    )
+    finisher_circuit = models.ForeignKey(
+        Circuit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="finisher_in_sessions",
+    )
 
     class Meta:
         ordering = ["date", "id"]
