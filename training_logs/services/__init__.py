@@ -29,7 +29,7 @@ from training_logs.services.checkins import (
     recovery_signal_create,
     soreness_log_create,
 )
-from training_logs.services.circuits import circuit_score_create
+from training_logs.services.circuits import circuit_score_create, circuit_score_errors
 from training_logs.services.common import KG_PLACES, LEVEL_PLACES
 from training_logs.services.projections import (
     muscle_recovery_rebuild,
@@ -53,6 +53,7 @@ __all__ = [
     "SorenessInput",
     "activity_log_create",
     "circuit_score_create",
+    "circuit_score_errors",
     "local_week_start",
     "muscle_recovery_rebuild",
     "pattern_exposure_rebuild",

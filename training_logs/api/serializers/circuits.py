@@ -7,8 +7,10 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from training_logs import metrics
 from training_logs.api.serializers.fields import LoadField
 from training_logs.models import CircuitScore
+from training_logs.presenters import circuit_score_text
 
 
 class CircuitScoreCreateInputSerializer(serializers.Serializer):
@@ -49,7 +51,7 @@ class CircuitScoreOutputSerializer(serializers.ModelSerializer):
     circuit_name = serializers.CharField(source="circuit.name")
     scoring = serializers.CharField(source="circuit.scoring")
     load = LoadField(source="load_kg")
-    score = serializers.CharField(source="score_text")
+    score = serializers.SerializerMethodField()
     is_best = serializers.SerializerMethodField()
 
     class Meta:
@@ -69,6 +71,9 @@ class CircuitScoreOutputSerializer(serializers.ModelSerializer):
             "workout_log",
         ]
         read_only_fields = fields
+
+    def get_score(self, score: CircuitScore) -> str:
+        return circuit_score_text(score, self.context.get("unit", metrics.KG))
 
     def get_is_best(self, score: CircuitScore) -> bool:
         return self.context.get("bests", {}).get(score.circuit_id) == score.pk

@@ -161,6 +161,7 @@ def test_loads_travel_in_the_athletes_unit(auth_client, user, bear):
     assert response.status_code == 201, response.data
     assert CircuitScore.objects.get().load_kg == Decimal("61.235")
     assert response.data["load"] == 135.0
+    assert response.data["score"] == "135 lb"
     assert response.data["is_best"] is True
 
 
