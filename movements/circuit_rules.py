@@ -233,3 +233,35 @@ def estimated_seconds(circuit: Any, items: Sequence[Any]) -> int:
         rest_seconds=circuit.rest_seconds,
         items=doses,
     )
+
+
+def _minutes(seconds: int | None) -> str:
+    seconds = seconds or 0
+    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds / 60:g} min"
+
+
+def format_text(circuit: Any) -> str:
+    """The format in a few words: "20-min AMRAP", "5 rounds for time (cap 20
+    min)", "EMOM, 30 × 1 min", "Tabata, 8 × 20 s on / 10 s off per movement",
+    "Complex, 5 rounds, 90 s rest", "3 rounds of 40 s stations"."""
+    kind = circuit.circuit_type
+    rounds = circuit.rounds
+    if kind == "AMRAP":
+        return f"{_minutes(circuit.time_cap_seconds).replace(' ', '-')} AMRAP"
+    if kind == "METCON":
+        lead = "For time" if (rounds or 1) == 1 else f"{rounds} rounds for time"
+        return f"{lead} (cap {_minutes(circuit.time_cap_seconds)})"
+    if kind == "EMOM":
+        interval = circuit.work_seconds or 60
+        every = "1 min" if interval == 60 else f"{interval} s"
+        return f"EMOM, {rounds} × {every}"
+    if kind == "TABATA":
+        work = circuit.work_seconds or 20
+        rest = 10 if circuit.rest_seconds is None else circuit.rest_seconds
+        return f"Tabata, {rounds or 8} × {work} s on / {rest} s off per movement"
+    if kind == "COMPLEX":
+        rest = 60 if circuit.rest_seconds is None else circuit.rest_seconds
+        return f"Complex, {rounds} rounds, {rest} s rest"
+    if circuit.work_seconds:
+        return f"{rounds} rounds of {circuit.work_seconds} s stations"
+    return f"{rounds} rounds"

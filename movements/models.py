@@ -605,6 +605,11 @@ class Circuit(TimeStampedModel):
         self.full_clean(validate_unique=False, validate_constraints=False)
         super().save(*args, **kwargs)
 
+    def format_text(self) -> str:
+        """The format in a few words ("20-min AMRAP", "5 rounds for time (cap
+        20 min)"…: ``circuit_rules.format_text``)."""
+        return circuit_rules.format_text(self)
+
     def estimated_seconds(self) -> int:
         """Estimated duration in seconds (``movements.timing``); reads the
         movements, so prefetch them (:meth:`CircuitQuerySet.with_movements`)."""

@@ -8,6 +8,7 @@ belongs to someone else are the same 404, so existence never leaks.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -16,6 +17,8 @@ from django.http import Http404
 from coach.models import PRIORITY_MAX, TrainingDiscipline, Weekday
 from movements.equipment import describe, preset_for
 from movements.models import (
+    Circuit,
+    CircuitMovement,
     Equipment,
     Movement,
     MovementMuscle,
@@ -24,6 +27,7 @@ from movements.models import (
     MuscleRole,
     RelationshipType,
 )
+from movements.timing import CircuitItemDose, circuit_estimated_seconds
 from programs.generation import types as t
 from programs.generation.heuristics import PREFERENCE_DEVIATION_PCT
 from programs.generation.optimizer import ACTIVITY_KEYWORDS
@@ -230,7 +234,70 @@ def movement_library_snapshot() -> t.MovementLibrary:
         progressions=tuple(edges[RelationshipType.PROGRESSION]),
         equivalents=tuple(edges[RelationshipType.EQUIVALENT]),
         antagonists=tuple(edges[RelationshipType.ANTAGONIST]),
+        circuits=circuit_library_snapshot(movements),
     )
+
+
+def circuit_library_snapshot(
+    movements: Mapping[int, t.MovementInfo],
+) -> tuple[t.CircuitInfo, ...]:
+    """The curated circuits as the engine's frozen dataclasses, id order, each
+    with its estimated duration (``movements.timing``, from the movements' kit
+    and pattern in ``movements``). Two queries (circuits, their movements)."""
+    items: dict[int, list[t.CircuitItemInfo]] = defaultdict(list)
+    doses: dict[int, list[CircuitItemDose]] = defaultdict(list)
+    for row in CircuitMovement.objects.values(
+        "circuit_id", "movement_id", "order", "reps", "seconds", "distance_m",
+        "calories", "load_hint",
+    ).order_by("circuit_id", "order", "id"):  # fmt: skip
+        movement = movements.get(row["movement_id"])
+        dose = CircuitItemDose(
+            reps=row["reps"],
+            seconds=row["seconds"],
+            distance_m=row["distance_m"],
+            calories=row["calories"],
+            equipment=movement.equipment if movement else frozenset(),
+            pattern=movement.pattern if movement else "",
+        )
+        doses[row["circuit_id"]].append(dose)
+        items[row["circuit_id"]].append(
+            t.CircuitItemInfo(
+                movement_id=row["movement_id"],
+                order=row["order"],
+                reps=row["reps"],
+                seconds=row["seconds"],
+                distance_m=row["distance_m"],
+                calories=row["calories"],
+                load_hint=row["load_hint"],
+                work_seconds=dose.work_seconds(),
+            )
+        )
+    circuits = []
+    for row in Circuit.objects.values(
+        "id", "name", "circuit_type", "scoring", "difficulty", "rounds",
+        "time_cap_seconds", "work_seconds", "rest_seconds", "disciplines", "tags",
+    ).order_by("id"):  # fmt: skip
+        params = {
+            k: row[k]
+            for k in ("rounds", "time_cap_seconds", "work_seconds", "rest_seconds")
+        }
+        circuits.append(
+            t.CircuitInfo(
+                id=row["id"],
+                name=row["name"],
+                circuit_type=row["circuit_type"],
+                scoring=row["scoring"],
+                difficulty=row["difficulty"],
+                estimated_seconds=circuit_estimated_seconds(
+                    circuit_type=row["circuit_type"], items=doses[row["id"]], **params
+                ),
+                items=tuple(items[row["id"]]),
+                disciplines=frozenset(row["disciplines"] or ()),
+                tags=frozenset(row["tags"] or ()),
+                **params,
+            )
+        )
+    return tuple(circuits)
 
 
 def program_request_from_values(
@@ -512,3 +579,15 @@ def exercise_profile_notes(*, program: Program, exercise: SessionExercise) -> li
             "made Olympic lifts a priority."
         )
     return notes
+
+
+def session_circuits_load(session: Session) -> Session:
+    """Attach ``session``'s main and finisher circuits with their movements
+    prefetched (two queries when it has any, none otherwise) and return it."""
+    ids = {session.main_circuit_id, session.finisher_circuit_id} - {None}
+    if not ids:
+        return session
+    circuits = Circuit.objects.with_movements().in_bulk(ids)
+    session.main_circuit = circuits.get(session.main_circuit_id)
+    session.finisher_circuit = circuits.get(session.finisher_circuit_id)
+    return session

@@ -212,6 +212,7 @@ class CircuitOutputSerializer(serializers.ModelSerializer):
     up). Reads prefetched movements (``Circuit.objects.with_movements()``)."""
 
     movements = CircuitMovementOutputSerializer(source="items", many=True)
+    format = serializers.CharField(source="format_text", read_only=True)
     equipment = serializers.SerializerMethodField()
     estimated_seconds = serializers.SerializerMethodField()
     estimated_minutes = serializers.SerializerMethodField()
@@ -229,6 +230,7 @@ class CircuitOutputSerializer(serializers.ModelSerializer):
             "work_seconds",
             "rest_seconds",
             "scoring",
+            "format",
             "difficulty",
             "disciplines",
             "tags",

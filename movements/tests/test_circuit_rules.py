@@ -6,7 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from movements.circuit_rules import circuit_errors, circuit_items_errors
+from movements.circuit_rules import (
+    circuit_errors,
+    circuit_items_errors,
+    format_text,
+)
 from movements.timing import (
     CircuitItemDose,
     circuit_estimated_seconds,
@@ -220,3 +224,23 @@ def test_a_circuit_rests_sixty_seconds_between_rounds():
     )
     timed = estimate("CIRCUIT", items, rounds=2, work_seconds=40, rest_seconds=20)
     assert timed == 2 * (3 * 40 + 3 * 20) + 60
+
+
+@pytest.mark.parametrize(
+    ("circuit_type", "values", "text"),
+    [
+        ("AMRAP", {}, "20-min AMRAP"),
+        (
+            "METCON",
+            {"rounds": 5, "time_cap_seconds": 1200},
+            "5 rounds for time (cap 20 min)",
+        ),
+        ("METCON", {}, "For time (cap 10 min)"),
+        ("EMOM", {"rounds": 10, "work_seconds": 90}, "EMOM, 10 × 90 s"),
+        ("TABATA", {}, "Tabata, 8 × 20 s on / 10 s off per movement"),
+        ("COMPLEX", {}, "Complex, 5 rounds, 90 s rest"),
+        ("CIRCUIT", {"work_seconds": 40}, "3 rounds of 40 s stations"),
+    ],
+)
+def test_the_format_reads_in_a_few_words(circuit_type, values, text):
+    assert format_text(circuit(circuit_type, **values)) == text
