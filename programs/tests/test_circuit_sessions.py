@@ -5,6 +5,7 @@ circuit with every movement still an exercise row."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -156,3 +157,42 @@ def test_the_session_api_costs_two_queries_more_with_circuits(
 
     assert response.status_code == 200
     assert len(with_circuit) == len(without) + 2  # circuits, their movements
+
+
+def test_staff_add_a_circuit_in_the_admin_and_a_new_program_uses_it(
+    client, user, library, create_program
+):
+    staff = get_user_model().objects.create_superuser(
+        email="coach@example.com", password="correct-horse-battery"
+    )
+    client.force_login(staff)
+    moves = [library["Pull-Up"], library["Push-Up"], library["Bodyweight Squat"]]
+    form = {
+        "name": "Staff Forty",
+        "slug": "staff-forty",
+        "circuit_type": "AMRAP",
+        "scoring": "ROUNDS_REPS",
+        "description": "Forty minutes of rounds.",
+        "time_cap_seconds": "2400",
+        "difficulty": "2",
+        "disciplines": "[]",
+        "tags": "[]",
+        "items-TOTAL_FORMS": "3",
+        "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "2",
+        "items-MAX_NUM_FORMS": "1000",
+    }
+    for i, (movement, reps) in enumerate(zip(moves, (5, 10, 15), strict=True)):
+        form |= {
+            f"items-{i}-order": str(i + 1),
+            f"items-{i}-movement": str(movement.pk),
+            f"items-{i}-reps": str(reps),
+        }
+
+    response = client.post(reverse("admin:movements_circuit_add"), form)
+    assert response.status_code == 302
+
+    program = create_program(user, **CONDITIONING)
+
+    used = Session.objects.filter(program=program, main_circuit__slug="staff-forty")
+    assert used.exists()
