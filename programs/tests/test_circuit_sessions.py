@@ -13,7 +13,7 @@ from django.urls import reverse
 from movements.models import CircuitScoring, CircuitType
 from movements.tests.factories import CircuitFactory
 from programs.models import Session, SessionType
-from programs.selectors import circuit_library_snapshot, movement_library_snapshot
+from programs.specs import circuit_library_snapshot, movement_library_snapshot
 
 pytestmark = pytest.mark.django_db
 
