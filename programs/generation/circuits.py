@@ -5,7 +5,8 @@ Staff curate named circuits (``movements.Circuit``); the snapshot carries them a
 :func:`usable_circuits` keeps only those the athlete can do as written: every
 movement available (its kit at hand, not a hard no — the library index has
 already dropped those), within the athlete's level, not one they asked to swap,
-not of a discipline they rule out, and a difficulty within their level. So no
+not of a discipline they rule out, no Olympic lift without Olympic experience,
+and a difficulty within their level. So no
 relaxation step can bring a hard-no movement or missing kit back through a
 circuit.
 
@@ -53,10 +54,13 @@ def usable_circuits(
     facts: Mapping[int, Facts],
     substitutes: Mapping[int, int | None],
     level: int,
+    olympic_ok: bool = True,
 ) -> tuple[CircuitInfo, ...]:
     """The circuits the athlete can do as written (see the module docstring).
     ``facts`` is the library index's (available movements only), ``level`` the
-    athlete's skill ceiling on 1–5 (``heuristics.MAX_LEVEL``)."""
+    athlete's skill ceiling on 1–5 (``heuristics.MAX_LEVEL``). Without Olympic
+    experience (``olympic_ok`` false, as for main lifts) no circuit holding an
+    Olympic-pattern lift is given: cleans and snatches under fatigue need it."""
     out = []
     for circuit in circuits:
         if circuit.difficulty > level:
@@ -69,6 +73,7 @@ def usable_circuits(
                 or not f.level_ok
                 or f.discipline_excluded
                 or item.movement_id in substitutes
+                or (not olympic_ok and f.m.pattern == "olympic")
             ):
                 ok = False
                 break

@@ -251,7 +251,9 @@ def build_index(
         if r.rule == MovementRuleKind.PREFER
     )
     olympic_ok = olympic_main_allowed(athlete.discipline_experience)
-    circuits = usable_circuits(library.circuits, facts, substitutes, base_level)
+    circuits = usable_circuits(
+        library.circuits, facts, substitutes, base_level, olympic_ok
+    )
     return LibraryIndex(
         facts, by_pattern, substitutes, prefer, olympic_ok, circuits=circuits
     )

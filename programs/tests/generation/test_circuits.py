@@ -76,6 +76,7 @@ def test_every_fixture_circuit_is_usable_in_a_full_gym_by_an_expert():
         CONDITIONING_GOALS,
         equipment=frozenset(KIT) | {"strongman", "medicine_ball"},
         experience=ExperienceLevel.EXPERT,
+        athlete={"discipline_experience": {"OLYMPIC_LIFTING": "EXPERT"}},
     )
     index = build_index(library(), spec.athlete, dict(CONDITIONING_GOALS))
 
@@ -109,6 +110,20 @@ def test_missing_equipment_disqualifies_and_bodyweight_circuits_stay():
 
     assert names >= {"Ten-Minute Bodyweight Triplet", "Squat and Burpee Tabata"}
     assert not names & {"Cindy", "Fran", "Helen", "Kettlebell Tabata Pair"}
+
+
+def test_olympic_lifts_in_a_circuit_need_olympic_experience():
+    without = {c.name for c in index_for().circuits}
+    with_it = {
+        c.name
+        for c in index_for(
+            discipline_experience={"OLYMPIC_LIFTING": "BEGINNER"}
+        ).circuits
+    }
+
+    assert "Clean and Burpee Alternator" not in without  # power cleans
+    assert "Clean and Burpee Alternator" in with_it
+    assert "Cindy" in without
 
 
 def test_difficulty_and_movement_level_must_be_within_the_athlete_level():
