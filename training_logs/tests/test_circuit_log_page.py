@@ -132,6 +132,10 @@ def test_logging_records_the_scores_with_the_workout(
 
     assert response.status_code == 302
     workout = WorkoutLog.objects.get()
+    detail = web.get(response.url).content.decode()
+    assert "<strong>Cindy</strong>: 21 rounds + 4 reps" in detail
+    assert "<strong>Fran</strong>: 5:12" in detail
+    assert detail.count("Your best") == 2
     scores = {s.circuit.name: s for s in CircuitScore.objects.select_related("circuit")}
     assert scores["Cindy"].score_text() == "21 rounds + 4 reps"
     assert scores["Fran"].time_seconds == 312
