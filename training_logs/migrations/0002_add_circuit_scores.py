@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('reps', models.PositiveSmallIntegerField(blank=True, null=True)),
                 ('time_seconds', models.PositiveIntegerField(blank=True, null=True)),
                 ('load_kg', models.DecimalField(blank=True, decimal_places=3, max_digits=7, null=True)),
-                ('circuit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='movements.circuit')),
+                ('circuit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scores', to='movements.circuit')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='circuit_scores', to=settings.AUTH_USER_MODEL)),
                 ('workout_log', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='circuit_scores', to='training_logs.workoutlog')),
             ],

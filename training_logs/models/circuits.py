@@ -28,8 +28,10 @@ class CircuitScore(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="circuit_scores",
     )
+    # PROTECT: a circuit athletes have scored cannot be deleted from under
+    # their history.
     circuit = models.ForeignKey(
-        Circuit, on_delete=models.CASCADE, related_name="scores"
+        Circuit, on_delete=models.PROTECT, related_name="scores"
     )
     workout_log = models.ForeignKey(
         WorkoutLog,

@@ -199,3 +199,12 @@ def test_the_list_holds_only_the_athletes_own_scores(
 def test_scores_need_an_account(api_client, cindy):
     assert api_client.post(URL, {"circuit": cindy.pk, "rounds": 3}).status_code == 401
     assert api_client.get(URL).status_code == 401
+
+
+def test_a_scored_circuit_cannot_be_deleted_from_under_the_history(user, cindy):
+    from django.db.models import ProtectedError
+
+    services.circuit_score_create(user=user, circuit_id=cindy.pk, rounds=12)
+
+    with pytest.raises(ProtectedError):
+        cindy.delete()
