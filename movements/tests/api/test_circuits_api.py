@@ -120,8 +120,11 @@ def test_the_list_is_paginated_by_name_in_three_queries(
     ]
 
 
-def test_the_list_filters_by_type_and_discipline(athlete_client, library):
+def test_the_list_filters_by_type_and_discipline_and_searches_names(
+    athlete_client, library
+):
     assert names(athlete_client.get(LIST, {"type": "TABATA"})) == ["Squat Tabata"]
+    assert names(athlete_client.get(LIST, {"search": "swing"})) == ["Swing Eight"]
     assert names(athlete_client.get(LIST, {"discipline": "CALISTHENICS"})) == ["Cindy"]
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.urls import reverse
 
 from coach.models import AthleteSettings
@@ -202,8 +203,6 @@ def test_scores_need_an_account(api_client, cindy):
 
 
 def test_a_scored_circuit_cannot_be_deleted_from_under_the_history(user, cindy):
-    from django.db.models import ProtectedError
-
     services.circuit_score_create(user=user, circuit_id=cindy.pk, rounds=12)
 
     with pytest.raises(ProtectedError):
