@@ -203,6 +203,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Movements and circuits share the discipline vocabulary: one schema enum.
+    "ENUM_NAME_OVERRIDES": {"DisciplineEnum": "movements.models.Discipline"},
 }
 # Short access tokens, rotated refresh tokens, and a blacklist so a used refresh
 # token cannot be replayed.
