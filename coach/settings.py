@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "programs",
     "training_logs",
     "adaptation",
+    "portability",
 ]
 
 MIDDLEWARE = [
