@@ -193,6 +193,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name for the weight-unit choices, whatever the field's name.
+    "ENUM_NAME_OVERRIDES": {"UnitsEnum": "coach.models.Units"},
 }
 # Short access tokens, rotated refresh tokens, and a blacklist so a used refresh
 # token cannot be replayed.
