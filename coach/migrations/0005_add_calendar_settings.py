@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coach', '0003_add_athlete_profile'),
+        ('coach', '0004_create_cache_table'),
     ]
 
     operations = [
