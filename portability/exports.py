@@ -151,12 +151,11 @@ def _number(value: float | Decimal) -> str:
     return text
 
 
-def workouts_csv(*, user) -> Iterator[str]:
+def workouts_csv(*, user, unit: str) -> Iterator[str]:
     """The athlete's workouts and sets in Strong's CSV layout, oldest first, one
-    line per set: dates in the athlete's time zone, weights in their unit
-    (``AthleteSettings.units``; the file name says which), warm-ups as Set Order
+    line per set: dates in the athlete's time zone, weights in ``unit`` (``KG``
+    or ``LB``: the athlete's; the file name says which), warm-ups as Set Order
     ``W``, timed sets in Seconds. Yields the text in chunks."""
-    unit = AthleteSettings.for_user(user).units
     zone = AthleteProfile.for_user(user).zone
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

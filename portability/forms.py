@@ -21,8 +21,11 @@ class ImportUploadForm(SiteForm):
     file = forms.FileField(
         label="Export file",
         help_text="The CSV that Strong (Settings → Export data) or Hevy "
-        "(Settings → Export & import data) gives you.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        "(Settings → Export & import data) gives you, or an Alloy JSON export "
+        "to restore into this account while it is empty.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,text/csv,.json,application/json"}
+        ),
     )
     unit = forms.ChoiceField(
         label="Weights in the file are in",

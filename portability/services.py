@@ -38,7 +38,7 @@ from django_q.tasks import async_task
 
 from coach.models import AthleteProfile, Units
 from movements.models import Movement
-from portability import matching, sources
+from portability import matching, restore, sources
 from portability.models import (
     ExerciseNameChoice,
     ImportedSet,
@@ -191,6 +191,8 @@ def import_job_create(*, user, filename: str, data: bytes, unit: str) -> ImportJ
             {"file": [f"The file is larger than {MAX_UPLOAD_BYTES // 2**20} MB."]}
         )
     text = _decode(data)
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):
+        return _restore_job_create(user=user, filename=filename, text=text)
     parsed = _parse(text, unit)
     _check_dates(parsed, AthleteProfile.for_user(user).zone)
     found = _match(user, parsed.exercise_names, {})
@@ -208,6 +210,22 @@ def import_job_create(*, user, filename: str, data: bytes, unit: str) -> ImportJ
     )
     if job.status == ImportStatus.QUEUED:
         _enqueue(job.pk)
+    return job
+
+
+def _restore_job_create(*, user, filename: str, text: str) -> ImportJob:
+    """An Alloy JSON export: checked now, restored by the worker."""
+    document = restore.restore_check(text, user=user)
+    job = ImportJob.objects.create(
+        user=user,
+        source=ImportSource.ALLOY,
+        filename=filename[:200],
+        content=text,
+        rows_total=len(document["workouts"]),
+        sets_total=restore.set_count(document),
+        status=ImportStatus.QUEUED,
+    )
+    _enqueue(job.pk)
     return job
 
 
@@ -321,6 +339,41 @@ def _workouts(
     return workouts, duplicates, left_out
 
 
+def _fail(job_id: int, exc: Exception) -> None:
+    message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    logger.exception("Import %s failed", job_id)
+    ImportJob.objects.filter(pk=job_id).update(
+        status=ImportStatus.FAILED,
+        error=message[:2000] or exc.__class__.__name__,
+        finished_at=timezone.now(),
+    )
+
+
+def _restore_run(job: ImportJob, started: float) -> ImportReport:
+    """Restore an Alloy export: one transaction, all or nothing."""
+    try:
+        document = restore.restore_check(job.content, user=job.user)
+        sets = restore.account_restore(user=job.user, document=document)
+    except Exception as exc:
+        _fail(job.pk, exc)
+        raise
+    workouts = len(document["workouts"])
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.COMPLETED,
+        content="",
+        workouts_created=workouts,
+        sets_created=sets,
+        sets_done=job.sets_total,
+        finished_at=timezone.now(),
+    )
+    return ImportReport(
+        workouts=workouts,
+        sets=sets,
+        duplicates=0,
+        seconds=time.perf_counter() - started,
+    )
+
+
 def import_job_run(*, job_id: int) -> ImportReport:
     """Run a queued import (the worker's side; see the module docstring).
 
@@ -336,6 +389,8 @@ def import_job_run(*, job_id: int) -> ImportReport:
     ImportJob.objects.filter(pk=job_id).update(
         status=ImportStatus.RUNNING, started_at=timezone.now(), error="", sets_done=0
     )
+    if job.source == ImportSource.ALLOY:
+        return _restore_run(job, started)
     try:
         parsed = _parse(job.content, job.unit)
         zone = AthleteProfile.for_user(user).zone

@@ -114,12 +114,13 @@ def _stamp() -> str:
 
 def workouts_csv_response(user) -> StreamingHttpResponse:
     """The CSV export as a streamed download (shared with the API)."""
-    unit = AthleteSettings.for_user(user).units.lower()
+    unit = AthleteSettings.for_user(user).units
     response = StreamingHttpResponse(
-        exports.workouts_csv(user=user), content_type="text/csv; charset=utf-8"
+        exports.workouts_csv(user=user, unit=unit),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = (
-        f'attachment; filename="alloy-workouts-{_stamp()}-{unit}.csv"'
+        f'attachment; filename="alloy-workouts-{_stamp()}-{unit.lower()}.csv"'
     )
     return response
 

@@ -19,7 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from coach.models import AthleteSettings
-from training_logs.models import SetLog, WorkoutLog
+from programs.models import Session
+from training_logs.models import FeedbackTag, SetLog, WorkoutLog
 from training_logs.services import (
     SetInput,
     _aware,
@@ -35,15 +36,20 @@ from training_logs.services import (
 
 @dataclass(frozen=True, slots=True)
 class WorkoutInput:
-    """An ad-hoc workout to import: when (aware, or naive in the site's zone),
-    its sets (:class:`SetInput`, loads in kg), name (≤ 120 characters),
-    duration 1–600 minutes or ``None``, notes (≤ 2000 characters)."""
+    """A workout to import: when (aware, or naive in the site's zone), its sets
+    (:class:`SetInput`, loads in kg), name (≤ 120 characters), duration 1–600
+    minutes or ``None``, notes (≤ 2000 characters), enjoyment 1–5, feedback
+    tags; ``session_id`` the athlete's planned session it completed, if any
+    (restoring an Alloy export)."""
 
     performed_at: datetime
     sets: Sequence[SetInput]
     name: str = ""
     duration_minutes: int | None = None
     notes: str = ""
+    enjoyment: int | None = None
+    feedback_tags: Sequence[str] = ()
+    session_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,19 +74,31 @@ def workout_logs_import(
     and one per workout for its top sets.
     """
     formula = AthleteSettings.for_user(user).e1rm_formula
+    sessions = Session.objects.filter(
+        program__user=user,
+        pk__in={w.session_id for w in workouts if w.session_id is not None},
+    ).in_bulk()
     logs: list[WorkoutLog] = []
     rows_per_log: list[list[SetLog]] = []
     errors: list[str] = []
     for index, workout in enumerate(workouts):
+        session = sessions.get(workout.session_id)
         log = WorkoutLog(
             user=user,
+            session=session,
             name=workout.name.strip()[:120],
             performed_at=_aware(workout.performed_at),
             duration_minutes=workout.duration_minutes,
             notes=workout.notes[:2000],
+            enjoyment=workout.enjoyment,
+            feedback_tags=list(dict.fromkeys(workout.feedback_tags)),
         )
         try:
             _check_not_future(log.performed_at, "performed_at")
+            if workout.session_id is not None and session is None:
+                raise ValidationError({"session_id": ["Not one of your sessions."]})
+            if set(workout.feedback_tags) - set(FeedbackTag.values):
+                raise ValidationError({"feedback_tags": ["Unknown feedback tags."]})
             if not workout.sets:
                 raise ValidationError({"sets": ["Log at least one set."]})
             log.full_clean(
@@ -89,7 +107,7 @@ def workout_logs_import(
                 validate_constraints=False,
             )
             rows = _build_sets(
-                workout_log=log, sets=workout.sets, session=None, formula=formula
+                workout_log=log, sets=workout.sets, session=session, formula=formula
             )
         except ValidationError as exc:
             errors.append(f"Workout {index}: {'; '.join(exc.messages)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -269,3 +270,50 @@ def test_the_csv_export_reads_back_as_the_same_sets(
         tuple(getattr(s, f) for f in fields) for s in theirs
     ]
     assert WorkoutLog.objects.filter(user=other).count() == 2
+
+
+def test_the_json_export_streams_from_the_api_and_the_page(auth_client, page, user):
+    response = auth_client.get("/api/v1/exports/alloy.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.streaming
+    document = json.loads(b"".join(response.streaming_content))
+    assert (document["format"], document["workouts"]) == ("alloy-export", [])
+    response = page.get(reverse("portability:export-json"))
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="alloy-export-'
+    )
+
+
+def test_export_query_counts_do_not_grow_with_the_history(
+    auth_client,
+    user,
+    sample,
+    movements,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    def counted(path):
+        with django_assert_num_queries(EXPORT_QUERIES[path]):
+            b"".join(auth_client.get(path).streaming_content)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_job_create(
+            user=user, filename="a.csv", data=sample("strong_no_rpe.csv"), unit="KG"
+        )
+    for path in EXPORT_QUERIES:
+        counted(path)
+    with django_capture_on_commit_callbacks(execute=True):
+        import_job_create(
+            user=user, filename="b.csv", data=sample("strong_legacy.csv"), unit="KG"
+        )
+    for path in EXPORT_QUERIES:
+        counted(path)
+
+
+#: The CSV: the request's savepoint pair, settings, profile, the logs, their
+#: sets. The JSON: the savepoint pair and each part of the account once (user
+#: is loaded; profile, settings, equipment, rules, activities, the programs'
+#: rule slugs, programs, logs, sets, soreness, signals, activities; three more
+#: for microcycles, sessions and exercises once there is a program).
+EXPORT_QUERIES = {"/api/v1/exports/workouts.csv": 6, "/api/v1/exports/alloy.json": 14}
