@@ -28,16 +28,16 @@ from movements import services as movement_services
 from movements.models import ActivityDefinition, EquipmentPreset, Movement, Muscle
 from portability import exports
 from programs.models import Microcycle, Program, Session, SessionExercise
+from training_logs.clock import local_week_start
 from training_logs.models import (
     ActivityInstance,
     RecoverySignal,
     SorenessLog,
     WorkoutLog,
 )
-from training_logs.services import SetInput
-from training_logs.services_bulk import (
+from training_logs.services import (
+    SetInput,
     WorkoutInput,
-    week_of,
     workout_history_rebuild,
     workout_logs_import,
 )
@@ -212,7 +212,7 @@ def account_restore(*, user, document: dict) -> int:
         for row in document["activities"]
     )
     moved = {r.movement_id for result in written for r in result.sets}
-    weeks = {week_of(result.workout_log.performed_at) for result in written}
+    weeks = {local_week_start(result.workout_log.performed_at) for result in written}
     workout_history_rebuild(user=user, movement_ids=moved, weeks=weeks)
     return sum(len(result.sets) for result in written)
 

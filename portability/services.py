@@ -46,10 +46,10 @@ from portability.models import (
     ImportSource,
     ImportStatus,
 )
-from training_logs.services import SetInput
-from training_logs.services_bulk import (
+from training_logs.clock import local_week_start
+from training_logs.services import (
+    SetInput,
     WorkoutInput,
-    week_of,
     workout_history_rebuild,
     workout_logs_import,
 )
@@ -429,7 +429,7 @@ def import_job_run(*, job_id: int) -> ImportReport:
                 )
             for result in written:
                 movement_ids.update(row.movement_id for row in result.sets)
-                weeks.add(week_of(result.workout_log.performed_at))
+                weeks.add(local_week_start(result.workout_log.performed_at))
                 created_sets += len(result.sets)
             done += sum(len(prints) for _, prints in batch)
             ImportJob.objects.filter(pk=job_id).update(sets_done=done)

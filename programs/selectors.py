@@ -54,18 +54,25 @@ def program_get_for_user(*, user, program_id: int) -> Program:
         raise Http404("No such program.") from None
 
 
-def session_get_for_user(*, user, program_id: int, session_id: int) -> Session:
-    """The session ``session_id`` of program ``program_id`` if ``user`` owns it.
+def session_get_for_user(
+    *, user, session_id: int, program_id: int | None = None
+) -> Session:
+    """The session ``session_id`` if ``user``'s program holds it (and, when
+    ``program_id`` is given, if that program is the one holding it).
 
-    Raises ``Http404`` for a missing session, a session of another program, or a
-    program of another user. The program is loaded with it (``select_related``).
+    The one ownership choke point for sessions: program pages and the API, and
+    ``training_logs`` when a session is logged. Raises ``Http404`` for a missing
+    session, a session of another program, or a program of another user (ids that
+    are not integers included). The program and microcycle are loaded with it
+    (``select_related``); one query.
     """
     if not getattr(user, "is_authenticated", False):
         raise Http404("No such session.")
+    lookup = {"pk": session_id, "program__user": user}
+    if program_id is not None:
+        lookup["program_id"] = program_id
     try:
-        return Session.objects.select_related("program", "microcycle").get(
-            pk=session_id, program_id=program_id, program__user=user
-        )
+        return Session.objects.select_related("program", "microcycle").get(**lookup)
     except (Session.DoesNotExist, ValueError, TypeError):
         raise Http404("No such session.") from None
 

@@ -1,4 +1,4 @@
-"""Many workout logs at once (imports): written together, derived rows rebuilt once.
+"""Imports: many workout logs at once, derived rows rebuilt once.
 
 ``workout_logs_import`` is ``workout_log_create`` for a batch of ad-hoc workouts:
 the same validation and per-set derivation (hard-set flags, e1RMs by the
@@ -20,18 +20,15 @@ from django.db import transaction
 
 from coach.models import AthleteSettings
 from programs.models import Session
+from training_logs import clock
 from training_logs.models import FeedbackTag, SetLog, WorkoutLog
-from training_logs.services import (
-    SetInput,
-    _aware,
-    _build_sets,
-    _check_not_future,
-    _write_top_sets,
-    local_week_start,
+from training_logs.services.projections import (
     muscle_recovery_rebuild,
     pattern_exposure_rebuild,
     personal_records_rebuild,
+    write_top_sets,
 )
+from training_logs.services.workouts import SetInput, _build_sets
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +84,14 @@ def workout_logs_import(
             user=user,
             session=session,
             name=workout.name.strip()[:120],
-            performed_at=_aware(workout.performed_at),
+            performed_at=clock.aware(workout.performed_at),
             duration_minutes=workout.duration_minutes,
             notes=workout.notes[:2000],
             enjoyment=workout.enjoyment,
             feedback_tags=list(dict.fromkeys(workout.feedback_tags)),
         )
         try:
-            _check_not_future(log.performed_at, "performed_at")
+            clock.check_not_future(log.performed_at, "performed_at")
             if workout.session_id is not None and session is None:
                 raise ValidationError({"session_id": ["Not one of your sessions."]})
             if set(workout.feedback_tags) - set(FeedbackTag.values):
@@ -126,7 +123,7 @@ def workout_logs_import(
     for log, rows in zip(logs, rows_per_log, strict=True):
         written = created[offset : offset + len(rows)]
         offset += len(rows)
-        _write_top_sets(log, written)
+        write_top_sets(log, written)
         result.append(ImportedWorkout(workout_log=log, sets=written))
     return result
 
@@ -142,8 +139,3 @@ def workout_history_rebuild(
     personal_records_rebuild(user=user, movement_ids=movement_ids)
     pattern_exposure_rebuild(user=user, weeks=weeks)
     muscle_recovery_rebuild(user=user)
-
-
-def week_of(moment: datetime) -> date:
-    """The Monday of the athlete-site week ``moment`` falls in."""
-    return local_week_start(_aware(moment))
