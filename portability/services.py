@@ -296,21 +296,27 @@ class ImportReport:
 
 
 def _workouts(
-    parsed: sources.ParsedFile, found: Matching, zone, seen: set[str]
+    parsed: sources.ParsedFile,
+    prints: list[str],
+    found: Matching,
+    zone,
+    seen: set[str],
 ) -> tuple[list[tuple[WorkoutInput, list[str]]], int, int]:
     """The file's new sets grouped into workouts, each with its sets'
-    fingerprints; and the counts of duplicate and left-out sets."""
-    grouped: dict[str, list[sources.ImportedSet]] = defaultdict(list)
+    fingerprints (``prints``, in the order of ``parsed.sets``); and the counts
+    of duplicate and left-out sets."""
+    grouped: dict[str, list[tuple[sources.ImportedSet, str]]] = defaultdict(list)
     duplicates = left_out = 0
-    for s in parsed.sets:
+    for s, fingerprint in zip(parsed.sets, prints, strict=True):
         if s.exercise in found.left_out:
             left_out += 1
-        elif s.fingerprint in seen:
+        elif fingerprint in seen:
             duplicates += 1
         else:
-            grouped[s.workout_key].append(s)
+            grouped[s.workout_key].append((s, fingerprint))
     workouts = []
-    for rows in grouped.values():
+    for pairs in grouped.values():
+        rows = [s for s, _ in pairs]
         first = rows[0]
         workouts.append(
             (
@@ -333,10 +339,26 @@ def _workouts(
                         for s in rows
                     ],
                 ),
-                [s.fingerprint for s in rows],
+                [fingerprint for _, fingerprint in pairs],
             )
         )
     return workouts, duplicates, left_out
+
+
+#: Fingerprints looked up per query (well under SQLite's parameter limit).
+LOOKUP_CHUNK = 5000
+
+
+def _already_imported(user, prints: list[str]) -> set[str]:
+    unique = sorted(set(prints))
+    seen: set[str] = set()
+    for start in range(0, len(unique), LOOKUP_CHUNK):
+        seen.update(
+            ImportedSet.objects.filter(
+                user=user, fingerprint__in=unique[start : start + LOOKUP_CHUNK]
+            ).values_list("fingerprint", flat=True)
+        )
+    return seen
 
 
 def _fail(job_id: int, exc: Exception) -> None:
@@ -400,13 +422,9 @@ def import_job_run(*, job_id: int) -> ImportReport:
                 "Exercise names without a movement: "
                 + ", ".join(m.name for m in found.unmatched)
             )
-        fingerprints = {s.fingerprint for s in parsed.sets}
-        seen = set(
-            ImportedSet.objects.filter(
-                user=user, fingerprint__in=fingerprints
-            ).values_list("fingerprint", flat=True)
-        )
-        workouts, duplicates, left_out = _workouts(parsed, found, zone, seen)
+        prints = [s.fingerprint for s in parsed.sets]
+        seen = _already_imported(user, prints)
+        workouts, duplicates, left_out = _workouts(parsed, prints, found, zone, seen)
         done = duplicates + left_out
         ImportJob.objects.filter(pk=job_id).update(sets_done=done)
         created_sets = 0
