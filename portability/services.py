@@ -274,6 +274,20 @@ def import_job_map(*, job: ImportJob, mapping: dict[str, int | None]) -> ImportJ
     return job
 
 
+@transaction.atomic
+def import_job_retry(*, job: ImportJob) -> ImportJob:
+    """Queue a failed import again: workouts already written are recognised by
+    their fingerprints, so the run finishes the file without duplicates. Raises
+    ``ValidationError`` for an import that has not failed."""
+    if job.status != ImportStatus.FAILED or not job.content:
+        raise ValidationError({"status": ["Only a failed import can be run again."]})
+    job.status = ImportStatus.QUEUED
+    job.error = ""
+    job.save(update_fields=["status", "error", "updated_at"])
+    _enqueue(job.pk)
+    return job
+
+
 def _enqueue(job_id: int) -> None:
     transaction.on_commit(
         lambda: async_task(

@@ -16,6 +16,11 @@ urlpatterns = [
         "settings/data/imports/<int:job_id>/", views.import_detail, name="import-detail"
     ),
     path(
+        "settings/data/imports/<int:job_id>/retry/",
+        views.import_retry,
+        name="import-retry",
+    ),
+    path(
         "settings/data/export/workouts.csv",
         views.export_workouts_csv,
         name="export-csv",

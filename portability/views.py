@@ -108,6 +108,20 @@ def import_detail(request: HttpRequest, job_id: int) -> HttpResponse:
     return render(request, "portability/import_detail.html", _detail_context(job))
 
 
+@login_required
+@require_POST
+def import_retry(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Run a failed import again (``import_job_retry``)."""
+    job = selectors.import_job_get_for_user(user=request.user, job_id=job_id)
+    try:
+        services.import_job_retry(job=job)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.info(request, "Running the import again.")
+    return redirect(job)
+
+
 def _stamp() -> str:
     return timezone.now().strftime("%Y%m%d")
 

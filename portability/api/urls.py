@@ -17,6 +17,11 @@ urlpatterns = [
         name="import-mapping",
     ),
     path(
+        "imports/<int:job_id>/retry/",
+        views.ImportRetryApi.as_view(),
+        name="import-retry",
+    ),
+    path(
         "exports/workouts.csv",
         views.ExportWorkoutsCsvApi.as_view(),
         name="export-csv",

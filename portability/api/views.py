@@ -87,6 +87,18 @@ class ImportMappingApi(APIView):
         )
 
 
+class ImportRetryApi(APIView):
+    """``POST`` runs a failed import again (202); 400 for one that has not failed."""
+
+    @extend_schema(request=None, responses={202: ImportJobOutputSerializer})
+    def post(self, request, job_id: int):
+        job = selectors.import_job_get_for_user(user=request.user, job_id=job_id)
+        job = services.import_job_retry(job=job)
+        return Response(
+            ImportJobOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED
+        )
+
+
 class ExportWorkoutsCsvApi(APIView):
     """``GET`` the athlete's workouts and sets in Strong's CSV layout (streamed;
     weights in the athlete's unit, which the file name says)."""

@@ -317,3 +317,25 @@ def test_export_query_counts_do_not_grow_with_the_history(
 #: rule slugs, programs, logs, sets, soreness, signals, activities; three more
 #: for microcycles, sessions and exercises once there is a program).
 EXPORT_QUERIES = {"/api/v1/exports/workouts.csv": 6, "/api/v1/exports/alloy.json": 14}
+
+
+def test_a_failed_import_can_be_run_again_from_its_page_and_the_api(
+    page, auth_client, other_client, user
+):
+    job = ImportJob.objects.create(
+        user=user,
+        source="STRONG",
+        status=ImportStatus.FAILED,
+        error="disk full",
+        content="x",
+    )
+    html = page.get(job.get_absolute_url()).content.decode()
+    assert "disk full" in html
+    assert reverse("portability:import-retry", args=[job.pk]) in html
+    assert other_client.post(f"{IMPORTS}{job.pk}/retry/").status_code == 404
+    response = auth_client.post(f"{IMPORTS}{job.pk}/retry/")
+    assert response.status_code == 202
+    assert response.json()["status"] == "QUEUED"  # the worker runs it after commit
+    again = auth_client.post(f"{IMPORTS}{job.pk}/retry/")
+    assert again.status_code == 400
+    assert again.json() == {"status": ["Only a failed import can be run again."]}

@@ -18,7 +18,7 @@ from portability.models import (
     ImportSource,
     ImportStatus,
 )
-from portability.services import import_job_create, import_job_map
+from portability.services import import_job_create, import_job_map, import_job_retry
 from training_logs.models import PersonalRecord, SetLog, TopSet, WorkoutLog
 
 pytestmark = pytest.mark.django_db
@@ -281,3 +281,37 @@ def test_an_unknown_unit_or_a_huge_file_is_refused(user, movements):
             user=user, filename="x.csv", data=b"x" * (11 * 2**20), unit="KG"
         )
     assert "larger than 10 MB" in exc.value.messages[0]
+
+
+def test_a_failed_import_runs_again_without_duplicates(
+    user, run, sample, movements, monkeypatch
+):
+    from portability import services as import_services
+
+    calls = {"n": 0}
+    real = import_services.workout_logs_import
+
+    def flaky(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        return real(**kwargs)
+
+    monkeypatch.setattr(import_services, "BATCH_WORKOUTS", 1)
+    monkeypatch.setattr(import_services, "workout_logs_import", flaky)
+    job = run(
+        import_job_create,
+        user=user,
+        filename="legacy.csv",
+        data=sample("strong_legacy.csv"),
+        unit="KG",
+    )
+    assert (job.status, job.error) == (ImportStatus.FAILED, "disk full")
+    assert WorkoutLog.objects.filter(user=user).count() == 1  # the first batch
+    job = run(import_job_retry, job=job)
+    assert job.status == ImportStatus.COMPLETED
+    assert (job.workouts_created, job.sets_duplicate) == (1, 5)
+    assert WorkoutLog.objects.filter(user=user).count() == 2
+    assert SetLog.objects.for_user(user).count() == 6
+    with pytest.raises(ValidationError):
+        import_job_retry(job=job)
