@@ -46,7 +46,7 @@ from portability.models import (
     ImportSource,
     ImportStatus,
 )
-from training_logs.clock import local_week_start
+from training_logs.clock import FUTURE_TOLERANCE, local_week_start
 from training_logs.services import (
     SetInput,
     WorkoutInput,
@@ -90,11 +90,11 @@ def _line_errors(errors: tuple[sources.LineError, ...]) -> list[str]:
     return shown
 
 
-def _parse(job_or_text: str, unit: str) -> sources.ParsedFile:
+def _parse(text: str, unit: str) -> sources.ParsedFile:
     """Parse and refuse: raises ``ValidationError({"file": [...]})`` for an
     unreadable file or any bad row (each with its line number)."""
     try:
-        parsed = sources.parse_export(job_or_text, unit=unit)
+        parsed = sources.parse_export(text, unit=unit)
     except sources.ImportFileError as exc:
         raise ValidationError({"file": [str(exc)]}) from None
     if parsed.errors:
@@ -107,7 +107,7 @@ def _check_dates(parsed: sources.ParsedFile, zone) -> None:
     future = [
         sources.LineError(s.line, "This workout is in the future.")
         for s in parsed.sets
-        if s.performed_at.replace(tzinfo=zone) > now + dt.timedelta(minutes=5)
+        if s.performed_at.replace(tzinfo=zone) > now + FUTURE_TOLERANCE
     ]
     if future:
         raise ValidationError({"file": _line_errors(tuple(future))})
