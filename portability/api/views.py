@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from coach.models import AthleteSettings
+from coach.throttling import AlloyScopedThrottle
 from portability import selectors, services
 from portability.api.serializers import (
     ImportCreateInputSerializer,
@@ -25,6 +26,11 @@ class ImportCollectionApi(APIView):
     """``GET`` the athlete's imports (paginated, newest first); ``POST`` a file."""
 
     parser_classes = [MultiPartParser, FormParser]
+    throttle_scope = "expensive"
+
+    def get_throttles(self):
+        """Uploads count against the athlete's ``expensive`` rate; listing is free."""
+        return [AlloyScopedThrottle()] if self.request.method == "POST" else []
 
     @extend_schema(responses=ImportJobOutputSerializer(many=True))
     def get(self, request):
@@ -71,6 +77,9 @@ class ImportDetailApi(APIView):
 class ImportMappingApi(APIView):
     """``POST`` the movements for an import's unmatched names; 202, queued."""
 
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
+
     @extend_schema(
         request=ImportMappingInputSerializer,
         responses={202: ImportJobOutputSerializer},
@@ -90,6 +99,9 @@ class ImportMappingApi(APIView):
 class ImportRetryApi(APIView):
     """``POST`` runs a failed import again (202); 400 for one that has not failed."""
 
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
+
     @extend_schema(request=None, responses={202: ImportJobOutputSerializer})
     def post(self, request, job_id: int):
         job = selectors.import_job_get_for_user(user=request.user, job_id=job_id)
@@ -103,6 +115,9 @@ class ExportWorkoutsCsvApi(APIView):
     """``GET`` the athlete's workouts and sets in Strong's CSV layout (streamed;
     weights in the athlete's unit, which the file name says)."""
 
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
+
     @extend_schema(responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR)})
     def get(self, request):
         return workouts_csv_response(request.user)
@@ -113,6 +128,9 @@ class ExportAccountJsonApi(APIView):
     profile, settings, equipment, movement rules, favourite activities,
     programs with microcycles, sessions and exercises, workouts with sets,
     soreness, recovery signals, activities."""
+
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
 
     @extend_schema(
         responses={(200, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT)}

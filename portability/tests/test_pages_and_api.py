@@ -339,3 +339,23 @@ def test_a_failed_import_can_be_run_again_from_its_page_and_the_api(
     again = auth_client.post(f"{IMPORTS}{job.pk}/retry/")
     assert again.status_code == 400
     assert again.json() == {"status": ["Only a failed import can be run again."]}
+
+
+def test_uploads_and_exports_share_the_expensive_rate(auth_client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "expensive": "2/min",
+        },
+    }
+    assert auth_client.get("/api/v1/exports/workouts.csv").status_code == 200
+    assert (
+        auth_client.post(IMPORTS, {"unit": "KG"}, format="multipart").status_code == 400
+    )
+    assert auth_client.get("/api/v1/exports/alloy.json").status_code == 429
+    assert auth_client.get(IMPORTS).status_code == 200  # listing is not throttled
+    cache.clear()
