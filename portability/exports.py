@@ -146,9 +146,14 @@ def _duration(minutes: int | None) -> str:
     return f"{hours}h {rest}m" if hours else f"{rest}m"
 
 
-def _number(value: float | Decimal) -> str:
-    text = f"{Decimal(str(value)).quantize(Decimal('0.001')).normalize():f}"
-    return text
+#: Places a weight is written with: kg as stored; pounds to 0.01, which undoes
+#: the kg storage's rounding (±0.0005 kg = ±0.0011 lb) for any load logged in
+#: hundredths of a pound or coarser.
+PLACES = {"KG": Decimal("0.001"), "LB": Decimal("0.01")}
+
+
+def _number(value: float | Decimal, unit: str) -> str:
+    return f"{Decimal(str(value)).quantize(PLACES[unit]).normalize():f}"
 
 
 def workouts_csv(*, user, unit: str) -> Iterator[str]:
@@ -184,7 +189,7 @@ def workouts_csv(*, user, unit: str) -> Iterator[str]:
             weight = (
                 ""
                 if row.load_kg is None
-                else _number(from_kg(float(row.load_kg), unit))
+                else _number(from_kg(float(row.load_kg), unit), unit)
             )
             writer.writerow(
                 [

@@ -359,3 +359,29 @@ def test_uploads_and_exports_share_the_expensive_rate(auth_client, settings):
     assert auth_client.get("/api/v1/exports/alloy.json").status_code == 429
     assert auth_client.get(IMPORTS).status_code == 200  # listing is not throttled
     cache.clear()
+
+
+def test_a_pound_athletes_csv_export_reads_back_to_the_same_kilograms(
+    auth_client, user, sample, movements, django_capture_on_commit_callbacks
+):
+    from coach import services as coach_services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_job_create(
+            user=user, filename="hevy.csv", data=sample("hevy_lbs.csv"), unit="KG"
+        )
+    coach_services.athlete_settings_update(user=user, units="LB")
+    response = auth_client.get("/api/v1/exports/workouts.csv")
+    assert response["Content-Disposition"].endswith('-lb.csv"')
+    text = b"".join(response.streaming_content).decode()
+    assert [r["Weight"] for r in csv.DictReader(io.StringIO(text))] == [
+        "225",
+        "225",
+        "360",
+    ]
+    other = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_job_create(user=other, filename="lb.csv", data=text.encode(), unit="LB")
+    assert sorted(
+        SetLog.objects.for_user(other).values_list("load_kg", flat=True)
+    ) == sorted(SetLog.objects.for_user(user).values_list("load_kg", flat=True))
