@@ -80,3 +80,22 @@ def test_a_year_of_strong_training_gives_records_and_e1rm_trends(
     assert len(points) >= 45  # one per Upper A day
     assert float(points[-1]["e1rm"]) > float(points[0]["e1rm"])
     assert auth_client.get("/api/v1/logs/prs/").json()["count"] > 0
+
+
+@pytest.mark.django_db
+def test_bench_import_measures_and_leaves_the_database_as_it_was():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for slug in set(alias_slugs().values()):
+        MovementFactory(name=slug.replace("-", " ").title(), slug=slug)
+    out = StringIO()
+    call_command("bench_import", weeks=2, stdout=out)
+    first, again = out.getvalue().splitlines()
+    assert first.startswith("first import: ")
+    assert "0 duplicates" in first
+    assert "rows/s" in first
+    assert again.startswith("same file again: ")
+    assert "0 workouts and 0 sets written" in again
+    assert not WorkoutLog.objects.exists()
