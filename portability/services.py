@@ -102,12 +102,17 @@ def _parse(text: str, unit: str) -> sources.ParsedFile:
     return parsed
 
 
+def _local(moment: dt.datetime, zone) -> dt.datetime:
+    """A file's time, aware: naive wall-clock times are the athlete's."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
 def _check_dates(parsed: sources.ParsedFile, zone) -> None:
     now = timezone.now()
     future = [
         sources.LineError(s.line, "This workout is in the future.")
         for s in parsed.sets
-        if s.performed_at.replace(tzinfo=zone) > now + FUTURE_TOLERANCE
+        if _local(s.performed_at, zone) > now + FUTURE_TOLERANCE
     ]
     if future:
         raise ValidationError({"file": _line_errors(tuple(future))})
@@ -335,7 +340,7 @@ def _workouts(
         workouts.append(
             (
                 WorkoutInput(
-                    performed_at=first.performed_at.replace(tzinfo=zone),
+                    performed_at=_local(first.performed_at, zone),
                     name=first.workout_name,
                     duration_minutes=next(
                         (s.duration_minutes for s in rows if s.duration_minutes), None

@@ -20,7 +20,8 @@ rows skipped on purpose. Loads come out in kg (1 lb = 0.45359237 kg exactly,
 the international pound), rounded to 3 places like ``SetLog.load_kg``; a
 negative load (Strong's "assisted" exercises) and an empty weight are "no
 external load recorded" (``None``), 0 is bodyweight only. Times are naive local
-wall-clock times, as the apps write them.
+wall-clock times, as the apps write them (aware when a cell carries an ISO 8601
+offset).
 """
 
 from __future__ import annotations
@@ -235,6 +236,8 @@ DATE_FORMATS = (
 
 
 def _moment(value: str, field: str) -> dt.datetime:
+    """The row's time: naive local wall-clock time in the formats the apps
+    write, or an aware time when the cell carries an offset (ISO 8601)."""
     text = _clean(value)
     for fmt in DATE_FORMATS:
         try:
@@ -242,7 +245,11 @@ def _moment(value: str, field: str) -> dt.datetime:
         except ValueError:
             continue
         return moment.replace(second=0, microsecond=0)
-    raise _RowError(f"{field} is not a date and time: {value!r}.")
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise _RowError(f"{field} is not a date and time: {value!r}.") from None
+    return moment.replace(second=0, microsecond=0)
 
 
 DURATION_PART = re.compile(r"(\d+)\s*([hms])")

@@ -315,3 +315,14 @@ def test_a_failed_import_runs_again_without_duplicates(
     assert SetLog.objects.for_user(user).count() == 6
     with pytest.raises(ValidationError):
         import_job_retry(job=job)
+
+
+def test_a_time_with_an_offset_keeps_its_instant(user, run, movements):
+    coach_services.athlete_profile_update(user=user, time_zone="America/Chicago")
+    data = (
+        b"Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        b"2026-01-05T07:02:00+01:00,A,Squat (Barbell),1,100,5\n"
+    )
+    run(import_job_create, user=user, filename="iso.csv", data=data, unit="KG")
+    log = WorkoutLog.objects.get(user=user)
+    assert log.performed_at == dt.datetime(2026, 1, 5, 6, 2, tzinfo=dt.UTC)

@@ -240,3 +240,26 @@ def test_an_unmatched_name_comes_with_ranked_suggestions():
     assert len(pulldown.candidates) == matching.SUGGESTIONS
     assert found["Développé couché (Barre)"].movement_id is None
     assert found["!!!"] == matching.NameMatch("!!!", None, "")
+
+
+@pytest.mark.parametrize(
+    ("cell", "moment"),
+    [
+        (
+            "2026-01-05 6:02:11\u202fPM",
+            dt.datetime(2026, 1, 5, 18, 2),
+        ),  # Strong, 12-hour
+        ("2026-01-05 07:02", dt.datetime(2026, 1, 5, 7, 2)),
+        ("5 Jan 2026, 07:02", dt.datetime(2026, 1, 5, 7, 2)),  # Hevy
+        (
+            "2026-01-05T07:02:11+01:00",
+            dt.datetime(2026, 1, 5, 7, 2, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        ),
+    ],
+)
+def test_the_date_formats_the_apps_write(cell, moment):
+    parsed = sources.parse_export(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        f'"{cell}",A,Squat (Barbell),1,100,5\n'
+    )
+    assert parsed.sets[0].performed_at == moment
