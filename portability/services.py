@@ -180,7 +180,9 @@ def _unmatched_json(
 # ---------------------------------------------------------------------------
 @transaction.atomic
 def import_job_create(*, user, filename: str, data: bytes, unit: str) -> ImportJob:
-    """Start importing a Strong or Hevy CSV export (``data``, its bytes).
+    """Start importing a Strong or Hevy CSV export (``data``, its bytes), or
+    restoring an Alloy JSON export into this (empty) account
+    (``portability.restore``; the file's first character tells).
 
     ``unit`` (``KG``/``LB``) is the weight unit of a file that does not name
     its unit. Returns the job: ``NEEDS_MAPPING`` with ``unmatched`` names, or
