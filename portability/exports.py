@@ -32,6 +32,7 @@ from programs.models import Microcycle, Program, Session, SessionExercise
 from training_logs.metrics import from_kg
 from training_logs.models import (
     ActivityInstance,
+    CircuitScore,
     RecoverySignal,
     SetLog,
     SorenessLog,
@@ -75,7 +76,7 @@ SETTINGS_FIELDS = ["units", "e1rm_formula"]
 #: timestamps, written as references or not at all).
 PROGRAM_SKIP = {"id", "user", "created_at", "updated_at", "movement_rules"}
 MICROCYCLE_SKIP = {"id", "program"}
-SESSION_SKIP = {"id", "program", "microcycle"}
+SESSION_SKIP = {"id", "program", "microcycle", "main_circuit", "finisher_circuit"}
 EXERCISE_SKIP = {"id", "session", "movement"}
 WORKOUT_FIELDS = [
     "name",
@@ -104,6 +105,21 @@ SIGNAL_FIELDS = [
     "energy",
     "nutrition",
     "notes",
+]
+CIRCUIT_SCORE_SKIP = {
+    "id",
+    "user",
+    "circuit",
+    "workout_log",
+    "created_at",
+    "updated_at",
+}
+CIRCUIT_SCORE_FIELDS = [
+    "performed_on",
+    "rounds",
+    "reps",
+    "time_seconds",
+    "load_kg",
 ]
 ACTIVITY_FIELDS = [
     "name",
@@ -251,8 +267,10 @@ def _programs(user, slugs: dict[int, str], refs: dict) -> Iterator[dict]:
     ``{session id: [program, week, day]}`` and ``{exercise id: [..., order]}``
     for the logs that point at them."""
     exercises = SessionExercise.objects.select_related("movement").order_by("order")
-    sessions = Session.objects.order_by("day_index").prefetch_related(
-        Prefetch("exercises", queryset=exercises)
+    sessions = (
+        Session.objects.order_by("day_index")
+        .select_related("main_circuit", "finisher_circuit")
+        .prefetch_related(Prefetch("exercises", queryset=exercises))
     )
     microcycles = Microcycle.objects.order_by("sequence_number").prefetch_related(
         Prefetch("sessions", queryset=sessions)
@@ -284,6 +302,9 @@ def _programs(user, slugs: dict[int, str], refs: dict) -> Iterator[dict]:
                 ref = [index, microcycle.sequence_number, session.day_index]
                 refs["session"][session.pk] = ref
                 day = dump(session, session_fields)
+                for name in ("main_circuit", "finisher_circuit"):
+                    circuit = getattr(session, name)
+                    day[name] = circuit.slug if circuit else None
                 day["exercises"] = []
                 for exercise in session.exercises.all():
                     refs["exercise"][exercise.pk] = [*ref, exercise.order]
@@ -311,7 +332,8 @@ def _workouts(user, refs: dict) -> Iterator[dict]:
             )
         )
     )
-    for log in logs.iterator(chunk_size=CHUNK):
+    for index, log in enumerate(logs.iterator(chunk_size=CHUNK)):
+        refs["workout"][log.pk] = index
         body = dump(log, WORKOUT_FIELDS)
         body["session"] = refs["session"].get(log.session_id)
         body["sets"] = [
@@ -323,6 +345,16 @@ def _workouts(user, refs: dict) -> Iterator[dict]:
             for row in log.sets.all()
         ]
         yield body
+
+
+def _circuit_scores(user, refs: dict) -> Iterator[dict]:
+    rows = CircuitScore.objects.for_user(user).select_related("circuit")
+    for row in rows.order_by("performed_on", "id").iterator(chunk_size=CHUNK):
+        yield {
+            "circuit": row.circuit.slug,
+            "workout": refs["workout"].get(row.workout_log_id),
+            **dump(row, CIRCUIT_SCORE_FIELDS),
+        }
 
 
 def _soreness(user) -> Iterator[dict]:
@@ -364,6 +396,7 @@ def account_json(*, user) -> Iterator[str]:
          "movement_rules": […], "enjoyable_activities": [slug…],
          "programs": [{…, "microcycles": [{…, "sessions": [{…, "exercises": […]}]}]}],
          "workouts": [{…, "session": [program, week, day] | null, "sets": […]}],
+         "circuit_scores": [{"circuit": slug, "workout": index | null, …}],
          "soreness": […], "recovery_signals": […], "activities": […]}
 
     Loads are kg, times ISO 8601 with their offset. Programs and logs are
@@ -387,10 +420,11 @@ def account_json(*, user) -> Iterator[str]:
         if i
     }
     slugs = dict(Movement.objects.filter(pk__in=rule_ids).values_list("pk", "slug"))
-    refs: dict = {"session": {}, "exercise": {}}
+    refs: dict = {"session": {}, "exercise": {}, "workout": {}}
     sections = (
         ("programs", lambda: _programs(user, slugs, refs)),
         ("workouts", lambda: _workouts(user, refs)),
+        ("circuit_scores", lambda: _circuit_scores(user, refs)),
         ("soreness", lambda: _soreness(user)),
         ("recovery_signals", lambda: _signals(user)),
         ("activities", lambda: _activities(user, refs)),

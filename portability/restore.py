@@ -25,12 +25,19 @@ from django.db import models, transaction
 
 from coach import services as coach_services
 from movements import services as movement_services
-from movements.models import ActivityDefinition, EquipmentPreset, Movement, Muscle
+from movements.models import (
+    ActivityDefinition,
+    Circuit,
+    EquipmentPreset,
+    Movement,
+    Muscle,
+)
 from portability import exports
 from programs.models import Microcycle, Program, Session, SessionExercise
 from training_logs.clock import local_week_start
 from training_logs.models import (
     ActivityInstance,
+    CircuitScore,
     RecoverySignal,
     SorenessLog,
     WorkoutLog,
@@ -90,6 +97,8 @@ def _resolve_slugs(document: dict) -> dict[str, dict[str, int]]:
         wanted["movement"].update(
             s for s in (rule["movement"], rule["substitute"]) if s
         )
+    for score in document.get("circuit_scores", []):
+        wanted["circuit"].add(score["circuit"])
     for program in document["programs"]:
         for rule in program.get("movement_rules", []):
             wanted["movement"].update(
@@ -98,6 +107,11 @@ def _resolve_slugs(document: dict) -> dict[str, dict[str, int]]:
         for week in program["microcycles"]:
             for day in week["sessions"]:
                 wanted["movement"].update(e["movement"] for e in day["exercises"])
+                wanted["circuit"].update(
+                    c
+                    for c in (day.get("main_circuit"), day.get("finisher_circuit"))
+                    if c
+                )
     for workout in document["workouts"]:
         wanted["movement"].update(s["movement"] for s in workout["sets"])
     wanted["muscle"].update(s["muscle"] for s in document["soreness"])
@@ -107,6 +121,7 @@ def _resolve_slugs(document: dict) -> dict[str, dict[str, int]]:
         "movement": Movement,
         "muscle": Muscle,
         "activity": ActivityDefinition,
+        "circuit": Circuit,
     }
     found = {
         kind: dict(
@@ -149,7 +164,7 @@ def account_restore(*, user, document: dict) -> int:
     slugs = _resolve_slugs(document)
     movement_ids = slugs["movement"]
     _restore_preferences(user, document, slugs)
-    sessions, exercises = _restore_programs(user, document["programs"], movement_ids)
+    sessions, exercises = _restore_programs(user, document["programs"], slugs)
     workouts = [
         WorkoutInput(
             performed_at=dt.datetime.fromisoformat(w["performed_at"]),
@@ -181,6 +196,19 @@ def account_restore(*, user, document: dict) -> int:
         for w in document["workouts"]
     ]
     written = workout_logs_import(user=user, workouts=workouts) if workouts else []
+    CircuitScore.objects.bulk_create(
+        CircuitScore(
+            user=user,
+            circuit_id=slugs["circuit"][row["circuit"]],
+            workout_log=(
+                written[row["workout"]].workout_log
+                if row["workout"] is not None
+                else None
+            ),
+            **_values(CircuitScore, row, set(exports.CIRCUIT_SCORE_SKIP)),
+        )
+        for row in document.get("circuit_scores", [])
+    )
     SorenessLog.objects.bulk_create(
         SorenessLog(
             user=user,
@@ -261,10 +289,11 @@ def _restore_preferences(user, document: dict, slugs: dict) -> None:
 
 
 def _restore_programs(
-    user, programs: list[dict], movement_ids: dict[str, int]
+    user, programs: list[dict], slugs: dict[str, dict[str, int]]
 ) -> tuple[dict[tuple, int], dict[tuple, int]]:
     """Write the programs' trees; returns ``{(program, week, day): session id}``
     and ``{(program, week, day, order): exercise id}``."""
+    movement_ids, circuit_ids = slugs["movement"], slugs["circuit"]
     sessions: dict[tuple, int] = {}
     exercises: dict[tuple, int] = {}
     for index, data in enumerate(programs):
@@ -294,6 +323,10 @@ def _restore_programs(
                     Session(
                         program=program,
                         microcycle=week,
+                        main_circuit_id=circuit_ids.get(day.get("main_circuit")),
+                        finisher_circuit_id=circuit_ids.get(
+                            day.get("finisher_circuit")
+                        ),
                         **_values(Session, day, exports.SESSION_SKIP),
                     )
                 )

@@ -314,9 +314,10 @@ def test_export_query_counts_do_not_grow_with_the_history(
 #: The CSV: the request's savepoint pair, settings, profile, the logs, their
 #: sets. The JSON: the savepoint pair and each part of the account once (user
 #: is loaded; profile, settings, equipment, rules, activities, the programs'
-#: rule slugs, programs, logs, sets, soreness, signals, activities; three more
+#: rule slugs, programs, logs, sets, circuit scores, soreness, signals,
+#: activities; three more
 #: for microcycles, sessions and exercises once there is a program).
-EXPORT_QUERIES = {"/api/v1/exports/workouts.csv": 6, "/api/v1/exports/alloy.json": 14}
+EXPORT_QUERIES = {"/api/v1/exports/workouts.csv": 6, "/api/v1/exports/alloy.json": 15}
 
 
 def test_a_failed_import_can_be_run_again_from_its_page_and_the_api(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from coach import services as coach_services
 from coach.tests.factories import UserFactory
 from movements import services as movement_services
-from movements.tests.factories import ActivityDefinitionFactory
+from movements.tests.factories import ActivityDefinitionFactory, CircuitFactory
 from portability import exports
 from portability.models import ImportStatus
 from portability.services import import_job_create
@@ -83,8 +83,21 @@ def athlete(db, django_capture_on_commit_callbacks):
         .first()
     )
     moment = timezone.make_aware(dt.datetime(2026, 1, 5, 7, 0))
-    log_services.workout_log_create(
+    cindy = CircuitFactory(name="Cindy")
+    Session.objects.filter(pk=session.pk).update(finisher_circuit=cindy)
+    planned = log_services.workout_log_create(
         user=user, session_id=session.pk, performed_at=moment, enjoyment=4
+    )
+    log_services.circuit_score_create(
+        user=user,
+        circuit_id=cindy.pk,
+        performed_on=moment.date(),
+        rounds=14,
+        reps=7,
+        workout_log=planned,
+    )
+    log_services.circuit_score_create(
+        user=user, circuit_id=cindy.pk, performed_on=moment.date(), rounds=12
     )
     log_services.workout_log_create(
         user=user,
@@ -142,6 +155,10 @@ def test_the_export_holds_every_part_of_the_account(athlete):
     assert len(document["workouts"]) == 2
     assert document["workouts"][0]["session"] == [0, 1, 0]
     assert document["workouts"][0]["sets"][0]["session_exercise"][:3] == [0, 1, 0]
+    assert document["circuit_scores"][0]["circuit"] == "cindy"
+    assert {s["workout"] for s in document["circuit_scores"]} == {0, None}
+    first_day = program["microcycles"][0]["sessions"][0]
+    assert first_day["finisher_circuit"] == "cindy"
     assert len(document["soreness"]) == 1
     assert len(document["recovery_signals"]) == 1
     assert document["activities"][0]["distance_km"] == "5.200"
