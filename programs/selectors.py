@@ -8,13 +8,14 @@ belongs to someone else are the same 404, so existence never leaks.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from coach.models import PRIORITY_MAX, TrainingDiscipline, Weekday
-from movements.equipment import describe, preset_for
+from movements.equipment import default_equipment, describe, preset_for
 from movements.models import (
     Equipment,
     Movement,
@@ -24,9 +25,11 @@ from movements.models import (
     MuscleRole,
     RelationshipType,
 )
+from programs.generation import plan_program
 from programs.generation import types as t
 from programs.generation.heuristics import PREFERENCE_DEVIATION_PCT
 from programs.generation.optimizer import ACTIVITY_KEYWORDS
+from programs.generation.review import ProgramReview, review_program
 from programs.models import (
     ExerciseRole,
     GenerationStatus,
@@ -165,20 +168,26 @@ def program_generation_progress(*, program: Program) -> dict[str, int]:
 # ---------------------------------------------------------------------------
 # Engine snapshots
 # ---------------------------------------------------------------------------
-def movement_library_snapshot() -> t.MovementLibrary:
-    """The whole movement library as the engine's frozen dataclasses.
+def movement_library_snapshot(*, ids: Iterable[int] | None = None) -> t.MovementLibrary:
+    """The whole movement library (or only the movements ``ids``) as the engine's
+    frozen dataclasses.
 
     Three queries (movements, muscle links, relationships), whatever the size.
     """
+    links = MovementMuscle.objects.all()
+    rows = Movement.objects.all()
+    if ids is not None:
+        ids = list(ids)
+        links, rows = links.filter(movement_id__in=ids), rows.filter(id__in=ids)
     primary: dict[int, list[str]] = defaultdict(list)
     secondary: dict[int, list[str]] = defaultdict(list)
-    for movement_id, slug, role in MovementMuscle.objects.values_list(
+    for movement_id, slug, role in links.values_list(
         "movement_id", "muscle__slug", "role"
     ).order_by("movement_id", "muscle__slug"):
         (primary if role == MuscleRole.PRIMARY else secondary)[movement_id].append(slug)
 
     movements: dict[int, t.MovementInfo] = {}
-    for row in Movement.objects.values(
+    for row in rows.values(
         "id",
         "name",
         "slug",
@@ -191,6 +200,8 @@ def movement_library_snapshot() -> t.MovementLibrary:
         "tags",
         "is_unilateral",
         "is_timed",
+        "tier",
+        "requires_coaching",
     ).order_by("id"):
         movements[row["id"]] = t.MovementInfo(
             id=row["id"],
@@ -207,6 +218,8 @@ def movement_library_snapshot() -> t.MovementLibrary:
             tags=frozenset(row["tags"] or ()),
             is_unilateral=row["is_unilateral"],
             is_timed=row["is_timed"],
+            tier=row["tier"],
+            requires_coaching=row["requires_coaching"],
         )
 
     edges: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -472,7 +485,9 @@ def exercise_profile_notes(*, program: Program, exercise: SessionExercise) -> li
     movement = exercise.movement
     notes: list[str] = []
     equipment = sorted(program.equipment or [])
-    if set(equipment) != set(Equipment.values):
+    if set(equipment) != set(Equipment.values) and set(equipment) != set(
+        default_equipment()
+    ):
         kit = describe(preset_for(equipment), equipment)
         notes.append(
             f"Fits your equipment ({kit})."
@@ -505,3 +520,62 @@ def exercise_profile_notes(*, program: Program, exercise: SessionExercise) -> li
             "made Olympic lifts a priority."
         )
     return notes
+
+
+# ---------------------------------------------------------------------------
+# The coach's read-out (issue 10)
+# ---------------------------------------------------------------------------
+def program_review(*, program: Program) -> ProgramReview:
+    """A coach's read-out of the program as stored (``generation.review``): weekly
+    hard sets per landmark group, pull:push, frequency, main lifts, tier mix and
+    the invariants that bent. The plan (deloads, volume steps, day foci) is
+    re-derived from the stored spec; the exercises are the rows as written.
+    Five queries: variants, sessions, exercises, and the movements they use
+    (rows and muscle links)."""
+    spec = program_spec(program=program)
+    plan = plan_program(spec)
+    rows = list(
+        SessionExercise.objects.filter(session__program=program)
+        .order_by("session_id", "order")
+        .values(
+            "session_id", "movement_id", "role", "order", "sets", "reps_min",
+            "reps_max", "duration_seconds", "target_rpe", "rest_seconds",
+            "estimated_seconds",
+        )
+    )  # fmt: skip
+    by_session: dict[int, list[t.PrescribedExercise]] = defaultdict(list)
+    blank = t.ExerciseRationale(scores={}, total=0.0, relaxation_step=0, relaxation="")
+    for r in rows:
+        by_session[r["session_id"]].append(
+            t.PrescribedExercise(
+                movement_id=r["movement_id"], role=t.ExerciseRole(r["role"]),
+                order=r["order"], sets=r["sets"], reps_min=r["reps_min"],
+                reps_max=r["reps_max"], duration_seconds=r["duration_seconds"],
+                target_rpe=float(r["target_rpe"]) if r["target_rpe"] is not None else None,
+                target_rir=None, load_percent_1rm=None, rest_seconds=r["rest_seconds"],
+                superset_group=None, estimated_seconds=r["estimated_seconds"],
+                rationale=blank,
+            )
+        )  # fmt: skip
+    zero = t.TimeBreakdown(0, 0, 0, 0, 0, 0)
+    sessions = tuple(
+        t.GeneratedSession(
+            microcycle_sequence=seq, day_index=day,
+            exercises=tuple(by_session[pk]), time_breakdown=zero,
+            estimated_minutes=minutes, coach_notes="",
+        )
+        for pk, seq, day, minutes in Session.objects.filter(program=program)
+        .exclude(session_type=SessionType.RECOVERY)
+        .filter(generation_status=GenerationStatus.COMPLETED)
+        .order_by("microcycle__sequence_number", "day_index")
+        .values_list("pk", "microcycle__sequence_number", "day_index", "estimated_minutes")
+    )  # fmt: skip
+    library = movement_library_snapshot(ids={r["movement_id"] for r in rows})
+    generated = t.GeneratedProgram(plan=plan, sessions=sessions, failures=())
+    return review_program(
+        generated,
+        library,
+        goals={t.Goal(g): w for g, w in program.goals},
+        experience=t.ExperienceLevel(program.experience_level),
+        budget_minutes=program.max_session_minutes,
+    )

@@ -31,7 +31,8 @@ from coach.models import (
     validate_weekdays,
 )
 from movements import selectors as movement_selectors
-from movements.models import ActivityDefinition, Equipment
+from movements.equipment import default_equipment
+from movements.models import ActivityDefinition
 from movements.services import movement_rule_set_errors
 from programs import selectors
 from programs.generation import (
@@ -62,7 +63,7 @@ class ProgramInput:
 
     ``goals`` is ``[(goal, weight)]``. ``None`` in an optional field means "the
     athlete's default" (:func:`athlete_defaults`): their experience and persona,
-    their equipment (a full gym if they never said), their enjoyable activities,
+    their equipment (a commercial gym if they never said), their enjoyable activities,
     preferred weekdays, discipline priorities and experience and scheduling
     preferences, and today. A value overrides the default for this program only.
 
@@ -125,9 +126,7 @@ def athlete_defaults(*, user) -> AthleteDefaults:
         experience_level=user.experience_level,
         persona_tone=user.persona_tone,
         persona_aggression=user.persona_aggression,
-        equipment=(
-            list(equipment.equipment) if equipment else sorted(Equipment.values)
-        ),
+        equipment=(list(equipment.equipment) if equipment else default_equipment()),
         equipment_is_set=equipment is not None,
         movement_rules=movement_selectors.athlete_rules_snapshot(user=user),
         enjoyable_activities=movement_selectors.athlete_activity_slugs(user=user),

@@ -38,8 +38,9 @@ from coach.models import (
     Weekday,
 )
 from movements import selectors as movement_selectors
+from movements.equipment import default_equipment
 from movements.forms import RULE_CHOICES, RULE_VERBS
-from movements.models import ActivityDefinition, Equipment, EquipmentPreset, Movement
+from movements.models import ActivityDefinition, EquipmentPreset, Movement
 from programs import forms, selectors, services
 from programs.generation.heuristics import RELAXATION_STEPS, SCORER_WEIGHTS
 from programs.models import (
@@ -213,7 +214,7 @@ def _defaults(step: str, user) -> dict:
                 equipment.preset if equipment else EquipmentPreset.COMMERCIAL_GYM
             ),
             "equipment": (
-                list(equipment.equipment) if equipment else list(Equipment.values)
+                list(equipment.equipment) if equipment else default_equipment()
             ),
             "enjoyable_activities": movement_selectors.athlete_activity_slugs(
                 user=user

@@ -29,9 +29,8 @@ from movements.api.serializers import (
     MovementRuleOutputSerializer,
     MovementRuleUpdateInputSerializer,
 )
-from movements.equipment import PRESET_EQUIPMENT
+from movements.equipment import PRESET_EQUIPMENT, default_equipment
 from movements.models import (
-    Equipment,
     EquipmentPreset,
     Movement,
     MovementMuscle,
@@ -80,7 +79,7 @@ def _equipment_body(user) -> dict:
     row = selectors.athlete_equipment_get(user=user)
     return {
         "preset": row.preset if row else EquipmentPreset.COMMERCIAL_GYM,
-        "equipment": list(row.equipment) if row else sorted(Equipment.values),
+        "equipment": list(row.equipment) if row else default_equipment(),
         "is_set": row is not None,
         "presets": [
             {
