@@ -18,6 +18,7 @@ from coach.models import (
     Units,
     Weekday,
 )
+from coach.throttling import login_attempt_allowed
 
 
 class SiteForm(forms.Form):
@@ -87,11 +88,24 @@ class EmailAuthenticationForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "That email and password do not match an account.",
+        "throttled": (
+            "Too many sign-in attempts for this email. Wait a while and try again."
+        ),
     }
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def clean(self):
+        """Count the attempt against the e-mail's ``login_account`` rate (the same
+        counter as ``POST /api/v1/auth/login``) before checking the password."""
+        email = self.cleaned_data.get("username")
+        if email and not login_attempt_allowed(email):
+            raise forms.ValidationError(
+                self.error_messages["throttled"], code="throttled"
+            )
+        return super().clean()
 
 
 # ---------------------------------------------------------------------------

@@ -36,20 +36,60 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse(body, status=200 if body["status"] == "ok" else 503)
 
 
+def _oldest_queued_task(broker) -> dict | None:
+    """The oldest task still waiting: ``{"name", "age_seconds"}``, or ``None``.
+
+    Both brokers keep the signed task package, whose ``started`` is the enqueue
+    time (django-q2 ``async_task``); the ORM broker's queue is its ``OrmQ`` table in
+    id order, Redis's a list read from the left (``blpop``)."""
+    from django.utils import timezone
+    from django_q.conf import Conf
+    from django_q.models import OrmQ
+    from django_q.signing import SignedPackage
+
+    if Conf.ORM:
+        row = OrmQ.objects.using(Conf.ORM).order_by("id").first()
+        payload = row.payload if row else None
+    else:
+        head = broker.connection.lrange(broker.list_key, 0, 0)
+        payload = head[0] if head else None
+    if payload is None:
+        return None
+    try:
+        task = SignedPackage.loads(payload)
+    except Exception:  # a package signed with another key: still a queued task
+        return {"name": None, "age_seconds": None}
+    started = task.get("started")
+    age = (timezone.now() - started).total_seconds() if started else None
+    return {
+        "name": task.get("name"),
+        "age_seconds": round(age, 1) if age is not None else None,
+    }
+
+
 def _queue_status() -> dict:
+    """The queue as an operator needs it: broker, queued and failed task counts,
+    the oldest queued task's age (seconds) and how many clusters have checked in.
+
+    Clusters report through the default cache (django-q2 ``Stat``), which is why
+    that cache is shared by default (the database cache; Redis via CACHE_URL): a
+    per-process cache would always say 0."""
     from django_q.brokers import get_broker
     from django_q.conf import Conf
+    from django_q.models import Failure
     from django_q.status import Stat
 
     try:
         broker = get_broker()
-        queued = broker.queue_size()
         clusters = Stat.get_all(broker=broker)
         return {
             "status": "ok",
             "broker": "redis" if Conf.REDIS and not Conf.ORM else "orm",
-            "queued": queued,
+            "queued": broker.queue_size(),
+            "failed": Failure.objects.count(),
+            "oldest_queued": _oldest_queued_task(broker),
             "clusters": len(clusters),
+            "workers": sum(len(stat.workers) for stat in clusters),
             "sync": bool(Conf.SYNC),
         }
     except Exception as exc:

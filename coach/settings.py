@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     # wraps the template loaders itself; Django 6 would have partials built in).
     "django_htmx",
     "template_partials",
+    "csp",
     # Alloy, in dependency order: an app may import from the apps above it only.
     "coach",
     "movements",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coach.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "coach.urls"
@@ -184,6 +187,14 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "coach.exceptions.api_exception_handler",
+    # Scoped throttles (coach/throttling.py) on auth and on the expensive writes;
+    # counted in the default cache, so every web process shares one count.
+    "DEFAULT_THROTTLE_RATES": {
+        "auth": env.str("ALLOY_THROTTLE_AUTH", default="30/min"),
+        "login_account": env.str("ALLOY_THROTTLE_LOGIN_ACCOUNT", default="10/hour"),
+        "program_create": env.str("ALLOY_THROTTLE_PROGRAM_CREATE", default="60/hour"),
+        "expensive": env.str("ALLOY_THROTTLE_EXPENSIVE", default="120/min"),
+    },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -205,6 +216,16 @@ SIMPLE_JWT = {
     "UPDATE_LAST_LOGIN": True,
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
+
+# ---------------------------------------------------------------------------
+# Cache (shared by every process: throttle counts, django-q2 cluster stats)
+# ---------------------------------------------------------------------------
+# Default: Django's database cache in the table ``alloy_cache`` (created by the
+# migration coach/0004 and by `manage.py createcachetable`), so the web processes
+# and the worker see one cache with nothing else installed. Scale-out: set
+# CACHE_URL, e.g. redis://127.0.0.1:6379/1 (django-environ's cache URL syntax).
+CACHE_TABLE = "alloy_cache"
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"dbcache://{CACHE_TABLE}")}
 
 # ---------------------------------------------------------------------------
 # Background work (django-q2)
@@ -264,8 +285,55 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# Security headers that matter once DEBUG is off.
+# ---------------------------------------------------------------------------
+# Security
+# ---------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# DJANGO_HTTPS=true when Alloy is served over HTTPS (directly or behind a proxy that
+# sets X-Forwarded-Proto): secure cookies, HTTP → HTTPS redirects and HSTS. Off by
+# default so `make run` works on http://127.0.0.1:8000. `manage.py check --deploy`
+# is clean with it on (coach/tests/test_security.py proves it).
+HTTPS = env.bool("DJANGO_HTTPS", default=False)
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+# Preload is a commitment (HTTPS for every subdomain, for years); on with HTTPS so
+# `check --deploy` is clean, DJANGO_HSTS_PRELOAD=false opts out.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=HTTPS)
+if env.bool("DJANGO_BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+# The health probe is plain HTTP on the host's own loopback.
+SECURE_REDIRECT_EXEMPT = [r"^health"]
+
+# Request bodies: the API's largest honest body (a program with its rules, a long
+# workout log) is a few kilobytes; 1 MiB leaves room and refuses a 10 MB body with
+# a 413 before anything parses it (coach/middleware.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("ALLOY_MAX_BODY_BYTES", default=1_048_576)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
+ALLOY_MAX_UPLOAD_BYTES = env.int("ALLOY_MAX_UPLOAD_BYTES", default=20 * 1_048_576)
+
+# Content Security Policy (django-csp): only Alloy's own scripts, each inline script
+# carries the per-request nonce, htmx runs without eval (see base.html's
+# htmx-config). Inline style *attributes* (bar widths) need 'unsafe-inline' styles.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

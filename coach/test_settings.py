@@ -28,3 +28,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
             "ALLOY_TEST_SQLITE_PATH", f"/tmp/alloy-test-{os.getpid()}.sqlite3"
         )
     }
+# The suite registers and logs in far faster than any person: throttle rates stay
+# out of the way except in coach/tests/test_security.py, which lowers them itself.
+REST_FRAMEWORK = {  # noqa: F405
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": dict.fromkeys(
+        REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],  # noqa: F405
+        "100000/min",
+    ),
+}

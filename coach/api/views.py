@@ -24,6 +24,7 @@ from coach.api.serializers import (
     UserOutputSerializer,
 )
 from coach.models import AthleteProfile, AthleteSettings, User
+from coach.throttling import AlloyScopedThrottle, LoginAccountThrottle
 
 
 def token_pair_for(user: User) -> dict:
@@ -41,6 +42,8 @@ class AuthRegisterApi(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "auth"
 
     @extend_schema(
         request=RegisterInputSerializer, responses={201: TokenPairOutputSerializer}
@@ -56,10 +59,16 @@ class AuthLoginApi(TokenObtainPairView):
     """Email and password → ``{access, refresh, token_type, user}``."""
 
     serializer_class = LoginInputSerializer
+    # Per client IP, and per e-mail address whatever the IP (coach/throttling.py).
+    throttle_classes = [AlloyScopedThrottle, LoginAccountThrottle]
+    throttle_scope = "auth"
 
 
 class AuthRefreshApi(TokenRefreshView):
     """A refresh token → a new access token (and a rotated refresh token)."""
+
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "auth"
 
 
 class AuthVerifyTokenApi(APIView):

@@ -12,6 +12,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from coach.throttling import AlloyScopedThrottle
 from programs import selectors, services
 from programs.api.serializers import (
     GenerationStatusOutputSerializer,
@@ -66,6 +67,12 @@ def program_input_from(validated: dict) -> services.ProgramInput:
 
 class ProgramCollectionApi(APIView):
     """``GET`` lists the athlete's programs; ``POST`` creates one (202)."""
+
+    # Creating queues a whole program's generation: throttled per athlete.
+    throttle_scope = "program_create"
+
+    def get_throttles(self):
+        return [AlloyScopedThrottle()] if self.request.method == "POST" else []
 
     @extend_schema(responses=ProgramListOutputSerializer(many=True))
     def get(self, request):
@@ -171,6 +178,9 @@ class SessionDetailApi(APIView):
 
 class SessionRegenerateApi(APIView):
     """Draw a fresh selection for one session, in the background (202)."""
+
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
 
     @extend_schema(request=None, responses={202: SessionOutputSerializer})
     def post(self, request, program_id: int, session_id: int):
