@@ -43,6 +43,7 @@ from movements.forms import RULE_CHOICES, RULE_VERBS
 from movements.models import ActivityDefinition, EquipmentPreset, Movement
 from programs import forms, selectors, services
 from programs.generation.heuristics import RELAXATION_STEPS, SCORER_WEIGHTS
+from programs.generation.review import TIERS, group_rows
 from programs.models import (
     ExerciseRole,
     GenerationStatus,
@@ -577,6 +578,35 @@ def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
     return render(request, "programs/program_detail.html", context)
 
 
+@login_required
+def program_coach_view(request: HttpRequest, program_id: int) -> HttpResponse:
+    """The coach's read-out (issue 10): per week, hard sets per landmark group
+    against MEV/MAV/MRV and how often each is trained, pull:push, the main lifts'
+    prescriptions, the tier mix of the picks, and any invariant that bent."""
+    program = selectors.program_get_for_user(user=request.user, program_id=program_id)
+    review = selectors.program_review(program=program)
+    bent: dict[int, list] = {}
+    for v in review.violations:
+        bent.setdefault(v.week, []).append(v)
+    weeks = [
+        {
+            "week": w,
+            "groups": group_rows(w),
+            "tiers": [(t.lower(), w.tiers[t]) for t in TIERS if w.tiers.get(t)],
+            "bent": bent.get(w.sequence, []),
+        }
+        for w in review.weeks
+    ]
+    context = {
+        "program": program,
+        "weeks": weeks,
+        "bent_total": len(review.violations),
+        "long_sessions": review.long_sessions,
+        "long_in_window": review.long_in_window,
+    }
+    return render(request, "programs/program_coach_view.html", context)
+
+
 def _progress_context(program: Program) -> dict:
     progress = selectors.program_generation_progress(program=program)
     return {
@@ -663,7 +693,12 @@ def session_detail(
         "program": session.program,
         "blocks": blocks,
         "breakdown": _breakdown(session.time_breakdown or {}),
-        "reasons": (session.rationale or {}).get("reasons", []),
+        # The planner's reasons, then how the build went (e.g. why the session
+        # is shorter than the budget: issue 10).
+        "reasons": [
+            *(session.rationale or {}).get("reasons", []),
+            *(session.rationale or {}).get("notes", []),
+        ],
     }
     return render(request, "programs/session_detail.html", context)
 

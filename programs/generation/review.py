@@ -80,6 +80,18 @@ INVARIANTS = (
 )
 
 
+#: The invariants in words the athlete reads.
+INVARIANT_LABELS: dict[str, str] = {
+    "push_pull": "A push and a pull in the session",
+    "pull_push_ratio": "Weekly pull:push between 0.8 and 2",
+    "main_first": "Main lifts get the most sets",
+    "volume_step": "Weekly volume changes by at most 20 %",
+    "mev_floor": "Major muscles at or above MEV",
+    "frequency": "Major muscles trained twice a week",
+    "mobility_order": "Compound mobility drills first",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
     """One invariant that bent: which, where (week, day or None) and why."""
@@ -88,6 +100,10 @@ class Violation:
     week: int
     day: int | None
     detail: str
+
+    @property
+    def label(self) -> str:
+        return INVARIANT_LABELS[self.invariant]
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +342,34 @@ def _weekly_invariants(
                     )  # fmt: skip
 
 
+def zone(group: str, sets: float) -> str:
+    """Where ``sets`` weekly hard sets sit against a group's RP landmarks."""
+    lm = landmark(group)
+    if sets < lm.mev:
+        return "below MEV"
+    if sets > lm.mrv:
+        return "over MRV"
+    if sets < lm.mav_low:
+        return "MEV–MAV"
+    return "in MAV" if sets <= lm.mav_high else "MAV–MRV"
+
+
+def group_rows(week: WeekReview) -> list[dict[str, object]]:
+    """One row per landmark group trained (or with a MEV floor) in ``week``:
+    group, sets, days, mev, mav_low, mav_high, mrv, zone."""
+    rows: list[dict[str, object]] = []
+    for group, lm in LANDMARKS.items():
+        value = week.sets.get(group, 0.0)
+        if not value and not lm.mev:
+            continue
+        rows.append(
+            {"group": group, "sets": value, "days": week.frequency.get(group, 0),
+             "mev": lm.mev, "mav_low": lm.mav_low, "mav_high": lm.mav_high,
+             "mrv": lm.mrv, "zone": zone(group, value)}
+        )  # fmt: skip
+    return rows
+
+
 def format_review(review: ProgramReview) -> list[str]:
     """The read-out as plain text lines (``program_review`` prints them)."""
     lines: list[str] = []
@@ -336,19 +380,11 @@ def format_review(review: ProgramReview) -> list[str]:
             f"{head} · {w.lifting_days} lifting days · volume ×{w.volume_multiplier:g}"
             f" · pull:push {ratio} ({w.pull_sets:g}:{w.push_sets:g})"
         )
-        for group, lm in LANDMARKS.items():
-            value = w.sets.get(group, 0.0)
-            if not value and not lm.mev:
-                continue
-            where = (
-                "below MEV" if value < lm.mev else "over MRV" if value > lm.mrv
-                else "MEV–MAV" if value < lm.mav_low else "in MAV"
-                if value <= lm.mav_high else "MAV–MRV"
-            )  # fmt: skip
+        for r in group_rows(w):
             lines.append(
-                f"  {group:<11} {value:>5.1f} sets  {w.frequency.get(group, 0)}×/wk"
-                f"  MEV {lm.mev:g} MAV {lm.mav_low:g}–{lm.mav_high:g} MRV {lm.mrv:g}"
-                f"  {where}"
+                f"  {r['group']:<11} {r['sets']:>5.1f} sets  {r['days']}×/wk"
+                f"  MEV {r['mev']:g} MAV {r['mav_low']:g}–{r['mav_high']:g}"
+                f" MRV {r['mrv']:g}  {r['zone']}"
             )
         for name, sets, reps, rpe in w.mains:
             at = f" @ RPE {rpe:g}" if rpe is not None else ""
