@@ -17,7 +17,6 @@ last week's session with half the sets and RPE − 2 and are shorter by design.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from .blocks import (
@@ -39,14 +38,13 @@ from .finishers import build_finisher, grow_finisher
 from .heuristics import (
     AGGRESSION,
     DELOAD_VOLUME_MULTIPLIER,
-    RELAXATION_STEPS,
     SKILL_PRACTICE_MIN_WEIGHT,
 )
-from .library import LibraryIndex
 from .optimizer import Pick, commit, pick
 from .periodization import main_scheme, rpe_cap
 from .planner import MAIN_CAPABLE
 from .prescription import Draft, accessory_rx, load_percent, main_rx, skill_rx
+from .rotation import AccessoryRotation
 from .scorer import Slot, score
 from .splits import FOCI
 from .timing import total_seconds
@@ -57,72 +55,215 @@ REST_STEP = 15
 
 
 def lifting_day(inp: SessionInput) -> Built:
-    """Build one lifting session (see module doc)."""
-    planned, spec, index = inp.planned, inp.spec, inp.index
-    athlete = spec.athlete
-    weights = {gw.goal: gw.weight for gw in spec.request.goals}
-    goal = planned.dominant_goal or Goal.HYPERTROPHY
-    focus = FOCI[planned.focus]
-    targets = frozenset(focus.target_muscles)
-    minutes = spec.request.max_session_minutes
-    low, high = window(inp)
-    ctx = new_context(inp, targets)
-    vol = SessionVolume(inp.soft_allow, inp.hard_allow)
-    middle = "FINISHER" if planned.finisher_minutes else "ACCESSORY"
-    rationale: list[str] = []
+    """Build one lifting session (see module doc): deload weeks copy last week's
+    session; otherwise the phases of :class:`_LiftingDay` run in order — skill,
+    mains, middle, grow, shrink, finish. Raises GenerationError when no main lift
+    fits the day."""
     if inp.scheme.is_deload and inp.previous:
-        blocks = deload_copy(inp.previous, DELOAD_VOLUME_MULTIPLIER)
-        for drafts in blocks.values():
-            for d in drafts:
-                if d.hard:
-                    vol.add(index.facts[d.movement.id].credit, d.sets)
-        mins = round(total_seconds(blocks) / 60)
-        rationale.append(
-            f"Deload: last week's session with about half the sets, {mins} of {minutes} min by design."
-        )
-        return finish_lifting(inp, blocks, vol, {}, rationale, goal)
-    blocks: dict[str, list[Draft]] = {
-        "WARMUP": [],
-        "MAIN": [],
-        middle: [],
-        "COOLDOWN": [],
-    }
-    blocks["WARMUP"] = warmup_block(
-        inp, ctx, 1 if minutes < 45 else 2 if minutes < 75 else 3
-    )
-    exp, aggr = athlete.experience_level, athlete.persona_aggression
-    cap = rpe_cap(exp, aggr)
-    week = inp.scheme
-    if goal == Goal.SKILL or weights.get(Goal.SKILL, 0) >= SKILL_PRACTICE_MIN_WEIGHT:
-        pattern = "olympic" if index.olympic_main_ok else "plyometric"
-        p = pick(
-            index,
-            Slot("skill", ExerciseRole.SKILL, pattern, targets, est_seconds=480),
-            ctx,
-            inp.rng,
-        )
-        if p is not None:
-            commit(p, ctx)
-            blocks["MAIN"].append(attach(skill_rx(p.facts.m), p))
-    scheme = main_scheme(goal, inp.style, week, exp, aggr)
-    scale = inp.style in (
-        ProgressionStyle.SINGLE_PROGRESSION,
-        ProgressionStyle.DOUBLE_PROGRESSION,
-    )
-    main_patterns = [t for t in planned.intent_tags if t in MAIN_CAPABLE]
-    main_ids: dict[tuple[str, int], tuple[int, tuple[str, ...]]] = {}
+        return _deload_day(inp)
+    day = _LiftingDay(inp)
+    day.skill()
+    day.mains()
+    day.middle()
+    day.grow()
+    day.shrink()
+    return day.finish()
 
-    def add_main(i: int, pattern: str) -> bool:
+
+def _deload_day(inp: SessionInput) -> Built:
+    """Last week's session with about half the sets and RPE − 2, same exercises
+    (reference §7: Bell 2023, Rogerson 2024)."""
+    vol = SessionVolume(inp.soft_allow, inp.hard_allow)
+    blocks = deload_copy(inp.previous or {}, DELOAD_VOLUME_MULTIPLIER)
+    for d in (d for drafts in blocks.values() for d in drafts if d.hard):
+        vol.add(inp.index.facts[d.movement.id].credit, d.sets)
+    mins = round(total_seconds(blocks) / 60)
+    minutes = inp.spec.request.max_session_minutes
+    goal = inp.planned.dominant_goal or Goal.HYPERTROPHY
+    rationale = [
+        f"Deload: last week's session with about half the sets, {mins} of {minutes} min by design."
+    ]
+    return finish_lifting(inp, blocks, vol, {}, rationale, goal)
+
+
+class _LiftingDay:
+    """The build state of one (non-deload) lifting session.
+
+    ``blocks`` maps a block name (WARMUP, MAIN, ACCESSORY or FINISHER, COOLDOWN) to
+    its drafts in order; ``vol`` counts the session's hard sets against the week's
+    allowances (soft: the week's target share, hard: the MRV share); ``ctx`` is the
+    scorer's context (movements already in the session, muscles covered). The
+    phases mutate this state and must run in the order :func:`lifting_day` calls
+    them: every pick draws from ``inp.rng``, so the order fixes the output.
+    Times are seconds; ``low``/``high`` are the ±5 % fit window.
+    """
+
+    def __init__(self, inp: SessionInput) -> None:
+        self.inp, self.index, self.planned = inp, inp.index, inp.planned
+        planned, spec, athlete = inp.planned, inp.spec, inp.spec.athlete
+        self.weights = {gw.goal: gw.weight for gw in spec.request.goals}
+        self.goal = planned.dominant_goal or Goal.HYPERTROPHY
+        self.targets = frozenset(FOCI[planned.focus].target_muscles)
+        self.minutes = spec.request.max_session_minutes
+        self.low, self.high = window(inp)
+        self.ctx = new_context(inp, self.targets)
+        self.vol = SessionVolume(inp.soft_allow, inp.hard_allow)
+        self.middle_block = "FINISHER" if planned.finisher_minutes else "ACCESSORY"
+        self.rationale: list[str] = []
+        minutes = self.minutes
+        self.blocks: dict[str, list[Draft]] = {
+            "WARMUP": warmup_block(
+                inp, self.ctx, 1 if minutes < 45 else 2 if minutes < 75 else 3
+            ),
+            "MAIN": [],
+            self.middle_block: [],
+            "COOLDOWN": [],
+        }
+        self.exp, self.aggr = athlete.experience_level, athlete.persona_aggression
+        self.cap = rpe_cap(self.exp, self.aggr)
+        self.week = inp.scheme
+        self.main_patterns = [t for t in planned.intent_tags if t in MAIN_CAPABLE]
+        self.main_ids: dict[tuple[str, int], tuple[int, tuple[str, ...]]] = {}
+        self.rotation = AccessoryRotation(planned.intent_tags, self.main_patterns)
+        self.scheme = main_scheme(self.goal, inp.style, self.week, self.exp, self.aggr)
+        self.scale = inp.style in (
+            ProgressionStyle.SINGLE_PROGRESSION,
+            ProgressionStyle.DOUBLE_PROGRESSION,
+        )
+        self.cctx = self.ctx  # the cool-down's own context, from middle() on
+
+    def total(self) -> int:
+        """The session's estimated seconds as drafted so far."""
+        return total_seconds(self.blocks)
+
+    # -- phases ------------------------------------------------------------
+    def skill(self) -> None:
+        """SKILL-role practice opens the MAIN block on SKILL days, or when SKILL
+        has $2+ of the goal budget (reference §13): Olympic lifts when the athlete
+        may do them, else plyometrics."""
+        goal, index = self.goal, self.index
+        if not (
+            goal == Goal.SKILL
+            or self.weights.get(Goal.SKILL, 0) >= SKILL_PRACTICE_MIN_WEIGHT
+        ):
+            return
+        pattern = "olympic" if index.olympic_main_ok else "plyometric"
+        slot = Slot("skill", ExerciseRole.SKILL, pattern, self.targets, est_seconds=480)
+        p = pick(index, slot, self.ctx, self.inp.rng)
+        if p is not None:
+            commit(p, self.ctx)
+            self.blocks["MAIN"].append(attach(skill_rx(p.facts.m), p))
+
+    def mains(self) -> None:
+        """One main lift per main-capable intent pattern, two at most (one under
+        45 min). Raises GenerationError when none fits."""
+        count = 1 if self.minutes < 45 else 2
+        for i, pattern in enumerate(self.main_patterns[:count]):
+            self._add_main(i, pattern)
+        if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
+            raise GenerationError(f"no main lift available for {self.planned.focus}")
+
+    def middle(self) -> None:
+        """The finisher (on finisher days; accessories come while growing), then
+        the cool-down's base stretches."""
+        inp = self.inp
+        if self.middle_block == "FINISHER":
+            self.blocks["FINISHER"] = build_finisher(
+                inp, self.ctx, self.weights, self.planned.finisher_minutes
+            )
+        self.cctx = sub_context(self.ctx, frozenset(self.ctx.covered) | self.targets)
+        self.blocks["COOLDOWN"] = [
+            d for _ in range(base_stretches(inp)) for d in add_stretch(inp, self.cctx)
+        ]
+
+    def grow(self) -> None:
+        """Fill the session up to the window's floor: coarse growth (accessories or
+        extra main lifts, sets, finisher rounds), then fine growth (rests inside
+        their ranges, then warm-up drills and cool-down stretches)."""
+        self._grow_coarse()
+        self._grow_fine()
+
+    def shrink(self) -> None:
+        """Bring an over-budget session back under +5 %: rests to their floor, the
+        lowest-scored accessory, accessory then main sets, extra drills, finisher
+        rounds, the skill practice; then extra cool-down stretches."""
+        blocks, vol, index, high = self.blocks, self.vol, self.index, self.high
+        total = self.total
+        worked = blocks["MAIN"] + blocks[self.middle_block]
+        for d in worked:
+            while total() > high and d.hard and d.rest - REST_STEP >= d.rest_range[0]:
+                d.rest -= REST_STEP
+        while total() > high and len(blocks.get("ACCESSORY", [])) > 1:
+            worst = min(blocks["ACCESSORY"], key=lambda d: d.total)
+            blocks["ACCESSORY"].remove(worst)
+            vol.add(index.facts[worst.movement.id].credit, -worst.sets)
+        worked = blocks["MAIN"] + blocks[self.middle_block]
+        for role in (ExerciseRole.ACCESSORY, ExerciseRole.MAIN):
+            for d in worked:
+                while (
+                    total() > high
+                    and d.role == role
+                    and d.hard
+                    and d.sets > d.set_range[0]
+                ):
+                    d.sets -= 1
+                    vol.add(index.facts[d.movement.id].credit, -1)
+        while total() > high and len(blocks["WARMUP"]) > 2:
+            blocks["WARMUP"].pop()
+        fin = blocks.get("FINISHER", [])
+        while total() > high and fin and max(d.sets for d in fin) > 2:
+            for d in fin:
+                d.sets = max(1, d.sets - 1)
+        skill = [d for d in blocks["MAIN"] if d.role == ExerciseRole.SKILL]
+        if total() > high and skill:
+            blocks["MAIN"].remove(skill[0])
+        while total() > high and len(blocks["COOLDOWN"]) > 2:
+            blocks["COOLDOWN"].pop()
+
+    def finish(self) -> Built:
+        """Say in the rationale when the session misses the window (deliberate
+        degrade: MRV share reached or library exhausted), then finalise it."""
+        inp, vol, minutes = self.inp, self.vol, self.minutes
+        secs = self.total()
+        if secs < self.low:
+            full = sorted(
+                r
+                for r, v in vol.rows.items()
+                if v >= min(SESSION_SET_CAP, inp.hard_allow.get(r, 99)) - 0.5
+            )
+            why = (
+                f"weekly volume caps (MRV share) reached for {', '.join(full)}"
+                if full
+                else "the library has no more suitable movements"
+            )
+            self.rationale.append(
+                f"Shorter than the budget ({secs / 60:.0f} of {minutes} min): {why}; more sets would not be productive."
+            )
+        elif secs > self.high:
+            self.rationale.append(
+                f"Longer than the budget ({secs / 60:.0f} of {minutes} min): the minimum session did not fit."
+            )
+        return finish_lifting(
+            inp, self.blocks, vol, self.main_ids, self.rationale, self.goal
+        )
+
+    # -- steps -------------------------------------------------------------
+    def _add_main(self, i: int, pattern: str) -> bool:
+        """The i-th main lift on ``pattern``: last week's lift for this focus and
+        slot when it still fits (progressive overload), else a fresh pick with
+        room for 2+ hard sets. False when nothing fits."""
+        inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
         slot = Slot(
             "lift",
             ExerciseRole.MAIN,
             pattern,
-            targets,
+            self.targets,
             main=True,
             hard=True,
             est_seconds=900,
         )
-        cached, kept_notes = inp.main_cache.get((planned.focus, i), (None, ()))
+        focus = self.planned.focus
+        cached, kept_notes = inp.main_cache.get((focus, i), (None, ()))
         p: Pick | None = None
         if (
             cached is not None
@@ -141,8 +282,12 @@ def lifting_day(inp: SessionInput) -> Built:
         if p is None:
             return False
         commit(p, ctx)
+        goal, exp, aggr = self.goal, self.exp, self.aggr
         d = attach(
-            main_rx(p.facts.m, goal, scheme, exp, week.volume_multiplier, scale), p
+            main_rx(
+                p.facts.m, goal, self.scheme, exp, week.volume_multiplier, self.scale
+            ),
+            p,
         )
         if inp.style == ProgressionStyle.DOUBLE_PROGRESSION and d.reps_min is not None:
             # Double progression keeps the bar weight for the mesocycle: the entry
@@ -156,146 +301,108 @@ def lifting_day(inp: SessionInput) -> Built:
                 d.rpe = max(6.0, d.rpe - 0.5)
         d.sets = min(d.sets, vol.room(p.facts.credit, hard=True))
         vol.add(p.facts.credit, d.sets)
-        blocks["MAIN"].append(d)
+        self.blocks["MAIN"].append(d)
         subs = tuple(n for n in p.notes if n.startswith("substituted for"))
-        main_ids[(planned.focus, i)] = (p.facts.m.id, subs)
+        self.main_ids[(focus, i)] = (p.facts.m.id, subs)
         return True
 
-    for i, pattern in enumerate(main_patterns[: 1 if minutes < 45 else 2]):
-        add_main(i, pattern)
-    if not any(d.role == ExerciseRole.MAIN for d in blocks["MAIN"]):
-        raise GenerationError(f"no main lift available for {planned.focus}")
-    # Accessory rotation: the day's other patterns, then variants of the main
-    # patterns, trunk work (core/carry) last — focus muscles before extras.
-    trunk = ("core", "carry")
-    mains = main_patterns[:2]
-    rest = [t for t in planned.intent_tags if t not in mains and t not in trunk]
-    acc_patterns = rest + mains + [t for t in planned.intent_tags if t in trunk]
-    uses: dict[str, int] = {}
-    exhausted: dict[bool, bool] = {}
-    # Ruled-out candidates per (tier, pattern, targets); availability only shrinks
-    # as sets are added, and the memo is cleared whenever an exercise is removed.
-    memos: dict[tuple[bool, str, frozenset[str]], dict[int, int]] = {}
-    dead: set[tuple[tuple[bool, str, frozenset[str]], int]] = set()
-
-    def add_accessory() -> bool:
-        """Next accessory: every pattern of the rotation is tried at a step before
-        any pattern is relaxed further (relaxation is the last resort)."""
-        tier = vol.allow is inp.hard_allow
-        if exhausted.get(tier):
-            return False
-        # Soft tier: only strict and pattern-compatible picks; going past the week's
-        # target share (still ≤ MRV) beats an off-focus movement.
-        top = 3 if not tier else len(RELAXATION_STEPS) if not blocks["ACCESSORY"] else 5
-        # Least-used pattern first (trunk work counts as already used once), so
-        # focus patterns come before extras and the day still varies.
-        order = sorted(
-            range(len(acc_patterns)),
-            key=lambda i: (
-                uses.get(acc_patterns[i], 0) + (acc_patterns[i] in trunk),
-                i,
-            ),
+    def _add_accessory(self) -> bool:
+        """Draft the rotation's next accessory; False when none is left."""
+        vol = self.vol
+        p = self.rotation.next(
+            self.index,
+            self.ctx,
+            self.inp.rng,
+            self.targets,
+            hard_tier=vol.allow is self.inp.hard_allow,
+            first=not self.blocks["ACCESSORY"],
+            usable=lambda f: vol.usable(f, 2),
         )
-        for step in range(top):
-            # From step 2 the pool is muscle-driven, so one lifting pattern and the
-            # isolation slot cover every distinct pool.
-            tries = order if step < 2 else order[:2]
-            for i in tries:
-                pattern = acc_patterns[i]
-                slot_targets = targets
-                if pattern == "isolation":
-                    lacking = sorted(targets, key=lambda m: (m in ctx.covered, m))
-                    slot_targets = frozenset(lacking[:2])
-                slot = Slot(
-                    "lift",
-                    ExerciseRole.ACCESSORY,
-                    pattern,
-                    slot_targets,
-                    hard=True,
-                    est_seconds=400,
-                )
-                key = (tier, pattern, slot_targets)
-                if (key, step) in dead:  # failed before; availability only shrank
-                    continue
-                memo = memos.setdefault(key, {})
-                p = pick(
-                    index,
-                    slot,
-                    ctx,
-                    inp.rng,
-                    usable=lambda f: vol.usable(f, 2),
-                    start_step=step,
-                    max_step=step,
-                    memo=memo,
-                )
-                if p is None:
-                    dead.add((key, step))
-                else:
-                    _add_accessory(p)
-                    uses[pattern] = uses.get(pattern, 0) + 1
-                    return True
-        exhausted[tier] = True
-        return False
+        if p is None:
+            return False
+        self._draft_accessory(p)
+        return True
 
-    def _add_accessory(p: Pick) -> None:
-        commit(p, ctx)
+    def _draft_accessory(self, p: Pick) -> None:
+        """Prescribe a picked accessory, capped by the volume room it has."""
+        commit(p, self.ctx)
+        week, vol = self.week, self.vol
         d = attach(
             accessory_rx(
-                p.facts.m, goal, exp, week.volume_multiplier, week.rpe_offset, cap
+                p.facts.m,
+                self.goal,
+                self.exp,
+                week.volume_multiplier,
+                week.rpe_offset,
+                self.cap,
             ),
             p,
         )
         d.sets = min(d.sets, vol.room(p.facts.credit))
         vol.add(p.facts.credit, d.sets)
-        blocks["ACCESSORY"].append(d)
+        self.blocks["ACCESSORY"].append(d)
 
-    if middle == "FINISHER":
-        blocks["FINISHER"] = build_finisher(inp, ctx, weights, planned.finisher_minutes)
-    cctx = sub_context(ctx, frozenset(ctx.covered) | targets)
-    blocks["COOLDOWN"] = [
-        d for _ in range(base_stretches(inp)) for d in add_stretch(inp, cctx)
-    ]
-
-    def total() -> int:
-        return total_seconds(blocks)
-
-    # Coarse growth.
-    max_acc = max(1, (minutes - 15) // 10)
-    extra_main = len(main_ids)
-    acc_full = False
-    while total() < low:
-        grown = False
-        if (
-            middle == "ACCESSORY"
-            and len(blocks["ACCESSORY"]) < max_acc
-            and not acc_full
-        ):
-            if add_accessory():
-                if total() <= high:
+    def _grow_coarse(self) -> None:
+        """Accessories (or extra main lifts on finisher days), one set at a time,
+        finisher rounds — within the week's target share first, then the MRV share;
+        stops when nothing more fits the window or the volume."""
+        blocks, vol, index, high = self.blocks, self.vol, self.index, self.high
+        middle, total = self.middle_block, self.total
+        main_patterns, acc_patterns = self.main_patterns, self.rotation.patterns
+        max_acc = max(1, (self.minutes - 15) // 10)
+        extra_main = len(self.main_ids)
+        acc_full = False
+        while total() < self.low:
+            if (
+                middle == "ACCESSORY"
+                and len(blocks["ACCESSORY"]) < max_acc
+                and not acc_full
+            ):
+                if self._add_accessory():
+                    if total() <= high:
+                        continue
+                    d = blocks["ACCESSORY"].pop()
+                    vol.add(index.facts[d.movement.id].credit, -d.sets)
+                    self.ctx.session_ids.discard(d.movement.id)
+                    self.rotation.forget()
+                    acc_full = True
+                elif vol.allow is vol.soft:
+                    vol.allow = vol.hard
                     continue
-                d = blocks["ACCESSORY"].pop()
-                vol.add(index.facts[d.movement.id].credit, -d.sets)
-                ctx.session_ids.discard(d.movement.id)
-                memos.clear()
-                dead.clear()
-                acc_full = True
-            elif vol.allow is vol.soft:
+            if (
+                middle == "FINISHER"
+                and extra_main < len(main_patterns) + 1
+                and extra_main < 4
+            ):
+                pool = main_patterns + acc_patterns
+                pattern = pool[extra_main % max(1, len(pool))]
+                extra_main += 1
+                if self._add_main(extra_main - 1, pattern):
+                    if total() <= high:
+                        continue
+                    d = blocks["MAIN"].pop()
+                    vol.add(index.facts[d.movement.id].credit, -d.sets)
+            if self._add_set():
+                continue
+            if middle == "FINISHER" and grow_finisher(
+                blocks["FINISHER"], self.planned.finisher_minutes, total, high
+            ):
+                continue
+            if vol.allow is vol.soft:
                 vol.allow = vol.hard
                 continue
-        if (
-            middle == "FINISHER"
-            and extra_main < len(main_patterns) + 1
-            and extra_main < 4
-        ):
-            pattern = (main_patterns + acc_patterns)[
-                extra_main % max(1, len(main_patterns + acc_patterns))
-            ]
-            extra_main += 1
-            if add_main(extra_main - 1, pattern):
-                if total() <= high:
-                    continue
-                d = blocks["MAIN"].pop()
-                vol.add(index.facts[d.movement.id].credit, -d.sets)
+            break
+
+    def _add_set(self) -> bool:
+        """One more set on the hard exercise with the fewest sets (accessories
+        first; main lifts only on finisher days) that has volume room and still
+        fits the window. False when none does."""
+        blocks, vol, index, middle = (
+            self.blocks,
+            self.vol,
+            self.index,
+            self.middle_block,
+        )
         for d in sorted(
             blocks[middle] + blocks["MAIN"],
             key=lambda d: (d.role == ExerciseRole.MAIN, d.sets, -d.total),
@@ -311,100 +418,39 @@ def lifting_day(inp: SessionInput) -> Built:
             if vol.room(credit) < 1:
                 continue
             d.sets += 1
-            if total() > high:
+            if self.total() > self.high:
                 d.sets -= 1
                 continue
             vol.add(credit, 1)
-            grown = True
-            break
-        if grown:
-            continue
-        if middle == "FINISHER" and grow_finisher(
-            blocks["FINISHER"], planned.finisher_minutes, total, high
-        ):
-            continue
-        if vol.allow is vol.soft:
-            vol.allow = vol.hard
-            continue
-        break
-    # Fine growth: rests inside their ranges, then drills and stretches.
-    changed = True
-    while total() < low and changed:
-        changed = False
-        for d in blocks["MAIN"] + blocks[middle]:
-            if (
-                d.hard
-                and d.sets > 1
-                and d.rest + REST_STEP <= d.rest_range[1]
-                and total() < low
-            ):
-                d.rest += REST_STEP
-                changed = True
-    wctx = sub_context(ctx, targets)
-    # Spare time beyond productive volume goes to mobility: more warm-up drills and
-    # cool-down stretches, more of them on longer sessions (ACSM flexibility §2c).
-    max_drills, max_stretches = 4 + minutes // 30, 6 + minutes // 20
-    while total() < low and len(blocks["WARMUP"]) < max_drills:
-        more = add_drill(inp, wctx)
-        if not more:
-            break
-        blocks["WARMUP"] += more
-    while total() < low and len(blocks["COOLDOWN"]) < max_stretches:
-        more = add_stretch(inp, cctx)
-        if not more:
-            break
-        blocks["COOLDOWN"] += more
-    _shrink(blocks, middle, total, high, vol, index)
-    while total() > high and len(blocks["COOLDOWN"]) > 2:
-        blocks["COOLDOWN"].pop()
-    secs = total()
-    if secs < low:
-        full = sorted(
-            r
-            for r, v in vol.rows.items()
-            if v >= min(SESSION_SET_CAP, inp.hard_allow.get(r, 99)) - 0.5
-        )
-        why = (
-            f"weekly volume caps (MRV share) reached for {', '.join(full)}"
-            if full
-            else "the library has no more suitable movements"
-        )
-        rationale.append(
-            f"Shorter than the budget ({secs / 60:.0f} of {minutes} min): {why}; more sets would not be productive."
-        )
-    elif secs > high:
-        rationale.append(
-            f"Longer than the budget ({secs / 60:.0f} of {minutes} min): the minimum session did not fit."
-        )
-    return finish_lifting(inp, blocks, vol, main_ids, rationale, goal)
+            return True
+        return False
 
-
-def _shrink(
-    blocks: dict[str, list[Draft]], middle: str, total: Callable[[], int], high: float,
-    vol: SessionVolume, index: LibraryIndex,
-) -> None:  # fmt: skip
-    """Bring an over-budget session back under +5 %: rests to their floor, the
-    lowest-scored accessory, accessory then main sets, extra drills, finisher."""
-    for d in blocks["MAIN"] + blocks[middle]:
-        while total() > high and d.hard and d.rest - REST_STEP >= d.rest_range[0]:
-            d.rest -= REST_STEP
-    while total() > high and len(blocks.get("ACCESSORY", [])) > 1:
-        worst = min(blocks["ACCESSORY"], key=lambda d: d.total)
-        blocks["ACCESSORY"].remove(worst)
-        vol.add(index.facts[worst.movement.id].credit, -worst.sets)
-    for role in (ExerciseRole.ACCESSORY, ExerciseRole.MAIN):
-        for d in blocks["MAIN"] + blocks[middle]:
-            while (
-                total() > high and d.role == role and d.hard and d.sets > d.set_range[0]
-            ):
-                d.sets -= 1
-                vol.add(index.facts[d.movement.id].credit, -1)
-    while total() > high and len(blocks["WARMUP"]) > 2:
-        blocks["WARMUP"].pop()
-    fin = blocks.get("FINISHER", [])
-    while total() > high and fin and max(d.sets for d in fin) > 2:
-        for d in fin:
-            d.sets = max(1, d.sets - 1)
-    skill = [d for d in blocks["MAIN"] if d.role == ExerciseRole.SKILL]
-    if total() > high and skill:
-        blocks["MAIN"].remove(skill[0])
+    def _grow_fine(self) -> None:
+        """Rests inside their ranges, then spare time beyond productive volume
+        goes to mobility: more warm-up drills and cool-down stretches, more of
+        them on longer sessions (ACSM flexibility §2c)."""
+        inp, blocks, low, total = self.inp, self.blocks, self.low, self.total
+        changed = True
+        while total() < low and changed:
+            changed = False
+            for d in blocks["MAIN"] + blocks[self.middle_block]:
+                if (
+                    d.hard
+                    and d.sets > 1
+                    and d.rest + REST_STEP <= d.rest_range[1]
+                    and total() < low
+                ):
+                    d.rest += REST_STEP
+                    changed = True
+        wctx = sub_context(self.ctx, self.targets)
+        max_drills, max_stretches = 4 + self.minutes // 30, 6 + self.minutes // 20
+        while total() < low and len(blocks["WARMUP"]) < max_drills:
+            more = add_drill(inp, wctx)
+            if not more:
+                break
+            blocks["WARMUP"] += more
+        while total() < low and len(blocks["COOLDOWN"]) < max_stretches:
+            more = add_stretch(inp, self.cctx)
+            if not more:
+                break
+            blocks["COOLDOWN"] += more

@@ -1,0 +1,98 @@
+"""The accessory rotation of a lifting day: which pattern the next accessory
+trains, and how far selection may relax to find one.
+
+The day's other intent patterns come first, then variants of the main patterns,
+trunk work (core, carry) last — focus muscles before extras; within that, the
+least-used pattern goes first so the day still varies. Every pattern is tried at
+a relaxation step before any pattern is relaxed further (relaxation is the last
+resort, seeds 000 fork 8.1). Searches that found nothing are remembered: volume
+room only shrinks as sets are added, so they stay fruitless until an exercise is
+removed (:meth:`AccessoryRotation.forget`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .heuristics import RELAXATION_STEPS
+from .library import Facts, LibraryIndex
+from .optimizer import Pick, pick
+from .scorer import Context, Slot
+from .types import ExerciseRole
+
+TRUNK = ("core", "carry")
+
+# A search: (hard tier?, pattern, slot targets).
+_Key = tuple[bool, str, frozenset[str]]
+
+
+class AccessoryRotation:
+    """Pattern order and search memory for one session's accessories."""
+
+    def __init__(self, intent_tags: tuple[str, ...], main_patterns: list[str]):
+        mains = main_patterns[:2]
+        rest = [t for t in intent_tags if t not in mains and t not in TRUNK]
+        self.patterns = rest + mains + [t for t in intent_tags if t in TRUNK]
+        self.uses: dict[str, int] = {}
+        self.exhausted: dict[bool, bool] = {}
+        self.memos: dict[_Key, dict[int, int]] = {}
+        self.dead: set[tuple[_Key, int]] = set()
+
+    def forget(self) -> None:
+        """An exercise left the session: earlier fruitless searches may succeed."""
+        self.memos.clear()
+        self.dead.clear()
+
+    def next(
+        self,
+        index: LibraryIndex,
+        ctx: Context,
+        rng,
+        targets: frozenset[str],
+        *,
+        hard_tier: bool,
+        first: bool,
+        usable: Callable[[Facts], bool],
+    ) -> Pick | None:
+        """The next accessory pick, or None once this tier has nothing left.
+
+        ``hard_tier``: the MRV share applies (else the week's target share, where
+        only strict and pattern-compatible picks are taken: going past the target
+        share, still ≤ MRV, beats an off-focus movement). ``first``: no accessory
+        yet, so every relaxation step may be used."""
+        if self.exhausted.get(hard_tier):
+            return None
+        top = 3 if not hard_tier else len(RELAXATION_STEPS) if first else 5
+        patterns, uses = self.patterns, self.uses
+        # Trunk work counts as already used once.
+        order = sorted(
+            range(len(patterns)),
+            key=lambda i: (uses.get(patterns[i], 0) + (patterns[i] in TRUNK), i),
+        )
+        for step in range(top):
+            # From step 2 the pool is muscle-driven, so one lifting pattern and the
+            # isolation slot cover every distinct pool.
+            for i in order if step < 2 else order[:2]:
+                pattern = patterns[i]
+                slot_targets = targets
+                if pattern == "isolation":
+                    lacking = sorted(targets, key=lambda m: (m in ctx.covered, m))
+                    slot_targets = frozenset(lacking[:2])
+                key = (hard_tier, pattern, slot_targets)
+                if (key, step) in self.dead:
+                    continue
+                slot = Slot(
+                    "lift", ExerciseRole.ACCESSORY, pattern, slot_targets,
+                    hard=True, est_seconds=400,
+                )  # fmt: skip
+                p = pick(
+                    index, slot, ctx, rng, usable=usable, start_step=step,
+                    max_step=step, memo=self.memos.setdefault(key, {}),
+                )  # fmt: skip
+                if p is None:
+                    self.dead.add((key, step))
+                else:
+                    uses[pattern] = uses.get(pattern, 0) + 1
+                    return p
+        self.exhausted[hard_tier] = True
+        return None
