@@ -106,9 +106,11 @@ HARD_CODED_BIAS_LOCATIONS: tuple[str, ...] = (
     "programs.generation.optimizer:main_fit",
     "programs.generation.optimizer:accessory_fit",
     "programs.generation.library:tier_standing",
-    "programs.generation.prescription:main_prescription",
-    "programs.generation.builder:_finisher_kind",
-    "programs.generation.planner:_decide_day_kinds",
+    "programs.generation.prescription:main_rx",
+    "programs.generation.finishers:finisher_kind",
+    "programs.generation.rotation:AccessoryRotation.next",
+    "programs.generation.builder:_LiftingDay.mains",
+    "programs.generation.builder:_LiftingDay._zone2",
 )
 
 # ---------------------------------------------------------------------------

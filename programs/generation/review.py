@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .splits import FOCI
+from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     ExerciseRole,
     ExperienceLevel,
@@ -56,8 +56,6 @@ from .types import (
 from .volume import BEGINNER_SCALE, LANDMARKS, add_sets, landmark, set_credit
 
 HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
-PUSH_PATTERNS = frozenset({"horizontal_push", "vertical_push"})
-PULL_PATTERNS = frozenset({"horizontal_pull", "vertical_pull"})
 #: Foci that must hold both a push and a pull (upper and full-body days).
 BALANCED_FOCI = frozenset(
     {"upper_a", "upper_b", "full_body_a", "full_body_b", "full_body_c"}
@@ -100,6 +98,9 @@ class Violation:
     week: int
     day: int | None
     detail: str
+    #: The engine said why in the session's rationale (an allowed exception:
+    #: the budget or the athlete's equipment and rules left no room).
+    excepted: bool = False
 
     @property
     def label(self) -> str:
@@ -243,9 +244,12 @@ def _week(
             out.sessions_checked["push_pull"] += 1
             if not (has_push and has_pull):
                 missing = "pull" if has_push else "push" if has_pull else "push or pull"
+                said = [n for n in s.rationale if n.startswith("No p")]
                 out.violations.append(
                     Violation("push_pull", mc.sequence_number, s.day_index,
-                              f"{FOCI[p.focus].label} has no {missing}")
+                              f"{FOCI[p.focus].label} has no {missing}"
+                              + (f" ({said[0]})" if said else ""),
+                              excepted=bool(said))
                 )  # fmt: skip
         main_sets = [e.sets for e in hard if e.role == ExerciseRole.MAIN]
         acc = [e for e in hard if e.role == ExerciseRole.ACCESSORY]
@@ -284,7 +288,7 @@ def _mobility_order(
     last_compound = max(
         (i for i, mech in enumerate(mechanics) if mech == "compound"), default=-1
     )
-    if "isolation" in mechanics[:last_compound]:
+    if last_compound > 0 and "isolation" in mechanics[:last_compound]:
         out.violations.append(
             Violation("mobility_order", mc.sequence_number, s.day_index,
                       "an isolation drill precedes a compound one")

@@ -103,6 +103,7 @@ class Command(BaseCommand):
         equipment = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
         tiers: Counter[str] = Counter()
         violations: Counter[str] = Counter()
+        excepted: Counter[str] = Counter()
         checked: Counter[str] = Counter()
         examples: dict[str, list[str]] = {}
         long_total = long_fit = failures = skipped = generated = 0
@@ -128,6 +129,9 @@ class Command(BaseCommand):
             tiers.update(review.tiers)
             checked.update(review.sessions_checked)
             for v in review.violations:
+                if v.excepted:
+                    excepted[v.invariant] += 1
+                    continue
                 violations[v.invariant] += 1
                 seen = examples.setdefault(v.invariant, [])
                 if len(seen) < opts["examples"]:
@@ -152,9 +156,15 @@ class Command(BaseCommand):
         share = (tiers["STAPLE"] + tiers["COMMON"]) / picks if picks else 0.0
         out(f"main + accessory picks: {picks} · STAPLE or COMMON: {share:.1%}")
         out("  " + " · ".join(f"{t} {tiers[t] / picks:.1%}" for t in TIERS if picks))
-        out("invariant violations (sessions or weeks violating / checked):")
+        out(
+            "invariant violations (sessions or weeks violating / checked; "
+            "+ allowed exceptions the engine explained):"
+        )
         for name in INVARIANTS:
-            out(f"  {name:<16} {violations[name]:>5} / {checked[name]}")
+            out(
+                f"  {name:<16} {violations[name]:>5} / {checked[name]}"
+                f"  + {excepted[name]} explained"
+            )
             for line in examples.get(name, []):
                 out(f"      e.g. {line}")
         fit = long_fit / long_total if long_total else 0.0
