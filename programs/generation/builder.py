@@ -90,6 +90,12 @@ def _deload_day(inp: SessionInput) -> Built:
     note = _balance_note(inp.planned.intent_tags, blocks, minutes, True)
     if note:
         rationale.append(note)
+    for d in blocks.get("COOLDOWN", []):
+        if d.duration and d.duration >= 300:
+            rationale.append(
+                f"Easy zone-2 {d.movement.name.lower()} for {d.duration // 60} min "
+                "kept from last week: low-fatigue aerobic work suits a deload."
+            )
     return finish_lifting(inp, blocks, vol, {}, rationale, goal)
 
 

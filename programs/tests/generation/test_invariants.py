@@ -98,3 +98,25 @@ def test_generated_programs_keep_the_coaching_invariants(
                 assert any("Shorter than the budget" in r for r in s.rationale), (
                     s.rationale
                 )
+
+
+def test_long_sessions_past_the_volume_caps_fill_with_easy_zone2_cardio(library):
+    spec = make_spec(((G.HYPERTROPHY, 10),), days=4, minutes=120)
+    program = generate_program(spec, library)
+    filled = 0
+    for s in program.sessions:
+        cool = [e for e in s.exercises if e.role == ExerciseRole.COOLDOWN]
+        easy = [e for e in cool if (e.duration_seconds or 0) >= 300]
+        if not easy:
+            continue
+        filled += 1
+        (bout,) = easy
+        assert bout is cool[0]  # it opens the cool-down, stretches follow
+        assert library.movements[bout.movement_id].pattern == "cardio"
+        assert bout.sets == 1
+        assert 300 <= bout.duration_seconds <= 1800
+        assert bout.target_rpe <= 5
+        assert any("zone-2" in r for r in s.rationale)
+        if not program.plan.microcycles[s.microcycle_sequence - 1].is_deload:
+            assert abs(s.estimated_minutes - 120) <= 0.05 * 120 + 0.5
+    assert filled
