@@ -1,7 +1,7 @@
 """Read the shipped movement fixture (Django ``dumpdata`` JSON) as a library.
 
 Pure: the parsed JSON records in, a :class:`~.types.MovementLibrary` out, with the
-same fields ``programs.selectors.movement_library_snapshot`` reads from the
+same fields ``programs.specs.movement_library_snapshot`` reads from the
 database. Lets the matrix command and the engine tests run on the real library
 (``fixtures/movements.json``) without a database.
 """
