@@ -108,9 +108,8 @@ HARD_CODED_BIAS_LOCATIONS: tuple[str, ...] = (
     "programs.generation.library:tier_standing",
     "programs.generation.prescription:main_rx",
     "programs.generation.finishers:finisher_kind",
-    "programs.generation.rotation:AccessoryRotation.next",
-    "programs.generation.builder:_LiftingDay.mains",
-    "programs.generation.builder:_LiftingDay._zone2",
+    "programs.generation.rotation:AccessoryRotation",
+    "programs.generation.builder:lifting_day",
 )
 
 # ---------------------------------------------------------------------------

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
 from programs.generation import generate_program
-from programs.generation.heuristics import HARD_CODED_BIAS_LOCATIONS
 from programs.generation.library import build_index
 from programs.generation.review import TIERS
 from programs.generation.types import ExerciseRole, Goal, MovementRule, MovementRuleKind
@@ -79,13 +76,3 @@ def test_specialty_kit_the_athlete_lists_sanctions_its_movements(real_library):
     facts = build_index(real_library, spec.athlete, weights).facts[sled_push.id]
     assert facts.tier_class == 0
     assert facts.tier_note == "specialty movement: uses your sled"
-
-
-def test_hard_coded_bias_locations_name_real_functions():
-    for location in HARD_CODED_BIAS_LOCATIONS:
-        module, qualname = location.split(":")
-        target = importlib.import_module(module)
-        for part in qualname.split("."):
-            target = getattr(target, part)
-        assert callable(target), location
-    assert len(set(HARD_CODED_BIAS_LOCATIONS)) == len(HARD_CODED_BIAS_LOCATIONS)
