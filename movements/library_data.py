@@ -468,7 +468,7 @@ ANTAGONISTS: list[tuple[str, str]] = [
 TIER_STAPLE: frozenset[str] = frozenset({
     # squat
     "Barbell Squat", "Barbell Full Squat", "Front Barbell Squat", "Goblet Squat",
-    "Leg Press", "Hack Squat", "Dumbbell Squat", "Bodyweight Squat", "Smith Machine Squat",
+    "Leg Press", "Hack Squat", "Dumbbell Squat", "Smith Machine Squat",
     # hinge
     "Barbell Deadlift", "Romanian Deadlift", "Sumo Deadlift", "Trap Bar Deadlift",
     "Dumbbell Romanian Deadlift", "Stiff-Legged Barbell Deadlift",
@@ -477,7 +477,7 @@ TIER_STAPLE: frozenset[str] = frozenset({
     # lunge
     "Barbell Walking Lunge", "Barbell Lunge", "Dumbbell Lunges", "Dumbbell Rear Lunge",
     "Split Squat with Dumbbells", "Split Squats", "Dumbbell Step Ups",
-    "Bodyweight Walking Lunge", "One Leg Barbell Squat",
+    "One Leg Barbell Squat",
     # horizontal push
     "Barbell Bench Press - Medium Grip", "Barbell Incline Bench Press - Medium Grip",
     "Dumbbell Bench Press", "Incline Dumbbell Press", "Machine Bench Press",
@@ -493,7 +493,7 @@ TIER_STAPLE: frozenset[str] = frozenset({
     "Seated Barbell Military Press",
     # vertical pull
     "Pullups", "Chin-Up", "Wide-Grip Lat Pulldown", "Close-Grip Front Lat Pulldown",
-    "Underhand Cable Pulldowns", "Band Assisted Pull-Up",
+    "Underhand Cable Pulldowns",
     "Full Range-Of-Motion Lat Pulldown", "V-Bar Pulldown",
     # carry
     "Farmer's Walk", "Suitcase Carry",
@@ -511,6 +511,9 @@ TIER_STAPLE: frozenset[str] = frozenset({
 })  # fmt: skip
 
 TIER_COMMON: frozenset[str] = frozenset({
+    # Bodyweight and assisted versions of the staples: the regressions a coach
+    # uses when the loaded lift is out of reach, not an expert's main lift.
+    "Band Assisted Pull-Up", "Bodyweight Squat", "Bodyweight Walking Lunge",
     # squat
     "Barbell Squat To A Bench", "Box Squat", "Front Squat (Clean Grip)",
     "Dumbbell Squat To A Bench", "Front Squats With Two Kettlebells", "Narrow Stance Leg Press",
