@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from movements.models import (
+    Circuit,
     MovementMuscle,
 )
 from programs.generation import plan_program
@@ -160,6 +161,18 @@ def program_generation_progress(*, program: Program) -> dict[str, int]:
     return counts
 
 
+def session_circuits_load(session: Session) -> Session:
+    """Attach ``session``'s main and finisher circuits with their movements
+    prefetched (two queries when it has any, none otherwise) and return it."""
+    ids = {session.main_circuit_id, session.finisher_circuit_id} - {None}
+    if not ids:
+        return session
+    circuits = Circuit.objects.with_movements().in_bulk(ids)
+    session.main_circuit = circuits.get(session.main_circuit_id)
+    session.finisher_circuit = circuits.get(session.finisher_circuit_id)
+    return session
+
+
 # ---------------------------------------------------------------------------
 # The coach's read-out (issue 10)
 # ---------------------------------------------------------------------------
@@ -168,8 +181,8 @@ def program_review(*, program: Program) -> ProgramReview:
     hard sets per landmark group, pull:push, frequency, main lifts, tier mix and
     the invariants that bent. The plan (deloads, volume steps, day foci) is
     re-derived from the stored spec; the exercises are the rows as written.
-    Six queries: variants, exercises, sessions, and the movements they use
-    (rows, muscle links, relationships)."""
+    Eight queries: variants, exercises, sessions, and the snapshot of the
+    movements they use (rows, muscle links, relationships, circuits)."""
     spec = program_spec(program=program)
     plan = plan_program(spec)
     rows = list(

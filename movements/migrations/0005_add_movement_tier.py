@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('movements', '0003_seed_activity_definitions'),
+        ('movements', '0004_add_circuits'),
     ]
 
     operations = [
