@@ -18,7 +18,7 @@ What the readiness score reads, and from where (issue 9 §1, one store each):
 
 One module per seam; every name stays importable from ``adaptation.specs``:
 
-- :mod:`.plans`: the program's athlete, the planned session, the movement library
+- :mod:`.plans`: the planned session, the movement library
   (and its per-process cache);
 - :mod:`.readiness`: check-in, muscle recovery, recovery signal, recent effort,
   readiness inputs and readiness JSON;
@@ -45,7 +45,6 @@ from adaptation.specs.plans import (
     movement_info,
     movements_library,
     primary_muscles,
-    program_athlete,
     program_goals,
     session_library,
     session_plan,
@@ -62,6 +61,10 @@ from adaptation.specs.readiness import (
     readiness_json,
     recent_effort,
 )
+
+# The program's snapshot of the athlete as the engine's AthleteProfile: one home,
+# shared with program creation and regeneration.
+from programs.specs import program_athlete
 
 __all__ = [
     "ADHERENCE_WINDOW",

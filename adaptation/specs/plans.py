@@ -17,33 +17,12 @@ from movements.models import (
 )
 from programs.generation import types as gt
 from programs.models import Program, Session, SessionExercise
-from programs.specs import (
-    athlete_profile_from_values,
-    movement_library_snapshot,
-)
+from programs.specs import movement_library_snapshot
 
 
 # ---------------------------------------------------------------------------
 # The program's athlete and the planned session
 # ---------------------------------------------------------------------------
-def program_athlete(program: Program) -> gt.AthleteProfile:
-    """The program's snapshot of the athlete (equipment, rules, level). No query."""
-    return athlete_profile_from_values(
-        experience_level=program.experience_level,
-        persona_tone=program.persona_tone,
-        persona_aggression=program.persona_aggression,
-        equipment=program.equipment,
-        movement_rules=program.movement_rules,
-        enjoyable_activities=program.enjoyable_activities,
-        preferred_weekdays=program.preferred_weekdays,
-        discipline_priorities=program.discipline_priorities,
-        discipline_experience=program.discipline_experience,
-        dedicated_mobility_days=program.dedicated_mobility_days,
-        dedicated_cardio_days=program.dedicated_cardio_days,
-        cardio_as_finisher=program.cardio_as_finisher,
-    )
-
-
 def program_goals(program: Program) -> tuple[gt.GoalWeight, ...]:
     return tuple(gt.GoalWeight(gt.Goal(g), int(w)) for g, w in program.goals)
 
