@@ -316,7 +316,8 @@ def athlete_profile_from_values(
 
 def program_spec(*, program: Program) -> t.ProgramSpec:
     """The engine spec a stored program was created from, plus the variants of
-    any regenerated sessions (so regeneration draws a fresh, reproducible pick)."""
+    any regenerated sessions (so regeneration draws a fresh, reproducible pick)
+    and its deloading microcycles (so an early deload stays one). Two queries."""
     request = program_request_from_values(
         goals=program.goals,
         duration_weeks=program.duration_weeks,
@@ -348,8 +349,19 @@ def program_spec(*, program: Program) -> t.ProgramSpec:
             program=program, variant__gt=0
         ).values_list("microcycle__sequence_number", "day_index", "variant")
     }
+    # Every deloading microcycle, so an early deload the athlete accepted
+    # (adaptation's deload-now) is planned and generated as one.
+    deloads = frozenset(
+        Microcycle.objects.filter(program=program, is_deload=True).values_list(
+            "sequence_number", flat=True
+        )
+    )
     return t.ProgramSpec(
-        request=request, athlete=athlete, seed=program.seed, session_variants=variants
+        request=request,
+        athlete=athlete,
+        seed=program.seed,
+        session_variants=variants,
+        extra_deloads=deloads,
     )
 
 

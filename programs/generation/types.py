@@ -205,6 +205,9 @@ class ProgramSpec:
     seed: int = 0
     # Salts for individual sessions that were regenerated: {(microcycle_seq, day_index): n}.
     session_variants: Mapping[tuple[int, int], int] = field(default_factory=dict)
+    # Microcycles (sequence numbers) that deload early because the athlete accepted
+    # a deload suggestion (issue 9), on top of every deload_every_n-th one.
+    extra_deloads: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

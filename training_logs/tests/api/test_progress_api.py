@@ -148,7 +148,9 @@ def test_soreness_and_recovery_signal_in_a_few_taps(auth_client, muscles):
         format="json",
     )
     assert signal.status_code == 201, signal.content
-    assert signal.json()["readiness"] == 72  # (0.875 + 0.75 * 3 + 0.5) / 5
+    # weighted (metrics.READINESS_WEIGHTS): sleep mean(0.875, 0.75) x .25, stress
+    # .75 x .15, energy .75 x .15, nutrition .5 x .10, renormalised over .65
+    assert signal.json()["readiness"] == 74
 
 
 def test_activity_definitions_and_the_activity_list(auth_client):
