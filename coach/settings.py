@@ -272,6 +272,25 @@ ALLOY_EXERCISE_DB_PATH = env.str(
 )
 
 # ---------------------------------------------------------------------------
+# The coach's voice: an optional OpenAI-compatible language model (coach/llm.py)
+# ---------------------------------------------------------------------------
+# Empty: no model, and Alloy shows its deterministic explanations (the default).
+# Ollama: http://127.0.0.1:11434/v1 ; llama.cpp's server: http://127.0.0.1:8080/v1
+LLM_BASE_URL = env.str("LLM_BASE_URL", default="")
+LLM_MODEL = env.str("LLM_MODEL", default="")
+LLM_API_KEY = env.str("LLM_API_KEY", default="")
+# Seconds: to connect; between two streamed chunks (a stalled model); for the
+# whole answer, capped at 60 so a model can never hold a stream for long.
+LLM_CONNECT_TIMEOUT = env.float("LLM_CONNECT_TIMEOUT", default=3.0)
+LLM_READ_TIMEOUT = env.float("LLM_READ_TIMEOUT", default=15.0)
+LLM_TOTAL_TIMEOUT = min(env.float("LLM_TOTAL_TIMEOUT", default=45.0), 60.0)
+LLM_MAX_TOKENS = env.int("LLM_MAX_TOKENS", default=400)
+# GET /health/llm probes the model server at most this often (seconds), with a
+# short timeout of its own.
+LLM_PROBE_TIMEOUT = env.float("LLM_PROBE_TIMEOUT", default=2.0)
+LLM_HEALTH_CACHE_SECONDS = env.int("LLM_HEALTH_CACHE_SECONDS", default=15)
+
+# ---------------------------------------------------------------------------
 # Logging
 # ---------------------------------------------------------------------------
 LOGGING = {
