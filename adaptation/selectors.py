@@ -51,9 +51,35 @@ def program_end_date(program: Program) -> date:
     return program.start_date + timedelta(days=program.duration_weeks * 7 - 1)
 
 
+#: The movement fields the daily coach reads (the engine's ``MovementInfo``):
+#: loading only these keeps the day's session read cheap (the library's long
+#: text fields are never needed here).
+MOVEMENT_FIELDS = tuple(
+    f"movement__{name}"
+    for name in (
+        "id",
+        "name",
+        "slug",
+        "pattern",
+        "mechanic",
+        "force",
+        "equipment",
+        "level",
+        "primary_discipline",
+        "tags",
+        "is_unilateral",
+        "is_timed",
+    )
+)
+
+
 def _exercises() -> QuerySet[SessionExercise]:
     return (
         SessionExercise.objects.select_related("movement")
+        .only(
+            *(f.name for f in SessionExercise._meta.concrete_fields),
+            *MOVEMENT_FIELDS,
+        )
         .prefetch_related(
             Prefetch(
                 "movement__muscle_links",
@@ -68,13 +94,16 @@ def session_for_date(*, program: Program, day: date) -> Session | None:
     """The program's session on ``day`` with its exercises, movements and their
     muscles and its microcycle (three queries), or ``None`` when no session is
     planned that day."""
-    return (
+    session = (
         Session.objects.filter(program=program, date=day)
-        .select_related("microcycle", "program")
+        .select_related("microcycle")
         .prefetch_related(Prefetch("exercises", queryset=_exercises()))
         .order_by("id")
         .first()
     )
+    if session is not None:
+        session.program = program
+    return session
 
 
 def next_training_session(*, program: Program, after: date) -> Session | None:

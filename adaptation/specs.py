@@ -19,20 +19,29 @@ What the readiness score reads, and from where (issue 9 §1, one store each):
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from adaptation.engine import types as et
 from adaptation.models import DailyCheckIn
-from movements.models import Movement, MuscleRole
+from movements.models import (
+    Movement,
+    MovementMuscle,
+    MovementRelationship,
+    MuscleRole,
+)
 from programs.generation import types as gt
 from programs.generation.volume import add_sets, set_credit
 from programs.models import Program, Session, SessionExercise, SessionType
-from programs.selectors import athlete_profile_from_values
+from programs.selectors import (
+    athlete_profile_from_values,
+    movement_library_snapshot,
+)
 from training_logs import metrics
 from training_logs.models import (
     ActivityInstance,
@@ -168,6 +177,43 @@ def primary_muscles(exercises, library: gt.MovementLibrary) -> set[str]:
         if e.movement_id in library.movements
         for muscle in library.movements[e.movement_id].primary_muscles
     }
+
+
+_library_cache: dict[str, tuple[tuple, float, gt.MovementLibrary]] = {}
+
+
+def _library_fingerprint() -> tuple:
+    """Cheap proof the library has not gained or lost rows (three count queries)."""
+    movements = Movement.objects.aggregate(n=Count("id"), top=Max("id"))
+    return (
+        movements["n"],
+        movements["top"],
+        MovementMuscle.objects.count(),
+        MovementRelationship.objects.count(),
+    )
+
+
+def library_snapshot() -> gt.MovementLibrary:
+    """The whole movement library (``programs.selectors.movement_library_snapshot``,
+    three queries and the largest cost of an adaptation), kept per process for
+    ``settings.ADAPTATION_LIBRARY_CACHE_SECONDS`` and re-read at once when the
+    library gains or loses a movement, muscle link or relationship (three count
+    queries). Staff edits to an existing movement show within the TTL.
+    """
+    ttl = float(getattr(settings, "ADAPTATION_LIBRARY_CACHE_SECONDS", 0))
+    if ttl <= 0:
+        return movement_library_snapshot()
+    fingerprint = _library_fingerprint()
+    cached = _library_cache.get("library")
+    if (
+        cached is not None
+        and cached[0] == fingerprint
+        and time.monotonic() - cached[1] < ttl
+    ):
+        return cached[2]
+    library = movement_library_snapshot()
+    _library_cache["library"] = (fingerprint, time.monotonic(), library)
+    return library
 
 
 # ---------------------------------------------------------------------------

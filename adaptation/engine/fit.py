@@ -11,7 +11,9 @@ estimate is within +5 % of the minutes available:
    (:data:`REST_FLOOR`);
 4. main lifts last: the first main lift's sets down to :data:`MIN_MAIN_SETS`, then
    warm-up drills and cool-down stretches down to one each, then every main lift
-   down to one set, then later main-block exercises dropped (one main lift stays).
+   down to one set, then later main-block exercises dropped (one main lift stays);
+5. on cardio, conditioning and mobility days the middle block is the main work:
+   it shrinks after the warm-up and cool-down extras (:func:`_middle_steps`).
 
 A step that would take the estimate below −5 % is skipped for the next, finer one
 (so a 6-minute accessory is not dropped when cutting a set would do); only when no
@@ -40,6 +42,14 @@ MIN_MAIN_SETS = 2
 REST_FLOOR = {ExerciseRole.MAIN: 60}
 REST_FLOOR_OTHER = 30
 REST_STEP = 15
+#: Steady cardio is shortened a minute at a time down to 10 min (design choice [U]:
+#: the shortest bout worth a warm-up; ACSM 2011 counts aerobic minutes, §2c).
+CARDIO_MIN_SECONDS = 600
+DURATION_STEP = 60
+#: Circuit stations keep at least 20 s of work (design choice [U]; the planner's
+#: circuits use 30–45 s stations, seeds 003 s16).
+CIRCUIT_MIN_WORK = 20
+WORK_STEP = 5
 #: A recovery/mobility session lasts at most this long (design choice [U]: light
 #: mobility work of 20–30 min; reference §2c ACSM flexibility ≈60 s per stretch).
 RECOVERY_MAX_MINUTES = 30
@@ -134,6 +144,82 @@ def _steps(items: list[Item]) -> Iterator[Step]:
             yield step
     for item in later:
         yield _drop(item, items)
+    yield from _middle_steps(items)
+
+
+def _duration_cut(item: Item) -> Step | None:
+    d = item.draft
+    if d.sets != 1 or not d.duration or d.duration <= CARDIO_MIN_SECONDS:
+        return None
+    old = d.duration
+
+    def do() -> None:
+        d.duration = max(CARDIO_MIN_SECONDS, old - DURATION_STEP)
+
+    def undo() -> None:
+        d.duration = old
+
+    return item, do, undo, OpKind.CUT_SETS, "duration"
+
+
+def _round_cut(circuit: list[Item]) -> Step | None:
+    if not circuit or max(i.draft.sets for i in circuit) <= 1:
+        return None
+    before = [i.draft.sets for i in circuit]
+
+    def do() -> None:
+        for i in circuit:
+            i.draft.sets = max(1, i.draft.sets - 1)
+
+    def undo() -> None:
+        for i, sets in zip(circuit, before, strict=True):
+            i.draft.sets = sets
+
+    return circuit[0], do, undo, OpKind.CUT_SETS, "round"
+
+
+def _work_cut(circuit: list[Item]) -> Step | None:
+    if not circuit or min(i.draft.duration or 0 for i in circuit) <= CIRCUIT_MIN_WORK:
+        return None
+    before = [i.draft.duration for i in circuit]
+
+    def do() -> None:
+        for i in circuit:
+            i.draft.duration = max(CIRCUIT_MIN_WORK, i.draft.duration - WORK_STEP)
+
+    def undo() -> None:
+        for i, seconds in zip(circuit, before, strict=True):
+            i.draft.duration = seconds
+
+    return circuit[0], do, undo, OpKind.CUT_SETS, "work"
+
+
+def _middle_steps(items: list[Item]) -> Iterator[Step]:
+    """Cardio, conditioning and mobility days: a circuit loses a round at a time,
+    then 5 s of work per station (down to :data:`CIRCUIT_MIN_WORK`); steady cardio
+    a minute at a time down to :data:`CARDIO_MIN_SECONDS`; intervals and drills a
+    set at a time (to 2), then their rests; then drills are dropped (one stays),
+    then single sets."""
+    middle = [i for i in items if i.block in ("CARDIO", "CONDITIONING", "MOBILITY")]
+    single = [i for i in middle if i.draft.superset is None][::-1]
+    circuit = [i for i in middle if i.draft.superset is not None]
+    for step in (_round_cut(circuit), _work_cut(circuit)):
+        if step:
+            yield step
+    for item in single:
+        step = _duration_cut(item) or _set_cut(item, 2)
+        if step:
+            yield step
+    for item in single:
+        step = _rest_cut(item)
+        if step:
+            yield step
+    if len(single) > 1:
+        yield _drop(single[0], items)
+    for item in single:
+        step = _set_cut(item, 1)
+        if step:
+            yield step
 
 
 def shrink(items: list[Item], minutes: int, log: OpLog) -> bool:
@@ -161,6 +247,13 @@ def shrink(items: list[Item], minutes: int, log: OpLog) -> bool:
         name = item.movement.name
         if kind == OpKind.DROP:
             log.add(kind, f"{name} left out {reason}.", item, before=before[item.uid])
+        elif what in ("duration", "round", "work"):
+            label = {"duration": "Shorter", "round": "Fewer rounds",
+                     "work": "Shorter stations"}[what]  # fmt: skip
+            log.add(
+                kind, f"{label} {reason}.", item, before=before[item.uid],
+                after=describe(item.draft),
+            )  # fmt: skip
         elif kind == OpKind.SHORTEN_REST:
             log.add(
                 kind, f"Shorter rests {reason}.", item, before=before[item.uid],

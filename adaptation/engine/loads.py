@@ -14,8 +14,9 @@
    2.5 kg / 5 lb (the issue's increments; the smallest common plate pair), dumbbell
    2.5 kg / 5 lb, kettlebell 4 kg / 5 lb, machine or cable stack 5 kg / 10 lb [U:
    common commercial increments].
-4. **Double progression** (reference §12 [S]): when the last exposure reached the
-   top of the rep range at or under the target RPE on every working set, the
+4. **Double progression** (reference §12 [S]; prescriptions with a rep range — a
+   fixed rep target follows the e1RM, which already rises as the athlete does):
+   when the last exposure reached the top of the rep range at or under the target RPE on every working set, the
    target is that exposure's heaviest load + one step: barbell +2.5 kg / 5 lb for
    upper-body lifts, +5 kg / 10 lb for lower-body lifts (NSCA "2-for-2" ≈2.5–5 lb
    small and 5–10 lb large muscle groups, §1e [S]; 5/3/1 +5 lb upper / +10 lb
@@ -196,7 +197,8 @@ def _targets(ep: ExercisePlan, movement: MovementInfo, sets: list[LoggedSet],
         return [target(n, LoadBasis.NO_HISTORY, text) for n in numbers]
     pct = percent_1rm(reps, rpe)
     last = _exposures(sets)[0]
-    if _topped_range(last, ep.reps_max, rpe):
+    ranged = ep.reps_min is not None and ep.reps_min < ep.reps_max
+    if ranged and _topped_range(last, ep.reps_max, rpe):
         heaviest = from_kg(max(float(s.load_kg) for s in last), unit)
         if kind == "barbell":
             region = (

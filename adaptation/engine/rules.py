@@ -26,7 +26,13 @@ from programs.generation.volume import (
 )
 
 from .fit import recovery_items
-from .substitution import library_index, muscle_names, rank_alternatives
+from .substitution import (
+    candidate_library,
+    drill_library,
+    library_index,
+    muscle_names,
+    rank_alternatives,
+)
 from .types import CheckIn, OpKind, Readiness, SessionPlan
 from .work import Item, OpLog, describe, is_lifting, to_item
 
@@ -54,7 +60,8 @@ class Adapter:
             athlete.equipment if checkin.equipment is None else checkin.equipment
         )
         self.athlete = replace(athlete, equipment=frozenset(equipment))
-        self.index: LibraryIndex = library_index(library, self.athlete, plan.goals)
+        self._indexes: dict[int, LibraryIndex] = {}
+        self._drills: LibraryIndex | None = None
         self._uid = itertools.count()
         self.items = [
             to_item(ep, library.movements[ep.movement_id], plan.session_type, next(self._uid))
@@ -83,6 +90,68 @@ class Adapter:
     # -- helpers ----------------------------------------------------------------
     def uid(self) -> int:
         return next(self._uid)
+
+    def _needs_alternatives(self) -> set[int]:
+        """Movements that may need an alternative today: not allowed (rules,
+        equipment), with a SUBSTITUTE rule (and their substitutes), or hard work
+        loading a muscle under the recovery threshold."""
+        subs = {r.movement_id: r.substitute_id for r in self.athlete.movement_rules
+                if r.rule == MovementRuleKind.SUBSTITUTE and r.substitute_id}  # fmt: skip
+        needs: set[int] = set()
+        for i in self.items:
+            m = i.movement
+            if (m.id in self.hard_no or m.id in subs
+                    or not m.equipment <= self.athlete.equipment
+                    or (i.hard and self.low & set(m.primary_muscles))):  # fmt: skip
+                needs.add(m.id)
+                if subs.get(m.id) in self.library.movements:
+                    needs.add(subs[m.id])
+        return needs
+
+    def index_for(self, movement: MovementInfo) -> LibraryIndex:
+        """A library index holding every candidate for ``movement``: one index over
+        the candidates of all movements that may need one today (built on first
+        use), or one for a movement outside them."""
+        index = self._indexes.get(movement.id)
+        if index is None:
+            needs = self._needs_alternatives()
+            group = needs if movement.id in needs else {movement.id}
+            keep: set[int] = set()
+            for mid in group:
+                keep |= set(
+                    candidate_library(
+                        self.library, self.library.movements[mid]
+                    ).movements
+                )
+            only = MovementLibrary(
+                {mid: self.library.movements[mid] for mid in keep},
+                self.library.progressions, self.library.equivalents,
+                self.library.antagonists,
+            )  # fmt: skip
+            index = library_index(only, self.athlete, self.plan.goals)
+            for mid in group:
+                self._indexes[mid] = index
+        return index
+
+    @property
+    def drills(self) -> LibraryIndex:
+        """The index of warm-up pieces, drills and stretches (built once per run)."""
+        if self._drills is None:
+            self._drills = library_index(
+                drill_library(self.library), self.athlete, self.plan.goals
+            )
+        return self._drills
+
+    def substitute(self, movement_id: int) -> int | None:
+        """The athlete's SUBSTITUTE for a movement when today allows it (the
+        planning index's rule: the substitute passes every hard filter)."""
+        sub = next((r.substitute_id for r in self.athlete.movement_rules
+                    if r.rule == MovementRuleKind.SUBSTITUTE
+                    and r.movement_id == movement_id), None)  # fmt: skip
+        if sub is None or sub not in self.library.movements:
+            return None
+        only = MovementLibrary({sub: self.library.movements[sub]})
+        return sub if sub in library_index(only, self.athlete).facts else None
 
     @staticmethod
     def _rows(items: list[Item]) -> dict[str, float]:
@@ -114,7 +183,10 @@ class Adapter:
     def _retarget(self, item: Item, new: MovementInfo) -> None:
         d = item.draft
         d.movement = new
-        if d.hard or (d.duration and d.duration >= 300):
+        # Hard work keeps its prescription (alternatives match timed-ness); a
+        # general warm-up piece keeps its minutes and a circuit station its work
+        # interval, so the block's timing holds.
+        if d.hard or d.superset is not None or (d.duration and d.duration >= 300):
             return
         if new.is_timed and d.duration is None:
             d.duration = 45 if d.role == ExerciseRole.WARMUP else 30
@@ -128,7 +200,7 @@ class Adapter:
         m, d = item.movement, item.draft
         before = describe(d)
         for alt in rank_alternatives(
-            m, self.index, self.library, role=d.role, exclude=self.ids(),
+            m, self.index_for(m), self.library, role=d.role, exclude=self.ids(),
             spare=spare if item.hard else frozenset(), limit=50,
             covered=self.covered(item),
         ):  # fmt: skip
@@ -158,7 +230,7 @@ class Adapter:
         for item in list(self.items):
             m = item.movement
             missing = m.equipment - equipment
-            sub_id = self.index.substitutes.get(m.id)
+            sub_id = self.substitute(m.id)
             if m.id in self.hard_no:
                 why = f"{m.name} is on your never list"
             elif missing:
@@ -188,7 +260,8 @@ class Adapter:
         """Rule 3 (module doc)."""
         for item in list(self.items):
             tired = frozenset(item.movement.primary_muscles) & self.low
-            if not item.hard or not tired:
+            cardio = item.block in ("CARDIO", "CONDITIONING")
+            if not (item.hard or cardio) or not tired:
                 continue
             levels = ", ".join(
                 f"{m.replace('_', ' ')} {self.level[m]:g}/10" for m in sorted(tired)
@@ -199,14 +272,14 @@ class Adapter:
             )
             before = describe(item.draft)
             for alt in rank_alternatives(
-                item.movement, self.index, self.library, role=item.draft.role,
+                item.movement, self.index_for(item.movement), self.library, role=item.draft.role,
                 exclude=self.ids(), spare=self.low, limit=50,
                 covered=self.covered(item),
             ):  # fmt: skip
                 new = self.library.movements[alt.movement_id]
                 if new.is_timed != item.movement.is_timed:
                     continue
-                sets = self.room(new, item)
+                sets = self.room(new, item) if item.hard else item.draft.sets
                 if sets < 1:
                     continue
                 old = item.movement
@@ -221,7 +294,12 @@ class Adapter:
                 break
             else:
                 d = item.draft
-                if d.sets > 1:
+                if cardio:
+                    self.notes.append(
+                        f"{item.movement.name} works {muscle_names(tired)}, still "
+                        "recovering, and nothing here spares them: keep it easy."
+                    )
+                elif d.sets > 1:
                     d.sets = math.ceil(d.sets / 2)
                     self.log.add(OpKind.CUT_SETS,
                                  f"{why}, and nothing here spares it: half the sets.",
@@ -261,7 +339,7 @@ class Adapter:
             )
         used = self.ids()
         if not any(i.block == "WARMUP" for i in self.items):
-            f = next((f for f in self.index.warmups if f.m.id not in used), None)
+            f = next((f for f in self.drills.warmups if f.m.id not in used), None)
             if f is not None:
                 self.items.insert(
                     0, Item(warmup_rx(f.m, general=False), "WARMUP", None, self.uid())
@@ -269,7 +347,7 @@ class Adapter:
                 self.log.add(OpKind.EXTEND_WARMUP, f"{f.m.name} added: every session "
                              "starts with a warm-up.", new_movement_id=f.m.id)  # fmt: skip
         if not any(i.block == "COOLDOWN" for i in self.items):
-            f = next((f for f in self.index.stretches if f.m.id not in used), None)
+            f = next((f for f in self.drills.stretches if f.m.id not in used), None)
             if f is not None:
                 self.items.append(Item(stretch_rx(f.m), "COOLDOWN", None, self.uid()))
                 self.notes.append(
@@ -307,7 +385,7 @@ class Adapter:
             m for i in self.items if i.hard for m in i.movement.primary_muscles
         )
         used = self.ids()
-        pool = sorted((f for f in self.index.warmups if f.m.id not in used),
+        pool = sorted((f for f in self.drills.warmups if f.m.id not in used),
                       key=lambda f: ("warmup_friendly" not in f.m.tags and f.m.pattern != "mobility",
                                      not f.primary & muscles, f.m.id))  # fmt: skip
         at = sum(1 for i in self.items if i.block == "WARMUP")
@@ -324,5 +402,5 @@ class Adapter:
         muscles = frozenset(
             m for i in self.items if i.hard for m in i.movement.primary_muscles
         )
-        self.items = recovery_items(self.index, muscles, minutes, self.uid)
+        self.items = recovery_items(self.drills, muscles, minutes, self.uid)
         self.log.add(OpKind.CONVERT_TO_RECOVERY, reason)

@@ -12,10 +12,11 @@ reason:
    allowed, else the best :mod:`.substitution` alternative (SWAP), else DROP. A
    SUBSTITUTE rule on an allowed movement swaps too.
 3. **Recovery threshold**: a hard exercise whose *primary* muscles include one
-   under :data:`RECOVERY_THRESHOLD` (recovery now, or 10 − today's soreness, the
+   under ``rules.RECOVERY_THRESHOLD`` (recovery now, or 10 − today's soreness, the
    lower) is swapped for an alternative that does not load those muscles as
    primary movers (movement↔muscle table, seeds 002 P8), else its sets are halved
-   (CUT_SETS).
+   (CUT_SETS). Cardio and conditioning work is swapped the same way when an
+   alternative exists, else kept with a note (a circuit keeps its rounds).
 4. **Weekly volume caps**: a swap may not take a volume row past its MRV for the
    week (``programs.generation.volume.mrv``, RP landmarks, reference §3) nor past
    RP's 12 sets per muscle per session — or past what the plan already had there;
@@ -122,9 +123,12 @@ def adapt_session(
     ):
         fits = shrink(a.items, minutes, a.log)
     if not fits:
+        now = round(total_seconds(a.items) / 60)
         a.notes.append(
-            f"Even the shortest version of this session needs about "
-            f"{round(total_seconds(a.items) / 60)} min, more than the {minutes} min you have."
+            f"Even the shortest version of this session needs about {now} min, "
+            f"more than the {minutes} min you have."
+            if now > minutes
+            else f"The closest fit found is {now} min for the {minutes} min you have."
         )
     a.items = ordered(a.items)
     return Adaptation(

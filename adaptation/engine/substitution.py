@@ -7,9 +7,9 @@ Candidates come in tiers, best first:
    common (muscles from the movement↔muscle table, never from names: seeds 002 P8);
 3. REGRESSION — only when the athlete asks for easier: PROGRESSION edges walked in
    reverse (easier → harder, seeds 003 s11), one or two steps back;
-4. RELATED — only when muscles must be spared: a compatible pattern
-   (``heuristics.PATTERN_COMPATIBILITY``) or a lift of the same body region
-   (``heuristics.PATTERN_REGION``) that shares a muscle with the original.
+4. RELATED — only when muscles must be spared: the same pattern, a compatible
+   pattern (``heuristics.PATTERN_COMPATIBILITY``) or a lift of the same body
+   region (``heuristics.PATTERN_REGION``) that shares any muscle with the original.
 
 Hard filters come from the planning engine's library index (``library.build_index``:
 HARD_NO rules and equipment not available removed before any scoring) plus the
@@ -61,6 +61,46 @@ def library_index(
 ) -> LibraryIndex:
     """The planning engine's per-athlete index (hard filters applied once)."""
     return build_index(library, athlete, {gw.goal: gw.weight for gw in goals})
+
+
+def _subset(library: MovementLibrary, keep: Iterable[int]) -> MovementLibrary:
+    ids = set(keep)
+    return MovementLibrary(
+        {mid: m for mid, m in library.movements.items() if mid in ids},
+        library.progressions, library.equivalents, library.antagonists,
+    )  # fmt: skip
+
+
+def candidate_library(
+    library: MovementLibrary, original: MovementInfo
+) -> MovementLibrary:
+    """The movements any tier could offer for ``original``: its graph neighbours
+    (equivalents, regressions) and everything sharing a muscle with it (every
+    other tier needs one). Indexing only these keeps the planning engine's
+    ``build_index`` (≈ 25 ms over the shipped 900-movement library) cheap; the
+    facts of each movement do not depend on the others, so ranks are unchanged."""
+    muscles = set(original.primary_muscles) | set(original.secondary_muscles)
+    keep = {b for a, b in library.equivalents if a == original.id}
+    keep |= {a for a, b in library.equivalents if b == original.id}
+    keep |= set(_regressions(library, original.id))
+    keep |= {
+        mid for mid, m in library.movements.items()
+        if not muscles.isdisjoint(m.primary_muscles)
+        or not muscles.isdisjoint(m.secondary_muscles)
+    }  # fmt: skip
+    return _subset(library, keep | {original.id})
+
+
+def drill_library(library: MovementLibrary) -> MovementLibrary:
+    """Every movement that can be a warm-up piece, drill or stretch
+    (``library._is_warmup``/``_is_stretch`` only ever accept these), so the
+    index's warm-up and stretch pools equal those of the full index."""
+    return _subset(library, (
+        mid for mid, m in library.movements.items()
+        if m.pattern in ("mobility", "cardio", "plyometric")
+        or "warmup_friendly" in m.tags
+        or (not m.equipment and m.level <= 1)
+    ))  # fmt: skip
 
 
 def _regressions(library: MovementLibrary, movement_id: int) -> dict[int, int]:
@@ -152,7 +192,8 @@ def rank_alternatives(
             spare
             and f.lifting == (original.pattern in PATTERN_REGION)
             and (
-                m.pattern in compatible
+                m.pattern == original.pattern
+                or m.pattern in compatible
                 or (region is not None and PATTERN_REGION.get(m.pattern) == region)
             )
             and f.muscles & muscles
@@ -206,7 +247,7 @@ def alternatives(
     original = library.movements.get(movement_id)
     if original is None:
         raise ValueError(f"Unknown movement id {movement_id}.")
-    index = library_index(library, athlete, goals)
+    index = library_index(candidate_library(library, original), athlete, goals)
     return rank_alternatives(
         original, index, library, role=role, easier=easier, exclude=exclude,
         spare=frozenset(spare), limit=limit,

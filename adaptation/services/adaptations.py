@@ -23,7 +23,6 @@ from adaptation.models import AdaptationStatus, SessionAdaptation
 from adaptation.services.checkins import CheckInInput, checkin_create, checkin_errors
 from coach.exceptions import ApplicationError
 from programs.models import Program, Session
-from programs.selectors import movement_library_snapshot
 
 
 def day_session(*, program: Program, day: date) -> Session:
@@ -200,7 +199,7 @@ def session_adapt(
 
     started = time.perf_counter()
     if library is None:
-        library = movement_library_snapshot()
+        library = specs.library_snapshot()
     plan = specs.session_plan(session)
     checkin_spec = engine.CheckIn(
         soreness=dict(data.soreness),

@@ -18,7 +18,6 @@ from django.utils import timezone
 from adaptation import engine, specs
 from movements.models import Movement
 from programs.models import Session, SessionExercise
-from programs.selectors import movement_library_snapshot
 
 #: How many alternatives the API and the Swap button list.
 ALTERNATIVES_SHOWN = 8
@@ -45,7 +44,7 @@ def exercise_alternatives(
     """Ranked alternatives to ``exercise`` (the engine's order, best first),
     without the movements already in the session. Four queries (the library
     snapshot and the session's movements)."""
-    library = library or movement_library_snapshot()
+    library = library or specs.library_snapshot()
     program = session.program
     in_session = frozenset(
         SessionExercise.objects.filter(session=session).values_list(

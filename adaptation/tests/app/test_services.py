@@ -365,3 +365,21 @@ def test_deload_now_without_a_loading_week_left_is_refused(user, program):
 def test_lifting_session_training_helper_finds_quads(program):
     session = lifting_session_training(program, "quadriceps")
     assert session.session_type != SessionType.RECOVERY
+
+
+def test_library_snapshot_is_kept_until_the_library_changes(program, settings):
+    from adaptation import specs
+
+    settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 300
+    specs._library_cache.clear()
+    first = specs.library_snapshot()
+    assert specs.library_snapshot() is first
+    Movement.objects.create(
+        name="Sandbag Carry", slug="sandbag-carry", pattern="carry", level=1
+    )
+    second = specs.library_snapshot()
+    assert second is not first
+    assert any(m.name == "Sandbag Carry" for m in second.movements.values())
+    settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 0
+    assert specs.library_snapshot() is not second
+    specs._library_cache.clear()

@@ -97,3 +97,18 @@ def check_anatomy(adapted, library: MovementLibrary) -> None:
     assert len(ids) == len(set(ids)), "duplicate movement"
     assert [e.order for e in adapted.exercises] == list(range(1, len(ids) + 1))
     assert all(e.movement_id in library.movements for e in adapted.exercises)
+
+
+@pytest.fixture(scope="session")
+def program_mixed(lib):
+    """Six days of endurance/fat-loss (cardio, conditioning and endurance days)
+    plus mobility days, 60 minutes."""
+    cardio = make_spec(((Goal.ENDURANCE, 5), (Goal.FAT_LOSS, 5)), days=6, seed=2,
+                       athlete={"prefer_dedicated_cardio_days": True})  # fmt: skip
+    mobility = make_spec(((Goal.MOBILITY, 5), (Goal.HYPERTROPHY, 5)), days=6, seed=2,
+                         athlete={"prefer_dedicated_mobility_days": True})  # fmt: skip
+    plans = []
+    for spec in (cardio, mobility):
+        program = generate_program(spec, lib)
+        plans += [session_plan(program, s, spec) for s in program.sessions]
+    return cardio, plans

@@ -349,3 +349,58 @@ def test_done_when_scenario(squat_day, lib, athlete):
     ]
     got = {(t.exercise_order, t.set_number) for t in targets if t.load is not None}
     assert set(weighted) <= got
+
+
+def test_cardio_with_sore_legs_moves_to_a_sparing_machine(program_mixed, lib):
+    spec, plans = program_mixed
+    day = next(p for p in plans if p.session_type == SessionType.CARDIO and any(
+        "quadriceps" in lib.movements[e.movement_id].primary_muscles
+        for e in p.exercises if e.role == ExerciseRole.MAIN))  # fmt: skip
+    a = adapt(day, lib, spec.athlete, CheckIn(soreness={"quadriceps": 9}))
+    main = [e for e in a.exercises if e.role == ExerciseRole.MAIN]
+    assert main
+    for e in main:
+        primary = lib.movements[e.movement_id].primary_muscles
+        if "quadriceps" in primary:  # nothing spared it: kept, with a note
+            assert any("keep it easy" in n for n in a.notes)
+    swaps = [o for o in a.operations if o.kind == OpKind.SWAP]
+    assert swaps
+    assert lib.movements[swaps[0].new_movement_id].pattern == "cardio"
+    check_anatomy(a, lib)
+
+
+def _one_lift_day(lib, rest=300, sets=5):
+    from adaptation.engine import ExercisePlan
+
+    from .conftest import mid
+
+    return SessionPlan(SessionType.STRENGTH, (
+        ExercisePlan(mid(lib, "Outdoor Running"), ExerciseRole.WARMUP, 1, 1,
+                     duration_seconds=300, target_rpe=4.0, exercise_id=1),
+        ExercisePlan(mid(lib, "Barbell Back Squat"), ExerciseRole.MAIN, 2, sets, 5, 5,
+                     target_rpe=8.0, rest_seconds=rest, exercise_id=2),
+        ExercisePlan(mid(lib, "Couch Stretch"), ExerciseRole.COOLDOWN, 3, 2,
+                     duration_seconds=30, exercise_id=3),
+    ), 60)  # fmt: skip
+
+
+def test_shorten_rest_before_cutting_main_sets(lib, athlete):
+    # 300 + (5·25 + 4·300 + 30 changeover + 120 ramp) + 360 = 2135 s ≈ 35.6 min.
+    # 33 min allows 1881–2079 s: one 15-s rest step (4 rests → 60 s) is enough.
+    day = _one_lift_day(lib)
+    a = adapt(day, lib, athlete, CheckIn(minutes_available=33))
+    assert [o.kind for o in a.operations] == [OpKind.SHORTEN_REST]
+    op = a.operations[0]
+    assert op.before.endswith("rest 300 s")
+    assert op.after.endswith("rest 285 s")
+    assert "33 min" in op.reason
+    squat = next(e for e in a.exercises if e.exercise_id == 2)
+    assert (squat.sets, squat.rest_seconds) == (5, 285)
+    assert a.fits_time
+
+
+def test_rest_never_below_the_floor(lib, athlete):
+    a = adapt(_one_lift_day(lib, rest=90), lib, athlete, CheckIn(minutes_available=15))
+    squat = next(e for e in a.exercises if e.exercise_id == 2)
+    assert squat.rest_seconds >= 60  # fit.REST_FLOOR for main lifts (Grgic 2018)
+    assert squat.sets >= 1

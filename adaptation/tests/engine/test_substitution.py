@@ -189,3 +189,25 @@ def test_warmup_items_are_replaced_by_warmup_drills_only(graph):
     for a in alts:
         m = graph.movements[a.movement_id]
         assert "warmup_friendly" in m.tags or m.pattern == "cardio"
+
+
+@pytest.mark.parametrize(
+    "name", ["Barbell Back Squat", "Walking Lunge", "Barbell Bench Press", "Leg Swings"]
+)
+@pytest.mark.parametrize("spare", [frozenset(), frozenset({"quadriceps", "chest"})])
+def test_indexing_only_the_candidates_changes_no_rank(graph, name, spare):
+    """alternatives() indexes a subset of the library for speed; ranking over the
+    whole library's index gives exactly the same list."""
+    from adaptation.engine.substitution import library_index, rank_alternatives
+    from programs.generation.types import ExerciseRole
+
+    movement = graph.movements[mid(graph, name)]
+    role = ExerciseRole.WARMUP if movement.pattern == "mobility" else ExerciseRole.MAIN
+    for easier in (False, True):
+        full = rank_alternatives(
+            movement, library_index(graph, ATHLETE), graph, role=role, easier=easier,
+            spare=spare, limit=100,
+        )  # fmt: skip
+        fast = alternatives(movement.id, library=graph, athlete=ATHLETE, role=role,
+                            easier=easier, spare=spare, limit=100)  # fmt: skip
+        assert fast == full

@@ -148,8 +148,8 @@ def test_soreness_and_recovery_signal_in_a_few_taps(auth_client, muscles):
         format="json",
     )
     assert signal.status_code == 201, signal.content
-    # weighted (metrics.READINESS_WEIGHTS): sleep mean(0.875, 0.75) x .25, stress
-    # .75 x .15, energy .75 x .15, nutrition .5 x .10, renormalised over .65
+    # metrics.READINESS_WEIGHTS: sleep mean(0.875, 0.75)·0.25 + stress 0.75·0.15 +
+    # energy 0.75·0.15 + nutrition 0.5·0.10 over the weights given (0.65) → 73.6.
     assert signal.json()["readiness"] == 74
 
 
