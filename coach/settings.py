@@ -307,7 +307,12 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("ALLOY_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One INFO line per model request is noise; failures are logged by
+        # coach.llm as warnings.
+        "httpx": {"level": "WARNING"},
+    },
 }
 
 # ---------------------------------------------------------------------------
