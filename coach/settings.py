@@ -203,6 +203,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The coach's voice streams from async views drf-spectacular cannot see; the
+    # hook describes them and their events.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "adaptation.api.schema.add_stream_paths",
+    ],
 }
 # Short access tokens, rotated refresh tokens, and a blacklist so a used refresh
 # token cannot be replayed.

@@ -242,12 +242,6 @@ class ThreadDecideInputSerializer(serializers.Serializer):
     )
 
 
-class ThreadMessageInputSerializer(serializers.Serializer):
-    """The body of ``POST /days/{date}/threads/{id}/messages`` (streams back)."""
-
-    content = serializers.CharField(max_length=MESSAGE_MAX_CHARS)
-
-
 class TurnOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     role = serializers.CharField(help_text="USER or ASSISTANT.")

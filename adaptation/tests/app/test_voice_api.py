@@ -400,3 +400,19 @@ def test_health_includes_the_model_without_going_unhealthy(client, settings):
     body = response.json()
     assert body["status"] == "ok"
     assert body["llm"]["status"] == "unhealthy"
+
+
+def test_schema_documents_the_streams_and_their_events(auth_client):
+    schema = auth_client.get("/api/schema/?format=json").json()
+    paths = schema["paths"]
+    for path in (
+        "/api/v1/days/{day}/adapt/stream",
+        "/api/v1/days/{day}/threads/{thread_id}/messages",
+    ):
+        operation = paths[path]["post"]
+        assert "text/event-stream" in operation["responses"]["200"]["content"]
+        for event in ("readiness", "token", "done", "fallback", "connection_lost"):
+            assert event in operation["description"]
+    for path in ("/api/v1/days/{day}/accept", "/api/v1/days/{day}/reject"):
+        assert "post" in paths[path]
+    assert "/api/v1/days/{day}/threads/{thread_id}/" in paths
