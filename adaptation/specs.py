@@ -38,7 +38,7 @@ from movements.models import (
 from programs.generation import types as gt
 from programs.generation.volume import add_sets, set_credit
 from programs.models import Program, Session, SessionExercise, SessionType
-from programs.selectors import (
+from programs.specs import (
     athlete_profile_from_values,
     movement_library_snapshot,
 )
@@ -194,7 +194,7 @@ def _library_fingerprint() -> tuple:
 
 
 def library_snapshot() -> gt.MovementLibrary:
-    """The whole movement library (``programs.selectors.movement_library_snapshot``,
+    """The whole movement library (``programs.specs.movement_library_snapshot``,
     three queries and the largest cost of an adaptation), kept per process for
     ``settings.ADAPTATION_LIBRARY_CACHE_SECONDS`` and re-read at once when the
     library gains or loses a movement, muscle link or relationship (three count

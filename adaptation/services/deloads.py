@@ -3,7 +3,7 @@
 The athlete accepts the deload suggestion (``adaptation.engine.deload_trigger``)
 or asks for one. The microcycle row is marked ``is_deload``; the planning
 engine reads deloading microcycles from the program's spec
-(``programs.selectors.program_spec`` → ``ProgramSpec.extra_deloads``), so the
+(``programs.specs.program_spec`` → ``ProgramSpec.extra_deloads``), so the
 ordinary generation task (``programs.tasks.program_generate_task``, enqueued on
 commit) rewrites its sessions as a deload in the worker: same exercises and
 days, about half the sets, RPE −2 (reference §7). Nothing is generated here.
@@ -24,13 +24,7 @@ from programs.models import (
     Session,
     SessionType,
 )
-from programs.services import GENERATE_TASK
-
-
-def _enqueue(program_id: int) -> None:
-    from django_q.tasks import async_task
-
-    async_task(GENERATE_TASK, program_id, task_name=f"deload-program-{program_id}")
+from programs.services import enqueue_generation
 
 
 def next_loading_microcycle(*, program: Program, today: date) -> Microcycle | None:
@@ -69,6 +63,6 @@ def program_deload_now(*, program: Program, today: date | None = None) -> Microc
         generation_status=GenerationStatus.PENDING, generation_error=""
     )
     program_id = program.pk
-    transaction.on_commit(lambda: _enqueue(program_id))
+    transaction.on_commit(lambda: enqueue_generation(program_id))
     microcycle.refresh_from_db()
     return microcycle

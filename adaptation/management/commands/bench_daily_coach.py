@@ -42,8 +42,8 @@ from adaptation import services as coach_services
 from adaptation.models import DailyCheckIn
 from coach.models import ExperienceLevel, User
 from movements.models import Movement
-from programs import selectors as program_selectors
 from programs import services as program_services
+from programs import specs as program_specs
 from programs.models import Program, Session, SessionType
 from training_logs.models import (
     MuscleRecoveryState,
@@ -185,7 +185,7 @@ class Command(BaseCommand):
         # The engine per adaptation, timed inside the service (library snapshot
         # taken once, as the worker or a warm process would).
         started = time.perf_counter()
-        library = program_selectors.movement_library_snapshot()
+        library = program_specs.movement_library_snapshot()
         library_ms = [(time.perf_counter() - started) * 1000]
         engine_ms, snapshot_ms = [], []
         for i in range(opts["requests"]):

@@ -34,6 +34,7 @@ class ActivityLogCreateInputSerializer(serializers.Serializer):
         decimal_places=3,
         min_value=Decimal("0"),
         max_value=Decimal("1000"),
+        coerce_to_string=False,
         required=False,
         allow_null=True,
     )

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from coach.api.fields import bounded_many
 from training_logs import metrics
 from training_logs.api.serializers.fields import rating_field
 from training_logs.models import (
@@ -32,7 +33,9 @@ class SorenessEntryInputSerializer(serializers.Serializer):
 
 class SorenessLogCreateInputSerializer(serializers.Serializer):
     logged_at = serializers.DateTimeField(required=False)
-    entries = SorenessEntryInputSerializer(many=True, allow_empty=False, max_length=30)
+    entries = bounded_many(
+        SorenessEntryInputSerializer(), allow_empty=False, min_length=1, max_length=30
+    )
 
 
 class RecoverySignalCreateInputSerializer(serializers.Serializer):
@@ -42,6 +45,7 @@ class RecoverySignalCreateInputSerializer(serializers.Serializer):
         decimal_places=1,
         min_value=Decimal("0"),
         max_value=Decimal("24"),
+        coerce_to_string=False,
         required=False,
         allow_null=True,
     )

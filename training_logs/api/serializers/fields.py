@@ -32,6 +32,7 @@ def rpe_field(**kwargs) -> serializers.DecimalField:
         decimal_places=1,
         min_value=Decimal("1"),
         max_value=Decimal("10"),
+        coerce_to_string=False,  # an input: a number in the schema, with its bounds
         validators=[validate_rpe],
         required=False,
         allow_null=True,

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from coach.api.fields import bounded_many
 from movements.models import Movement
 from training_logs import metrics
 from training_logs.api.serializers.fields import LoadField, rating_field, rpe_field
@@ -30,6 +31,7 @@ class SetLogInputSerializer(serializers.Serializer):
         decimal_places=3,
         min_value=Decimal("0"),
         max_value=Decimal("4500"),
+        coerce_to_string=False,
         required=False,
         allow_null=True,
         help_text="External load in the athlete's unit; 0 = bodyweight, null = not recorded.",
@@ -76,14 +78,16 @@ class WorkoutLogCreateInputSerializer(_WorkoutLogFieldsInputSerializer):
     ``services.prescribed_sets``)."""
 
     session_id = serializers.IntegerField()
-    sets = SetLogInputSerializer(many=True, required=False, max_length=300)
+    sets = bounded_many(SetLogInputSerializer(), required=False, max_length=300)
 
 
 class CustomWorkoutLogCreateInputSerializer(_WorkoutLogFieldsInputSerializer):
     """Body of ``POST /logs/custom-workout/``: an ad-hoc workout."""
 
     name = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    sets = SetLogInputSerializer(many=True, allow_empty=False, max_length=300)
+    sets = bounded_many(
+        SetLogInputSerializer(), allow_empty=False, min_length=1, max_length=300
+    )
 
 
 class WorkoutLogFilterInputSerializer(serializers.Serializer):
