@@ -58,6 +58,11 @@ days_to_next_deload: int | None = None) -> DeloadSuggestion | None``
     a deload or when the planned one starts within 7 days. Missing data never
     triggers.
 
+Helpers for building the inputs the same way the engine counts:
+``hard_sets_by_row(plan, library)`` (hard sets per volume row of one session; sum
+the microcycle's other sessions for ``week_sets``) and ``exposure_e1rms(sets,
+formula)`` (a movement's e1RM per exposure, oldest first, for ``LiftHistory``).
+
 Thresholds and their sources are documented in each module: readiness weights and
 bands (:mod:`.readiness`), recovery threshold and low-readiness steps
 (:mod:`.session`), shrink order and rest floors (:mod:`.fit`), alternative tiers
@@ -69,7 +74,7 @@ measures the engine time per adaptation.
 from __future__ import annotations
 
 from .deload import deload_trigger
-from .loads import load_targets
+from .loads import exposure_e1rms, load_targets
 from .readiness import readiness
 from .session import adapt_session
 from .substitution import alternatives
@@ -91,6 +96,7 @@ from .types import (
     ReadinessInputs,
     SessionPlan,
 )
+from .work import hard_sets_by_row
 
 __all__ = [
     "Adaptation",
@@ -112,6 +118,8 @@ __all__ = [
     "adapt_session",
     "alternatives",
     "deload_trigger",
+    "exposure_e1rms",
+    "hard_sets_by_row",
     "load_targets",
     "readiness",
 ]

@@ -16,13 +16,17 @@
    common commercial increments].
 4. **Double progression** (reference §12 [S]; prescriptions with a rep range — a
    fixed rep target follows the e1RM, which already rises as the athlete does):
-   when the last exposure reached the top of the rep range at or under the target RPE on every working set, the
-   target is that exposure's heaviest load + one step: barbell +2.5 kg / 5 lb for
-   upper-body lifts, +5 kg / 10 lb for lower-body lifts (NSCA "2-for-2" ≈2.5–5 lb
-   small and 5–10 lb large muscle groups, §1e [S]; 5/3/1 +5 lb upper / +10 lb
-   lower, §12 [V]); one increment for dumbbells, kettlebells and stacks.
+   when the last exposure reached the top of the rep range at or under the target
+   RPE on every working set, the target is that exposure's heaviest load + one
+   step: barbell +2.5 kg / 5 lb for upper-body lifts, +5 kg / 10 lb for lower-body
+   lifts (NSCA "2-for-2" ≈2.5–5 lb small and 5–10 lb large muscle groups, §1e [S];
+   5/3/1 +5 lb upper / +10 lb lower, §12 [V]); one increment for dumbbells,
+   kettlebells and stacks.
 5. **No history**: no number — "work up to RPE 7 for 5" (a first-session ramp,
    reference §9b ramp sets [U]), at most RPE 7.
+
+Loads are compared as logged: for dumbbell and kettlebell lifts the history and the
+target are the same per-hand load, whatever convention the log uses.
 """
 
 from __future__ import annotations
@@ -91,22 +95,32 @@ def _exposures(sets: Sequence[LoggedSet]) -> list[list[LoggedSet]]:
     return [groups[at] for at in sorted(groups, reverse=True)]
 
 
+def _best(exposure: list[LoggedSet], formula: str) -> float | None:
+    estimates = [
+        estimate_e1rm(load_kg=float(s.load_kg), reps=s.reps, formula=formula,
+                      rpe=s.rpe, rir=s.rir)
+        for s in exposure
+    ]  # fmt: skip
+    confident = [e.value_kg for e in estimates if e.value_kg and not e.low_confidence]
+    usable = confident or [e.value_kg for e in estimates if e.value_kg]
+    return max(usable) if usable else None
+
+
+def exposure_e1rms(sets: Sequence[LoggedSet], formula: str) -> tuple[float, ...]:
+    """One movement's e1RM (kg) per exposure, oldest first: the best working set
+    of each workout, confident estimates preferred (what ``LiftHistory.e1rm_kg``
+    for :func:`~.deload.deload_trigger` expects)."""
+    values = [_best(exposure, formula) for exposure in _exposures(sets)]
+    return tuple(v for v in reversed(values) if v is not None)
+
+
 def e1rm_today(sets: Sequence[LoggedSet], formula: str) -> float | None:
     """Today's e1RM (kg) of one movement from its logged sets (module doc, step 1);
     None without a weighted working set."""
-    values: list[float] = []
-    for exposure in _exposures(sets)[:RECENT_EXPOSURES]:
-        estimates = [
-            estimate_e1rm(load_kg=float(s.load_kg), reps=s.reps, formula=formula,
-                          rpe=s.rpe, rir=s.rir)
-            for s in exposure
-        ]  # fmt: skip
-        confident = [
-            e.value_kg for e in estimates if e.value_kg and not e.low_confidence
-        ]
-        usable = confident or [e.value_kg for e in estimates if e.value_kg]
-        if usable:
-            values.append(max(usable))
+    values = [
+        v for v in (_best(e, formula) for e in _exposures(sets)[:RECENT_EXPOSURES])
+        if v is not None
+    ]  # fmt: skip
     if not values:
         return None
     weights = RECENCY_WEIGHTS[: len(values)]

@@ -17,11 +17,13 @@ from programs.generation.timing import total_seconds as _total_seconds
 from programs.generation.types import (
     ExerciseRole,
     MovementInfo,
+    MovementLibrary,
     SessionType,
     TimeBreakdown,
 )
+from programs.generation.volume import add_sets, set_credit
 
-from .types import ExercisePlan, Operation, OpKind
+from .types import ExercisePlan, Operation, OpKind, SessionPlan
 
 #: Middle block of the non-lifting day types (planning engine anatomy, seeds 003
 #: s16: warm-up, one middle block, cool-down).
@@ -81,6 +83,20 @@ def to_item(
         superset=ep.superset_group, hard=hard,
     )  # fmt: skip
     return Item(draft, block, ep.exercise_id, uid)
+
+
+def hard_sets_by_row(plan: SessionPlan, library: MovementLibrary) -> dict[str, float]:
+    """Fractional hard sets per volume row of one session (primary 1.0, synergist
+    0.5 per set, one credit per row: ``programs.generation.volume``), counting
+    MAIN/ACCESSORY work of lifting days only — the same count the adapter checks
+    the MRV caps with. Sum it over the microcycle's other sessions for
+    ``adapt_session(week_sets=…)``."""
+    rows: dict[str, float] = {}
+    for n, ep in enumerate(plan.exercises):
+        item = to_item(ep, library.movements[ep.movement_id], plan.session_type, n)
+        if item.hard:
+            add_sets(rows, set_credit(item.movement), ep.sets)
+    return rows
 
 
 def blocks(items: list[Item]) -> dict[str, list[Draft]]:

@@ -404,3 +404,17 @@ def test_rest_never_below_the_floor(lib, athlete):
     squat = next(e for e in a.exercises if e.exercise_id == 2)
     assert squat.rest_seconds >= 60  # fit.REST_FLOOR for main lifts (Grgic 2018)
     assert squat.sets >= 1
+
+
+def test_hard_sets_by_row_counts_like_the_caps(squat_day, lib):
+    from adaptation.engine import hard_sets_by_row
+
+    rows = hard_sets_by_row(squat_day, lib)
+    expected: dict[str, float] = {}
+    for e in squat_day.exercises:
+        if e.role in HARD:
+            add_sets(expected, set_credit(lib.movements[e.movement_id]), e.sets)
+    assert rows == expected
+    assert rows["quadriceps"] >= 1
+    rest = SessionPlan(SessionType.RECOVERY, (), 60)
+    assert hard_sets_by_row(rest, lib) == {}

@@ -189,3 +189,17 @@ def test_fixed_reps_follow_the_e1rm_not_double_progression():
         0
     ]
     assert t.basis == LoadBasis.E1RM
+
+
+def test_exposure_e1rms_oldest_first_best_set_each():
+    from adaptation.engine import exposure_e1rms
+
+    sets = [
+        logged(SQUAT, 100, 1, 10, days_ago=1),
+        logged(SQUAT, 90, 1, 10, days_ago=1),
+        logged(SQUAT, 110, 1, 10, days_ago=4),
+        logged(SQUAT, 200, 1, 10, days_ago=2, warmup=True),
+        logged(SQUAT, 95, 1, 10, days_ago=8),
+    ]
+    assert exposure_e1rms(sets, "EPLEY") == (95.0, 110.0, 100.0)
+    assert exposure_e1rms([], "EPLEY") == ()
