@@ -20,7 +20,8 @@ from django.utils import timezone
 from adaptation.models import ConversationThread, ConversationTurn
 from coach.fake_llm import DEFAULT_REPLY, FakeLLM
 from coach.tests.factories import UserFactory
-from programs.tests.browser.conftest import PHONE, _database_url
+from conftest import _test_database_url
+from programs.tests.browser.conftest import PHONE
 
 from .conftest import lifting_session_training
 
@@ -50,7 +51,7 @@ def asgi_server(transactional_db, fake_model):
         "DJANGO_SETTINGS_MODULE": "coach.test_settings",
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "DJANGO_DEBUG": "true",  # WhiteNoise serves static files from the finders
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": _test_database_url(),
         "LLM_BASE_URL": fake_model.base_url,
         "LLM_MODEL": "fake-coach",
         "LLM_READ_TIMEOUT": "5",
