@@ -2,8 +2,8 @@
 
 These are async Django views, not DRF ``APIView``s (DRF has no async views), so
 they do by hand what DRF does for the others: authenticate with the same
-classes (JWT bearer token, or the browser session with its CSRF check), parse
-JSON, answer bad input with a 400 and field errors, another athlete's thread
+classes (JWT bearer token, or the browser session with its CSRF check), throttle
+with the ``expensive`` scope (429 with ``Retry-After``), parse JSON, answer bad input with a 400 and field errors, another athlete's thread
 with a 404. Everything that touches the database before the first byte runs in
 one ``sync_to_async`` call inside one short transaction (the project's
 ``ATOMIC_REQUESTS`` cannot wrap an async view, hence ``non_atomic_requests``);
@@ -12,6 +12,9 @@ transaction.
 """
 
 from __future__ import annotations
+
+import math
+from types import SimpleNamespace
 
 from asgiref.sync import sync_to_async
 from django.core.exceptions import ValidationError
@@ -33,6 +36,7 @@ from adaptation.api.views import parse_day
 from adaptation.streams import PreparedAnswer, answer_events, event_stream_response
 from coach import llm
 from coach.exceptions import ApplicationError
+from coach.throttling import AlloyScopedThrottle
 
 
 def _drf_request(request: HttpRequest) -> Request | JsonResponse:
@@ -51,6 +55,15 @@ def _drf_request(request: HttpRequest) -> Request | JsonResponse:
         return JsonResponse(
             {"detail": "Authentication credentials were not provided."}, status=401
         )
+    # Each stream runs the engine and may hold the model: the "expensive" rate
+    # per athlete, as for POST /adapt/.
+    throttle = AlloyScopedThrottle()
+    if not throttle.allow_request(drf, SimpleNamespace(throttle_scope="expensive")):
+        wait = throttle.wait()
+        response = JsonResponse({"detail": "Request was throttled."}, status=429)
+        if wait is not None:
+            response["Retry-After"] = str(max(1, math.ceil(wait)))
+        return response
     return drf
 
 

@@ -416,3 +416,31 @@ def test_schema_documents_the_streams_and_their_events(auth_client):
     for path in ("/api/v1/days/{day}/accept", "/api/v1/days/{day}/reject"):
         assert "post" in paths[path]
     assert "/api/v1/days/{day}/threads/{thread_id}/" in paths
+
+
+@pytest.fixture
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()  # throttle history of earlier tests' athletes
+    yield
+    cache.clear()
+
+
+def test_streams_are_throttled_per_athlete(
+    auth_client, program, quad_day, settings, fresh_cache
+):
+    settings.LLM_BASE_URL = ""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "expensive": "1/min",
+        },
+    }
+    first = auth_client.post(stream_url(quad_day.date), CHECKIN, format="json")
+    events(first)
+    second = auth_client.post(stream_url(quad_day.date), CHECKIN, format="json")
+    assert second.status_code == 429
+    assert int(second["Retry-After"]) >= 1
+    assert SessionAdaptation.objects.count() == 1
