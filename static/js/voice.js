@@ -73,6 +73,17 @@
     });
   }
 
+  /* The numbers the engine did not prescribe, said next to the text. */
+  function flagNote(flags) {
+    var note = document.createElement("span");
+    note.className = "small notice";
+    note.setAttribute("data-voice-flags", "");
+    note.textContent = " The coach mentioned " + flags.map(function (f) {
+      return "\u201c" + f.text + "\u201d";
+    }).join(", ") + ": not your prescription. The plan on this page is.";
+    return note;
+  }
+
   function checkinBody(form) {
     var body = { soreness: {} };
     new FormData(form).forEach(function (value, name) {
@@ -147,6 +158,7 @@
         if (name === "token") answer.textContent += data.content;
         else if (name === "done" || name === "fallback") {
           answer.textContent = "Coach: " + data.content;
+          if (data.flags && data.flags.length) answer.appendChild(flagNote(data.flags));
           answer.dataset.finished = name;
         }
       }).then(function (response) {
