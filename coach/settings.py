@@ -119,9 +119,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-# Persistent connections on both backends: reopening SQLite (and re-running the
-# pragmas above) on every request costs more than the request's own queries.
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", 60))
+# Persistent connections on both backends under WSGI: reopening SQLite (and
+# re-running the pragmas above) on every request costs more than the request's own
+# queries. Under ASGI (uvicorn; coach/asgi.py sets ALLOY_SERVER=asgi) each request's
+# sync work runs in a thread of its own that ends with the request, so a kept
+# connection would leak: Django's docs say to disable persistent connections there
+# (ref/databases, "Persistent connections"), and the default is 0.
+ASGI_SERVER = env.str("ALLOY_SERVER", default="") == "asgi"
+DATABASES["default"].setdefault(
+    "CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", 0 if ASGI_SERVER else 60)
+)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Every request runs in one transaction: a failure half-way writes nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

@@ -14,7 +14,8 @@ every ``--token-delay`` seconds (about 20 s per answer). Two athletes: A has a
    messages`` as B, each streaming the slow answer; once every stream has
    received its first token, the same ``--requests`` plan calls as A, while the
    streams are still running (the command checks and reports how many were);
-3. every stream is read to its end (``done`` event).
+3. every stream is read to its end (``done`` event), then the plan calls are
+   made alone once more (on a shared machine, the drift between phases).
 
 It prints p50/p95/max of the plan latency in both phases, the streams' time to
 first token and total time, and removes everything it created. The issue's
@@ -189,6 +190,8 @@ class Command(BaseCommand):
                     loaded = self._plans(client, plan_urls, opts["requests"])
                     running = streams.running()
                     streams.join()
+                    # Alone again: the machine's drift between the two phases.
+                    after = self._plans(client, plan_urls, opts["requests"])
             finally:
                 server.terminate()
                 try:
@@ -208,6 +211,7 @@ class Command(BaseCommand):
         for label, values in (
             ("GET /days/{date}/plan/, alone", baseline),
             (f"GET /days/{{date}}/plan/, {opts['streams']} streams open", loaded),
+            ("GET /days/{date}/plan/, alone again after", after),
             ("stream: time to first token", streams.first_token_ms),
             ("stream: whole answer", streams.total_ms),
         ):
