@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
+from adaptation.engine import exposure_e1rms, hard_sets_by_row
 from adaptation.engine import types as et
 from adaptation.models import DailyCheckIn
 from movements.models import (
@@ -36,7 +37,6 @@ from movements.models import (
     MuscleRole,
 )
 from programs.generation import types as gt
-from programs.generation.volume import add_sets, set_credit
 from programs.models import Program, Session, SessionExercise, SessionType
 from programs.specs import (
     athlete_profile_from_values,
@@ -48,7 +48,6 @@ from training_logs.models import (
     MuscleRecoveryState,
     RecoverySignal,
     SetLog,
-    TopSet,
     WorkoutLog,
 )
 
@@ -363,14 +362,12 @@ def readiness_from_json(data: dict) -> et.Readiness:
 # ---------------------------------------------------------------------------
 # Load targets and deload triggers
 # ---------------------------------------------------------------------------
-def load_history(*, user, movement_ids, now: datetime) -> list[et.LoggedSet]:
-    """The athlete's logged sets of ``movement_ids`` in the last
-    :data:`LOAD_HISTORY_WINDOW`, oldest first (one query)."""
+def _logged_sets(*, user, movement_ids, since: datetime) -> list[et.LoggedSet]:
     rows = (
         SetLog.objects.filter(
             workout_log__user=user,
             movement_id__in=set(movement_ids),
-            workout_log__performed_at__gte=now - LOAD_HISTORY_WINDOW,
+            workout_log__performed_at__gte=since,
         )
         .order_by("workout_log__performed_at", "order")
         .values_list(
@@ -397,6 +394,14 @@ def load_history(*, user, movement_ids, now: datetime) -> list[et.LoggedSet]:
     ]
 
 
+def load_history(*, user, movement_ids, now: datetime) -> list[et.LoggedSet]:
+    """The athlete's logged sets of ``movement_ids`` in the last
+    :data:`LOAD_HISTORY_WINDOW`, oldest first (one query)."""
+    return _logged_sets(
+        user=user, movement_ids=movement_ids, since=now - LOAD_HISTORY_WINDOW
+    )
+
+
 def readiness_history(*, user, before: date) -> list[tuple[date, et.Readiness]]:
     """``(date, readiness)`` of the athlete's last :data:`READINESS_HISTORY`
     adapted check-ins up to ``before`` (inclusive), oldest first (one query)."""
@@ -410,11 +415,12 @@ def readiness_history(*, user, before: date) -> list[tuple[date, et.Readiness]]:
 
 
 def main_lift_histories(
-    *, user, program: Program, around: date
+    *, user, program: Program, around: date, formula: str
 ) -> list[et.LiftHistory]:
-    """The e1RM of the program's main lifts (MAIN exercises of the microcycle
-    around ``around``) over their last :data:`LIFT_EXPOSURES` top sets, oldest
-    first (two queries)."""
+    """The e1RM per exposure of the program's main lifts (MAIN exercises of the
+    microcycle around ``around``), their last :data:`LIFT_EXPOSURES`, oldest first,
+    from the logged sets with the engine's own rule (``exposure_e1rms``: the best
+    working set of each workout, the athlete's ``formula``). Two queries."""
     mains = dict(
         SessionExercise.objects.filter(
             session__program=program,
@@ -426,27 +432,24 @@ def main_lift_histories(
     )
     if not mains:
         return []
-    series: dict[int, list[float]] = defaultdict(list)
-    for movement_id, e1rm in (
-        TopSet.objects.filter(
-            user=user,
-            movement_id__in=mains,
-            e1rm_kg__isnull=False,
-            e1rm_low_confidence=False,
-        )
-        .order_by("-performed_at")
-        .values_list("movement_id", "e1rm_kg")
+    by_movement: dict[int, list[et.LoggedSet]] = defaultdict(list)
+    for logged in _logged_sets(
+        user=user,
+        movement_ids=mains,
+        since=timezone.make_aware(datetime.combine(around, datetime.min.time()))
+        - LOAD_HISTORY_WINDOW,
     ):
-        if len(series[movement_id]) < LIFT_EXPOSURES:
-            series[movement_id].append(float(e1rm))
-    return [
-        et.LiftHistory(
-            movement_id=movement_id,
-            name=mains[movement_id],
-            e1rm_kg=tuple(reversed(values)),
-        )
-        for movement_id, values in sorted(series.items())
-    ]
+        by_movement[logged.movement_id].append(logged)
+    histories = []
+    for movement_id, sets in sorted(by_movement.items()):
+        values = exposure_e1rms(sets, formula)[-LIFT_EXPOSURES:]
+        if values:
+            histories.append(
+                et.LiftHistory(
+                    movement_id=movement_id, name=mains[movement_id], e1rm_kg=values
+                )
+            )
+    return histories
 
 
 def days_to_next_deload(*, program: Program, day: date) -> int | None:
@@ -464,19 +467,32 @@ def week_sets_excluding(
     *, session: Session, library: gt.MovementLibrary
 ) -> dict[str, float]:
     """Hard sets per volume row planned in the session's microcycle without
-    ``session`` (one query): the weekly caps the engine checks against, counted
-    with the planning engine's own credits (``volume.set_credit``: primary 1,
-    secondary ½, reference §0)."""
-    totals: dict[str, float] = {}
-    for movement_id, sets in (
-        SessionExercise.objects.filter(
-            session__microcycle_id=session.microcycle_id,
-            role__in=[et.ExerciseRole.MAIN.value, et.ExerciseRole.ACCESSORY.value],
-        )
+    ``session`` (one query): the engine's own count (``hard_sets_by_row``, the one
+    the MRV caps are checked with) summed over the other sessions."""
+    by_session: dict[int, tuple[str, list[et.ExercisePlan]]] = {}
+    for exercise in (
+        SessionExercise.objects.filter(session__microcycle_id=session.microcycle_id)
         .exclude(session_id=session.pk)
-        .values_list("movement_id", "sets")
+        .select_related("session")
+        .only(
+            *(f.name for f in SessionExercise._meta.concrete_fields),
+            "session__session_type",
+        )
+        .order_by("session_id", "order")
     ):
-        info = library.movements.get(movement_id)
-        if info is not None:
-            add_sets(totals, set_credit(info), sets)
+        if exercise.movement_id not in library.movements:
+            continue
+        kind, plans = by_session.setdefault(
+            exercise.session_id, (exercise.session.session_type, [])
+        )
+        plans.append(exercise_plan(exercise))
+    totals: dict[str, float] = {}
+    for kind, plans in by_session.values():
+        plan = et.SessionPlan(
+            session_type=et.SessionType(kind),
+            exercises=tuple(plans),
+            budget_minutes=session.program.max_session_minutes,
+        )
+        for row, value in hard_sets_by_row(plan, library).items():
+            totals[row] = totals.get(row, 0.0) + value
     return totals

@@ -210,6 +210,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Movements and circuits share the discipline vocabulary: one schema enum.
+    "ENUM_NAME_OVERRIDES": {"DisciplineEnum": "movements.models.Discipline"},
     # The coach's voice streams from async views drf-spectacular cannot see; the
     # hook describes them and their events.
     "POSTPROCESSING_HOOKS": [

@@ -214,7 +214,7 @@ def session_adapt(
         muscles=muscles,
         recovery=recovery,
         soreness=data.soreness,
-        signal=_signal_of(data, now),
+        signal=_signal_of(data),
     )
     athlete = specs.program_athlete(program)
     week_sets = specs.week_sets_excluding(session=session, library=library)
@@ -274,7 +274,7 @@ class _Signal:
         self.nutrition = data.nutrition
 
 
-def _signal_of(data: CheckInInput, now: datetime):
+def _signal_of(data: CheckInInput) -> _Signal | None:
     return _Signal(data) if data.has_signal else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -19,6 +20,7 @@ from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from adaptation.services.adaptations import exercise_plans_from_json
 from coach.models import AthleteSettings
 from programs.models import Program, Session
+from training_logs.services import WARMUP_ROLES, SetInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,9 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
     )
     suggestion = engine.deload_trigger(
         readiness_history=specs.readiness_history(user=user, before=day),
-        main_lifts=specs.main_lift_histories(user=user, program=program, around=day),
+        main_lifts=specs.main_lift_histories(
+            user=user, program=program, around=day, formula=settings.e1rm_formula
+        ),
         program_start=program.start_date,
         today=day,
         in_deload=bool(session and session.microcycle.is_deload),
@@ -240,7 +244,7 @@ def _readiness(
 
 def adapted_log_sets(
     *, adaptation: SessionAdaptation, user, now: datetime | None = None
-):
+) -> list[SetInput]:
     """The accepted adaptation as the log page's rows: one
     ``training_logs.services.SetInput`` per prescribed set, with the set's target
     load (kg) when the engine has a number.
@@ -250,10 +254,6 @@ def adapted_log_sets(
     Warm-up and cool-down exercises are warm-up sets, as in
     ``training_logs.services.prescribed_sets``.
     """
-    from decimal import Decimal
-
-    from training_logs.services import WARMUP_ROLES, SetInput
-
     now = now or timezone.now()
     settings = AthleteSettings.for_user(user)
     plans = exercise_plans_from_json(adaptation.prescription)

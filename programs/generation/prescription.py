@@ -107,6 +107,10 @@ class Draft:
     step: int = 0
     notes: list[str] = field(default_factory=list)
     fixed_percent: int | None = None
+    #: A movement of a curated circuit: the circuit's id and its whole duration
+    #: (``CircuitInfo.estimated_seconds``), which timing uses for the group.
+    circuit_id: int | None = None
+    circuit_seconds: int | None = None
 
     @property
     def percent(self) -> int | None:

@@ -8,6 +8,7 @@ The package, one module per seam:
   records, weekly pattern exposure, muscle recovery);
 - ``checkins``: soreness and recovery signals;
 - ``activities``: activity instances;
+- ``circuits``: scores on curated circuits;
 - ``common``: kg rounding, the ``session_completed`` signal, opening a planned
   session for logging (ownership + the one "already logged" rule).
 
@@ -28,6 +29,7 @@ from training_logs.services.checkins import (
     recovery_signal_create,
     soreness_log_create,
 )
+from training_logs.services.circuits import circuit_score_create, circuit_score_errors
 from training_logs.services.common import KG_PLACES, LEVEL_PLACES
 from training_logs.services.projections import (
     muscle_recovery_rebuild,
@@ -50,6 +52,8 @@ __all__ = [
     "SetInput",
     "SorenessInput",
     "activity_log_create",
+    "circuit_score_create",
+    "circuit_score_errors",
     "local_week_start",
     "muscle_recovery_rebuild",
     "pattern_exposure_rebuild",

@@ -15,7 +15,7 @@ from adaptation import selectors, services
 from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from coach.exceptions import ApplicationError
 from movements.models import Movement, MovementMuscle
-from programs.models import GenerationStatus, Session, SessionType
+from programs.models import GenerationStatus, Session, SessionExercise, SessionType
 from training_logs.models import MuscleRecoveryState, RecoverySignal, SorenessLog
 
 from .conftest import lifting_session_training
@@ -383,3 +383,78 @@ def test_library_snapshot_is_kept_until_the_library_changes(program, settings):
     settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 0
     assert specs.library_snapshot() is not second
     specs._library_cache.clear()
+
+
+def test_very_low_readiness_proposes_a_recovery_session(user, program, quad_day):
+    adaptation = services.session_adapt(
+        user=user,
+        day=quad_day.date,
+        data=services.CheckInInput(
+            soreness={"quadriceps": 9, "hamstrings": 9, "glutes": 9, "chest": 9},
+            sleep_hours=Decimal("3"),
+            sleep_quality=1,
+            energy=1,
+            stress=5,
+            nutrition=1,
+        ),
+    )
+    assert adaptation.readiness["band"] == "VERY_LOW"
+    assert [op["kind"] for op in adaptation.operations] == ["CONVERT_TO_RECOVERY"]
+    assert adaptation.prescription["is_recovery"] is True
+    services.adaptation_accept(adaptation=adaptation)
+    plan = services.day_plan(user=user, day=quad_day.date)
+    assert all(not t.load_kg for e in plan.exercises for t in e.load_targets)
+
+
+def test_low_readiness_on_three_check_ins_suggests_a_deload(user, create_program):
+    today = timezone.localdate()
+    program = create_program(user, start_date=today - timedelta(days=30))
+    past = list(
+        Session.objects.filter(
+            program=program, date__lt=today, date__gte=today - timedelta(days=12)
+        )
+        .exclude(session_type=SessionType.RECOVERY)
+        .order_by("-date")[:3]
+    )
+    assert len(past) == 3
+    assert services.day_plan(user=user, day=today).deload_suggestion is None
+    for session in past:
+        services.session_adapt(
+            user=user,
+            day=session.date,
+            data=services.CheckInInput(
+                sleep_hours=Decimal("4"), energy=1, stress=5, nutrition=2
+            ),
+        )
+    suggestion = services.day_plan(user=user, day=today).deload_suggestion
+    assert suggestion is not None
+    assert "readiness" in suggestion.triggers
+    assert suggestion.reasons
+
+
+def test_falling_e1rm_on_two_main_lifts_suggests_a_deload(user, create_program):
+    from training_logs.services import SetInput, workout_log_create
+
+    today = timezone.localdate()
+    program = create_program(user, start_date=today - timedelta(days=30))
+    week = selectors.session_for_date(program=program, day=today)
+    mains = list(
+        dict.fromkeys(
+            SessionExercise.objects.filter(
+                session__microcycle=week.microcycle, role="MAIN", reps_min__isnull=False
+            ).values_list("movement_id", flat=True)
+        )
+    )[:2]
+    assert len(mains) == 2
+    for days_ago, load in ((9, 100), (6, 95), (3, 90)):
+        workout_log_create(
+            user=user,
+            performed_at=timezone.now() - timedelta(days=days_ago),
+            sets=[
+                SetInput(movement_id=m, load_kg=Decimal(load), reps=5, rpe=Decimal(8))
+                for m in mains
+            ],
+        )
+    suggestion = services.day_plan(user=user, day=today).deload_suggestion
+    assert suggestion is not None
+    assert "e1rm_stall" in suggestion.triggers
