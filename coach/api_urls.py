@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("programs.api.urls")),
     path("", include("training_logs.api.urls")),
     path("", include("adaptation.api.urls")),
+    path("", include("portability.api.urls")),
 ]

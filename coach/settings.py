@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "programs",
     "training_logs",
     "adaptation",
+    "portability",
 ]
 
 MIDDLEWARE = [
@@ -210,8 +211,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    # Movements and circuits share the discipline vocabulary: one schema enum.
-    "ENUM_NAME_OVERRIDES": {"DisciplineEnum": "movements.models.Discipline"},
+    # One schema enum per shared vocabulary, whatever the field's name: movements
+    # and circuits share disciplines; settings and imports share weight units.
+    "ENUM_NAME_OVERRIDES": {
+        "DisciplineEnum": "movements.models.Discipline",
+        "UnitsEnum": "coach.models.Units",
+    },
     # The coach's voice streams from async views drf-spectacular cannot see; the
     # hook describes them and their events.
     "POSTPROCESSING_HOOKS": [
