@@ -31,6 +31,7 @@ from adaptation.api.serializers import (
     NotFoundOutputSerializer,
     SwappedExerciseOutputSerializer,
 )
+from coach.throttling import AlloyScopedThrottle
 from programs import selectors as program_selectors
 
 DAY_PARAMETER = OpenApiParameter(
@@ -175,6 +176,10 @@ class DayPlanApi(APIView):
 class DayAdaptApi(APIView):
     """Check in for a day and get the adaptation of its session (201)."""
 
+    # An engine run (or a queued rewrite) per call: throttled per athlete.
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
+
     @extend_schema(
         parameters=[DAY_PARAMETER],
         request=DayAdaptInputSerializer,
@@ -275,6 +280,10 @@ class ExerciseSwapApi(APIView):
     """Swap an exercise's movement (validated against the program's equipment
     and the athlete's rules); the exercise's rationale records the swap."""
 
+    # An engine run (or a queued rewrite) per call: throttled per athlete.
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
+
     @extend_schema(
         request=ExerciseSwapInputSerializer, responses=SwappedExerciseOutputSerializer
     )
@@ -296,6 +305,10 @@ class ExerciseSwapApi(APIView):
 class ProgramDeloadNowApi(APIView):
     """Turn the program's next loading week into a deload; the worker rewrites
     its sessions (202; poll the status URL)."""
+
+    # An engine run (or a queued rewrite) per call: throttled per athlete.
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
 
     @extend_schema(request=None, responses={202: DeloadNowOutputSerializer})
     def post(self, request, program_id: int):
