@@ -215,7 +215,10 @@ class MovementInfo:
     """A movement as the engine sees it (snapshot of ``movements.Movement``).
 
     ``level`` is skill on 1–5. ``equipment`` empty means bodyweight. ``is_timed``
-    movements are prescribed in seconds.
+    movements are prescribed in seconds. ``tier`` is the curated quality tier
+    (STAPLE / COMMON / SPECIALTY / NOVELTY, ``movements.models.Tier``; a library
+    without one reads as COMMON); ``requires_coaching`` marks lifts that need
+    hands-on teaching.
     """
 
     id: int
@@ -232,6 +235,8 @@ class MovementInfo:
     tags: frozenset[str] = frozenset()
     is_unilateral: bool = False
     is_timed: bool = False
+    tier: str = "COMMON"
+    requires_coaching: bool = False
 
 
 @dataclass(frozen=True, slots=True)
