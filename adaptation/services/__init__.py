@@ -22,6 +22,7 @@ from adaptation.services.exercises import (
 from adaptation.services.plans import (
     DayPlan,
     PlanExercise,
+    adapted_log_prefill,
     adapted_log_sets,
     day_plan,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "PlanExercise",
     "adaptation_accept",
     "adaptation_reject",
+    "adapted_log_prefill",
     "adapted_log_sets",
     "checkin_create",
     "checkin_errors",

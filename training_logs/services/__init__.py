@@ -46,6 +46,7 @@ from training_logs.services.projections import (
 )
 from training_logs.services.workouts import (
     WARMUP_ROLES,
+    LogPrefill,
     SetInput,
     prescribed_sets,
     workout_log_create,
@@ -58,6 +59,7 @@ __all__ = [
     "LEVEL_PLACES",
     "WARMUP_ROLES",
     "ImportedWorkout",
+    "LogPrefill",
     "SetInput",
     "SorenessInput",
     "WorkoutInput",
