@@ -12,5 +12,4 @@ urlpatterns = [
     path("", include("movements.api.urls")),
     path("", include("programs.api.urls")),
     path("", include("training_logs.api.urls")),
-    path("", include("portability.api.urls")),
 ]

@@ -13,16 +13,20 @@ from coach import services as coach_services
 from coach.tests.factories import UserFactory
 from movements import services as movement_services
 from movements.tests.factories import ActivityDefinitionFactory, CircuitFactory
-from portability import exports
-from portability.models import ImportStatus
-from portability.services import import_job_create
 from programs.models import Program, Session, SessionExercise, SessionType
 from programs.services import program_create
 from programs.tests.conftest import make_input
 from programs.tests.library import build_library
 from training_logs import services as log_services
-from training_logs.models import PersonalRecord, SetLog, TopSet, WorkoutLog
-from training_logs.services import SetInput, SorenessInput
+from training_logs.models import (
+    ImportStatus,
+    PersonalRecord,
+    SetLog,
+    TopSet,
+    WorkoutLog,
+)
+from training_logs.portability import exports
+from training_logs.services import SetInput, SorenessInput, import_job_create
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from coach.models import Units
-from portability.models import ImportJob
+from training_logs.models import ImportJob
 
 
 class ImportCreateInputSerializer(serializers.Serializer):
@@ -74,4 +74,4 @@ class ImportJobOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_status_url(self, job: ImportJob) -> str:
-        return reverse("api:portability:import-detail", args=[job.pk])
+        return reverse("api:training_logs:import-detail", args=[job.pk])

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from portability.matching import normalize_name
+from training_logs.portability.matching import normalize_name
 
 STRONG, HEVY = "STRONG", "HEVY"
 KG, LB = "KG", "LB"

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from coach.models import TimeStampedModel, Units
 from movements.models import Movement
-from training_logs.models import SetLog, WorkoutLog
+from training_logs.models.workouts import SetLog, WorkoutLog
 
 
 class ImportSource(models.TextChoices):
@@ -90,7 +90,7 @@ class ImportJob(TimeStampedModel):
         return f"{self.get_source_display()} import {self.pk} of {self.user}"
 
     def get_absolute_url(self) -> str:
-        return reverse("portability:import-detail", args=[self.pk])
+        return reverse("training_logs:import-detail", args=[self.pk])
 
     @property
     def percent(self) -> int:
@@ -107,7 +107,7 @@ class ImportJob(TimeStampedModel):
 
 class ImportedSet(models.Model):
     """The fingerprint of a set already imported for ``user``
-    (``portability.sources.ImportedSet.fingerprint``): importing the same row
+    (``training_logs.portability.sources.ImportedSet.fingerprint``): importing the same row
     again adds nothing. Deleting the workout deletes its fingerprints, so a
     later import brings the sets back."""
 
@@ -139,7 +139,7 @@ class ImportedSet(models.Model):
 class ExerciseNameChoice(TimeStampedModel):
     """The movement an athlete chose for an exercise name of another app, so the
     next import does not ask again. ``name`` is normalised
-    (``portability.matching.normalize_name``)."""
+    (``training_logs.portability.matching.normalize_name``)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

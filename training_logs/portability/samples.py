@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import random
 
-from portability.sources import STRONG_REQUIRED
+from training_logs.portability.sources import STRONG_REQUIRED
 
 #: (exercise name as Strong writes it, start load kg or None for bodyweight,
 #: working sets, reps; seconds instead of reps when the name is timed)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from portability.models import ImportJob, ImportStatus
-from portability.services import import_job_run
+from training_logs.models import ImportJob, ImportStatus
+from training_logs.services import import_job_run
 
 logger = logging.getLogger(__name__)
 

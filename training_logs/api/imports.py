@@ -13,13 +13,13 @@ from rest_framework.views import APIView
 
 from coach.models import AthleteSettings
 from coach.throttling import AlloyScopedThrottle
-from portability import selectors, services
-from portability.api.serializers import (
+from training_logs import selectors, services
+from training_logs.api.serializers.imports import (
     ImportCreateInputSerializer,
     ImportJobOutputSerializer,
     ImportMappingInputSerializer,
 )
-from portability.views import account_json_response, workouts_csv_response
+from training_logs.views.data import account_json_response, workouts_csv_response
 
 
 class ImportCollectionApi(APIView):

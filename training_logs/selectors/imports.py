@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from portability.models import ImportJob
+from training_logs.models import ImportJob
 
 
 def import_job_get_for_user(*, user, job_id: int) -> ImportJob:

@@ -3,7 +3,7 @@
 
 ``coach`` serves the Settings page and loads this section into it with htmx;
 without htmx the section is a page of its own. Thin views: forms validate,
-``portability.services`` writes, ``portability.exports`` streams.
+``training_logs.services`` writes, ``training_logs.portability.exports`` streams.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from coach.models import AthleteSettings
-from portability import exports, selectors, services
-from portability.forms import ImportMappingForm, ImportUploadForm
-from portability.models import ImportStatus
+from training_logs import selectors, services
+from training_logs.forms import ImportMappingForm, ImportUploadForm
+from training_logs.models import ImportStatus
+from training_logs.portability import exports
 
-TEMPLATE = "portability/data.html"
+TEMPLATE = "training_logs/data.html"
 RECENT_IMPORTS = 5
 
 
@@ -99,13 +100,15 @@ def import_detail(request: HttpRequest, job_id: int) -> HttpResponse:
                 return redirect(job)
         return render(
             request,
-            "portability/import_detail.html",
+            "training_logs/import_detail.html",
             _detail_context(job, form),
             status=400,
         )
     if request.htmx:
-        return render(request, "portability/import_detail.html#progress", {"job": job})
-    return render(request, "portability/import_detail.html", _detail_context(job))
+        return render(
+            request, "training_logs/import_detail.html#progress", {"job": job}
+        )
+    return render(request, "training_logs/import_detail.html", _detail_context(job))
 
 
 @login_required

@@ -15,9 +15,9 @@ from django.db import transaction
 
 from coach.models import User
 from movements.models import Movement
-from portability import services
-from portability.models import ImportStatus
-from portability.samples import strong_year_csv
+from training_logs import services
+from training_logs.models import ImportStatus
+from training_logs.portability.samples import strong_year_csv
 
 
 class _Rollback(Exception):  # noqa: N818 - a control-flow signal

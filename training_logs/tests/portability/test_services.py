@@ -11,15 +11,18 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from coach import services as coach_services
-from portability.models import (
+from training_logs.models import (
     ExerciseNameChoice,
     ImportedSet,
     ImportJob,
     ImportSource,
     ImportStatus,
+    PersonalRecord,
+    SetLog,
+    TopSet,
+    WorkoutLog,
 )
-from portability.services import import_job_create, import_job_map, import_job_retry
-from training_logs.models import PersonalRecord, SetLog, TopSet, WorkoutLog
+from training_logs.services import import_job_create, import_job_map, import_job_retry
 
 pytestmark = pytest.mark.django_db
 
@@ -286,7 +289,7 @@ def test_an_unknown_unit_or_a_huge_file_is_refused(user, movements):
 def test_a_failed_import_runs_again_without_duplicates(
     user, run, sample, movements, monkeypatch
 ):
-    from portability import services as import_services
+    from training_logs.services import import_runs as import_services
 
     calls = {"n": 0}
     real = import_services.workout_logs_import

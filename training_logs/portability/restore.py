@@ -1,4 +1,4 @@
-"""An Alloy JSON export (``portability.exports.account_json``) restored into an
+"""An Alloy JSON export (``training_logs.portability.exports.account_json``) restored into an
 empty account.
 
 :func:`restore_check` reads and checks the document when it is uploaded (the
@@ -32,7 +32,6 @@ from movements.models import (
     Movement,
     Muscle,
 )
-from portability import exports
 from programs.models import Microcycle, Program, Session, SessionExercise
 from training_logs.clock import local_week_start
 from training_logs.models import (
@@ -42,12 +41,13 @@ from training_logs.models import (
     SorenessLog,
     WorkoutLog,
 )
-from training_logs.services import (
-    SetInput,
+from training_logs.portability import exports
+from training_logs.services.imports import (
     WorkoutInput,
     workout_history_rebuild,
     workout_logs_import,
 )
+from training_logs.services.workouts import SetInput
 
 SECTIONS = ("programs", "workouts", "soreness", "recovery_signals", "activities")
 

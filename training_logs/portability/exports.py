@@ -4,7 +4,7 @@ and the whole account as one JSON document.
 
 The JSON names library rows by their stable keys (movement, muscle and activity
 slugs), never by database ids, so it re-imports into another account or another
-Alloy (``portability.restore``). Derived rows (e1RMs, hard-set flags, top sets,
+Alloy (``training_logs.portability.restore``). Derived rows (e1RMs, hard-set flags, top sets,
 personal records, pattern exposure, muscle recovery) are not exported: they are
 rebuilt from the logs on import. The calendar-feed secret is not exported.
 """

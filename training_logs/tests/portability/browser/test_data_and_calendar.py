@@ -12,9 +12,9 @@ import pytest
 from coach.models import AthleteProfile
 from coach.tests.factories import PASSWORD, UserFactory
 from movements.tests.factories import MovementFactory
-from portability.tests.conftest import LIBRARY
 from programs.tests.browser.conftest import PHONE, SCREENSHOTS
 from training_logs.models import WorkoutLog
+from training_logs.tests.portability.conftest import LIBRARY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

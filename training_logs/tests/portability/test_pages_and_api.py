@@ -12,9 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from coach.tests.factories import UserFactory
-from portability.models import ImportJob, ImportStatus
-from portability.services import import_job_create
-from training_logs.models import SetLog, WorkoutLog
+from training_logs.models import ImportJob, ImportStatus, SetLog, WorkoutLog
+from training_logs.services import import_job_create
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,7 @@ def upload(name: str, sample) -> SimpleUploadedFile:
 def post_file(page, sample, name, unit, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return page.post(
-            reverse("portability:import-create"),
+            reverse("training_logs:import-create"),
             {"file": upload(name, sample), "unit": unit},
         )
 
@@ -45,19 +44,19 @@ def post_file(page, sample, name, unit, django_capture_on_commit_callbacks):
 # ---------------------------------------------------------------------------
 def test_the_settings_page_loads_the_section_with_htmx(page):
     html = page.get(reverse("settings")).content.decode()
-    url = reverse("portability:data")
+    url = reverse("training_logs:data")
     assert f'hx-get="{url}"' in html
     assert f'href="{url}"' in html
     section = page.get(url, headers=HTMX).content.decode()
     assert section.lstrip().startswith(
         '<section class="card settings-section" id="data"'
     )
-    assert reverse("portability:export-csv") in section
-    assert reverse("portability:export-json") in section
+    assert reverse("training_logs:export-csv") in section
+    assert reverse("training_logs:export-json") in section
 
 
 def test_the_section_needs_a_login(client):
-    response = client.get(reverse("portability:data"))
+    response = client.get(reverse("training_logs:data"))
     assert response.status_code == 302
 
 
@@ -279,7 +278,7 @@ def test_the_json_export_streams_from_the_api_and_the_page(auth_client, page, us
     assert response.streaming
     document = json.loads(b"".join(response.streaming_content))
     assert (document["format"], document["workouts"]) == ("alloy-export", [])
-    response = page.get(reverse("portability:export-json"))
+    response = page.get(reverse("training_logs:export-json"))
     assert response["Content-Disposition"].startswith(
         'attachment; filename="alloy-export-'
     )
@@ -332,7 +331,7 @@ def test_a_failed_import_can_be_run_again_from_its_page_and_the_api(
     )
     html = page.get(job.get_absolute_url()).content.decode()
     assert "disk full" in html
-    assert reverse("portability:import-retry", args=[job.pk]) in html
+    assert reverse("training_logs:import-retry", args=[job.pk]) in html
     assert other_client.post(f"{IMPORTS}{job.pk}/retry/").status_code == 404
     response = auth_client.post(f"{IMPORTS}{job.pk}/retry/")
     assert response.status_code == 202

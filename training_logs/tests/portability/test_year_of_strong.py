@@ -12,11 +12,10 @@ import pytest
 from django.conf import settings
 
 from movements.tests.factories import MovementFactory
-from portability import matching, sources
-from portability.models import ImportStatus
-from portability.samples import strong_year_csv
-from portability.services import ALIASES_FILE, alias_slugs, import_job_create
-from training_logs.models import PersonalRecord, SetLog, WorkoutLog
+from training_logs.models import ImportStatus, PersonalRecord, SetLog, WorkoutLog
+from training_logs.portability import matching, sources
+from training_logs.portability.samples import strong_year_csv
+from training_logs.services import ALIASES_FILE, alias_slugs, import_job_create
 
 YEAR = strong_year_csv(start=dt.date(2025, 1, 6), weeks=52, seed=7)
 

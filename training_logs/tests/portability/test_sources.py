@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from portability import matching, sources
+from training_logs.portability import matching, sources
 
 DATA = Path(__file__).parent / "data"
 
