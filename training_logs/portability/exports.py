@@ -7,6 +7,8 @@ slugs), never by database ids, so it re-imports into another account or another
 Alloy (``training_logs.portability.restore``). Derived rows (e1RMs, hard-set flags, top sets,
 personal records, pattern exposure, muscle recovery) are not exported: they are
 rebuilt from the logs on import. The calendar-feed secret is not exported.
+Apps above ``training_logs`` add their own sections (the adaptation app's daily
+check-ins) through ``training_logs.portability.sections``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from training_logs.models import (
     SorenessLog,
     WorkoutLog,
 )
+from training_logs.portability.sections import export_sections
 
 FORMAT = "alloy-export"
 VERSION = 1
@@ -397,7 +400,8 @@ def account_json(*, user) -> Iterator[str]:
          "programs": [{…, "microcycles": [{…, "sessions": [{…, "exercises": […]}]}]}],
          "workouts": [{…, "session": [program, week, day] | null, "sets": […]}],
          "circuit_scores": [{"circuit": slug, "workout": index | null, …}],
-         "soreness": […], "recovery_signals": […], "activities": […]}
+         "soreness": […], "recovery_signals": […], "activities": […],
+         <registered section key>: […], …}
 
     Loads are kg, times ISO 8601 with their offset. Programs and logs are
     read in chunks, so memory stays flat however long the history.
@@ -428,6 +432,10 @@ def account_json(*, user) -> Iterator[str]:
         ("soreness", lambda: _soreness(user)),
         ("recovery_signals", lambda: _signals(user)),
         ("activities", lambda: _activities(user, refs)),
+        *(
+            (section.key, lambda section=section: iter(section.export_fn(user=user)))
+            for section in export_sections()
+        ),
     )
     for name, items in sections:
         yield f', "{name}": '

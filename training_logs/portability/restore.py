@@ -9,7 +9,8 @@ activities through their own services; programs with their microcycles,
 sessions and exercises as they were (statuses and the engine's rationale
 included, nothing regenerated); workouts through the same batch service as the
 CSV imports (so e1RMs, hard sets and top sets are derived again); soreness,
-recovery signals and activities; then the history-wide rebuild, once.
+recovery signals and activities; the sections other apps registered
+(``training_logs.portability.sections``); then the history-wide rebuild, once.
 Exporting the restored account gives back the same document (tested).
 """
 
@@ -42,6 +43,7 @@ from training_logs.models import (
     WorkoutLog,
 )
 from training_logs.portability import exports
+from training_logs.portability.sections import BUILT_IN_KEYS, export_sections
 from training_logs.services.imports import (
     WorkoutInput,
     workout_history_rebuild,
@@ -71,11 +73,24 @@ def restore_check(text: str, *, user) -> dict:
     missing = [s for s in SECTIONS if not isinstance(document.get(s), list)]
     if missing:
         raise ValidationError({"file": [f"The export lacks {', '.join(missing)}."]})
+    extra = export_sections()
+    registered = {section.key for section in extra}
+    unknown = sorted(set(document) - BUILT_IN_KEYS - registered)
+    if unknown:
+        raise ValidationError(
+            {"file": [f"This Alloy cannot restore {', '.join(unknown)}."]}
+        )
+    malformed = [
+        key for key in sorted(registered) if not isinstance(document.get(key, []), list)
+    ]
+    if malformed:
+        raise ValidationError({"file": [f"Not a list: {', '.join(malformed)}."]})
     if (
         Program.objects.for_user(user).exists()
         or WorkoutLog.objects.for_user(user).exists()
         or SorenessLog.objects.filter(user=user).exists()
         or ActivityInstance.objects.for_user(user).exists()
+        or any(s.exists_fn(user=user) for s in extra if s.exists_fn is not None)
     ):
         raise ValidationError(
             {
@@ -160,7 +175,9 @@ def set_count(document: dict) -> int:
 @transaction.atomic
 def account_restore(*, user, document: dict) -> int:
     """Write a checked document (:func:`restore_check`) into ``user``'s account,
-    all or nothing. Returns the number of sets written."""
+    all or nothing. Returns the number of sets written. Registered sections
+    (``training_logs.portability.sections``) are restored last, in the same
+    transaction; a section's ``restore_fn`` raising rolls everything back."""
     slugs = _resolve_slugs(document)
     movement_ids = slugs["movement"]
     _restore_preferences(user, document, slugs)
@@ -239,6 +256,8 @@ def account_restore(*, user, document: dict) -> int:
         )
         for row in document["activities"]
     )
+    for section in export_sections():
+        section.restore_fn(user=user, rows=document.get(section.key, []))
     moved = {r.movement_id for result in written for r in result.sets}
     weeks = {local_week_start(result.workout_log.performed_at) for result in written}
     workout_history_rebuild(user=user, movement_ids=moved, weeks=weeks)
