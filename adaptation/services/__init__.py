@@ -1,6 +1,8 @@
 """Writes (and the day's plan) for the daily coach, one module per concern:
 check-ins, adaptations (adapt, accept, reject), the day's plan, exercise
-substitution and deload-now. The public names are re-exported here."""
+substitution and deload-now; ``exports``: the check-ins' section of the JSON
+export (registered with ``training_logs.portability.sections`` by the app's
+``ready()``). The public names are re-exported here."""
 
 from __future__ import annotations
 
