@@ -26,6 +26,7 @@ setup: venv .env
 	$(PY) manage.py loaddata movements
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py create_demo_athlete
+	$(PY) manage.py schedule_generation_sweep
 
 run: setup
 	$(PY) manage.py serve $(HOST)

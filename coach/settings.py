@@ -263,6 +263,13 @@ if Q_CLUSTER["timeout"] >= Q_CLUSTER["retry"]:
 # Hours for muscle recovery to climb back by one point (0-10 scale), per the
 # seeds' soreness_decay_hours; recovery rises with time in Alloy.
 SORENESS_DECAY_HOURS = env.float("SORENESS_DECAY_HOURS", default=10.0)
+# A generation run refreshes its heartbeat at least every fifth of this bound
+# (seconds) while it writes sessions; the sweeper (programs/leases.py: at every
+# worker start and once a minute) re-queues a program whose heartbeat is older,
+# so a killed worker's program resumes in seconds instead of after Q_CLUSTER_RETRY.
+ALLOY_GENERATION_STALE_SECONDS = env.float(
+    "ALLOY_GENERATION_STALE_SECONDS", default=10.0
+)
 # Where the movement-library importer reads free-exercise-db from.
 ALLOY_EXERCISE_DB_PATH = env.str(
     "ALLOY_EXERCISE_DB_PATH",
