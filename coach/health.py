@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -12,6 +12,9 @@ from django.views.decorators.http import require_GET
 
 @require_GET
 @never_cache
+# Outside ATOMIC_REQUESTS: opening the request's transaction is itself a query,
+# and a database that is down must be reported in the body, not raise before it.
+@transaction.non_atomic_requests
 def health(request: HttpRequest) -> JsonResponse:
     """200 ``{"status": "ok", "database": {...}, "queue": {...}}`` when the database
     answers; 503 with ``"status": "degraded"`` otherwise. The queue part reports the

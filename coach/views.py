@@ -10,6 +10,8 @@ Settings page's equipment, movement-rule and activity sections are served by
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -30,6 +32,7 @@ from coach.forms import (
     SignUpForm,
     preference_initial,
 )
+from coach.middleware import database_unavailable_response, is_database_unavailable
 from coach.models import AthleteProfile, AthleteSettings, User
 
 
@@ -189,5 +192,8 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500 without a request context: whatever broke may be a context processor."""
+    """500 without a request context: whatever broke may be a context processor.
+    A database that is down (raised outside a view) is a 503 instead."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable_response(request)
     return HttpResponse(loader.get_template("500.html").render(), status=500)
