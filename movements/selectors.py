@@ -149,3 +149,23 @@ def athlete_activity_slugs(*, user) -> list[str]:
         .order_by("definition__name")
         .values_list("definition__slug", flat=True)
     )
+
+
+# ---------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------
+def movement_names(ids) -> dict[int, str]:
+    """``{movement id: name}`` for the ids that exist (missing ids are absent).
+    One query; none when ``ids`` is empty."""
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return dict(Movement.objects.filter(pk__in=ids).values_list("pk", "name"))
+
+
+def rule_movement_names(rules: list[dict]) -> dict[int, str]:
+    """Names of every movement rules ``[{"movement_id", "rule", "substitute_id"}]``
+    mention, as substitutes too: ``{id: name}``. One query (none for no rules)."""
+    return movement_names(
+        [r["movement_id"] for r in rules] + [r.get("substitute_id") for r in rules]
+    )

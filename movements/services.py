@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from movements import selectors as movement_selectors
 from movements.equipment import PRESET_EQUIPMENT, preset_for
 from movements.models import (
     ActivityDefinition,
@@ -22,7 +23,6 @@ from movements.models import (
     EnjoyableActivity,
     Equipment,
     EquipmentPreset,
-    Movement,
     MovementRule,
     MovementRuleKind,
 )
@@ -114,10 +114,7 @@ def movement_rule_set_errors(rules: list[dict]) -> list[str]:
     SUBSTITUTE without a target (or another rule with one), a movement replacing
     itself, then the cross-rule checks of :func:`movement_rules_errors`. One
     query. Used for the settings page's rule list and for a program's snapshot."""
-    ids = {r["movement_id"] for r in rules} | {
-        r["substitute_id"] for r in rules if r.get("substitute_id") is not None
-    }
-    names = dict(Movement.objects.filter(pk__in=ids).values_list("pk", "name"))
+    names = movement_selectors.rule_movement_names(rules)
     errors: list[str] = []
     seen: set[int] = set()
     for rule in rules:
@@ -150,6 +147,28 @@ def movement_rule_set_errors(rules: list[dict]) -> list[str]:
     return errors
 
 
+def movement_rule_set_validate(rules: list[dict]) -> list[dict]:
+    """A whole set of rules checked (:func:`movement_rule_set_errors`) and
+    normalised to ``[{"movement_id", "rule", "substitute_id"}]`` (a missing
+    ``substitute_id`` becomes ``None``). The one normalisation for the settings
+    page's list and a program's snapshot.
+
+    Raises ``ValidationError({"movement_rules": [...]})`` listing every problem.
+    """
+    normalised = [
+        {
+            "movement_id": rule["movement_id"],
+            "rule": rule["rule"],
+            "substitute_id": rule.get("substitute_id"),
+        }
+        for rule in rules
+    ]
+    errors = movement_rule_set_errors(normalised)
+    if errors:
+        raise ValidationError({"movement_rules": errors})
+    return normalised
+
+
 def _rule_errors(
     *,
     user,
@@ -161,8 +180,7 @@ def _rule_errors(
     """Field errors for one rule of ``user`` (``instance``: the rule being
     changed, left out of the one-rule-per-movement check)."""
     errors: dict[str, list[str]] = {}
-    ids = {i for i in (movement_id, substitute_id) if i is not None}
-    names = dict(Movement.objects.filter(pk__in=ids).values_list("pk", "name"))
+    names = movement_selectors.movement_names((movement_id, substitute_id))
     if movement_id not in names:
         errors["movement"] = [f"Movement {movement_id} does not exist."]
     if rule not in MovementRuleKind.values:
@@ -288,17 +306,7 @@ def movement_rules_replace(*, user, rules: list[dict]) -> list[MovementRule]:
     ``ValidationError({"movement_rules": [...]})`` and writes nothing if any
     rule is wrong. Returns the rules, by movement name.
     """
-    rules = [
-        {
-            "movement_id": r["movement_id"],
-            "rule": r["rule"],
-            "substitute_id": r.get("substitute_id"),
-        }
-        for r in rules
-    ]
-    errors = movement_rule_set_errors(rules)
-    if errors:
-        raise ValidationError({"movement_rules": errors})
+    rules = movement_rule_set_validate(rules)
     wanted = {r["movement_id"]: r for r in rules}
     existing = {r.movement_id: r for r in MovementRule.objects.for_user(user)}
     MovementRule.objects.for_user(user).exclude(movement_id__in=wanted).delete()

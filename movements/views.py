@@ -155,16 +155,17 @@ def settings_rules(request: HttpRequest) -> HttpResponse:
     return _render(request, "rules", _rules_context(form, q))
 
 
-@login_required
-@vary_on_headers("HX-Request")
-def movement_search(request: HttpRequest) -> HttpResponse:
-    """The picker's live results (htmx); without htmx, the rules section with the
-    query filled in. Movements that already have a row (``rule_<id>`` in the
-    query string) are left out."""
+def movement_search_response(
+    request: HttpRequest, *, fallback_url: str
+) -> HttpResponse:
+    """The movement picker's live results as an HTML partial (htmx), for every
+    page that has the picker (Settings, the wizard's likes step). Without htmx,
+    a redirect to ``fallback_url`` with the query filled in (``#picker``).
+    Movements that already have a row (``rule_<id>`` in the query string) are
+    left out."""
     q = (request.GET.get("q") or "").strip()
     if not request.htmx:
-        url = reverse("movements:settings-rules")
-        return redirect(f"{url}?{urlencode({'q': q})}#picker")
+        return redirect(f"{fallback_url}?{urlencode({'q': q})}#picker")
     exclude = set()
     for key in request.GET:
         prefix, _, raw_id = key.partition("_")
@@ -174,6 +175,16 @@ def movement_search(request: HttpRequest) -> HttpResponse:
         request,
         "includes/movement_results.html",
         {"q": q, "results": selectors.movement_search(q, exclude=exclude)},
+    )
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def movement_search(request: HttpRequest) -> HttpResponse:
+    """The Settings picker's live results (:func:`movement_search_response`);
+    without htmx, the rules section with the query filled in."""
+    return movement_search_response(
+        request, fallback_url=reverse("movements:settings-rules")
     )
 
 

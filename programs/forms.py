@@ -21,8 +21,15 @@ from movements.forms import (
     EquipmentForm,
     MovementRulesForm,
 )
-from programs import selectors
-from programs.generation import SpecValidationError, sample_note, validate_request
+from programs import specs
+from programs.generation import (
+    BOUNDS,
+    GOAL_BUDGET,
+    MAX_GOALS,
+    SpecValidationError,
+    sample_note,
+    validate_request,
+)
 from programs.generation import types as t
 from programs.models import Goal, SplitTemplate
 from programs.services import ProgramInput
@@ -35,8 +42,12 @@ _PLACEHOLDER_SCHEDULE = {
     "max_session_minutes": 60,
 }
 
-GOAL_BUDGET = 10
-MAX_GOALS = 3
+_WEEKS, _DAYS, _MINUTES = (
+    BOUNDS["duration_weeks"],
+    BOUNDS["days_per_week"],
+    BOUNDS["max_session_minutes"],
+)
+_MINUTES_MESSAGE = f"Sessions can be {_MINUTES[0]} to {_MINUTES[1]} minutes."
 
 GOAL_DESCRIPTIONS: Mapping[str, str] = {
     Goal.STRENGTH: "Lift heavier: big lifts, low reps, long rests.",
@@ -77,7 +88,7 @@ def _dollars(value) -> int:
 
 def _engine_check(**values) -> tuple[dict[str, list[str]], tuple[str, ...]]:
     """Run the engine's validator on plain values: ``(errors, warnings)``."""
-    request = selectors.program_request_from_values(
+    request = specs.program_request_from_values(
         goals=values["goals"],
         duration_weeks=values["duration_weeks"],
         days_per_week=values["days_per_week"],
@@ -107,10 +118,13 @@ class GoalsForm(SiteForm):
 
     ``cleaned_data["goals"]`` is ``[(goal, dollars)]``, largest first;
     ``warnings`` holds the engine's soft goal-interference warnings.
+    ``engine_check=False`` leaves the engine's checks (conflicts, warnings) to
+    the service: the wizard's Create validates once, in ``program_create``.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, engine_check: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.engine_check = engine_check
         self.warnings: tuple[str, ...] = ()
         for value, label in Goal.choices:
             self.fields[value.lower()] = forms.IntegerField(
@@ -187,6 +201,8 @@ class GoalsForm(SiteForm):
                 f"Your goals add up to ${total} ({detail}). Split exactly $10.",
                 code="budget",
             )
+        if not self.engine_check:
+            return cleaned
         errors, self.warnings = _engine_check(goals=goals, **_PLACEHOLDER_SCHEDULE)
         if errors.get("goals"):
             raise forms.ValidationError(errors["goals"], code="conflict")
@@ -200,12 +216,14 @@ class ScheduleForm(SiteForm):
     """Weeks, days per week, session length, split, start date and experience.
 
     ``goals`` (from step 1) lets ``clean`` run the engine's validator on the whole
-    request, so a rule that spans fields lands next to the right one.
+    request, so a rule that spans fields lands next to the right one
+    (``engine_check=False``: left to the service, as on the wizard's Create).
     """
 
+    # The bounds are the engine's (``programs.generation.BOUNDS``); weeks are even.
     duration_weeks = forms.TypedChoiceField(
         label="Program length",
-        choices=[(8, "8 weeks"), (10, "10 weeks"), (12, "12 weeks")],
+        choices=[(n, f"{n} weeks") for n in range(_WEEKS[0], _WEEKS[1] + 1, 2)],
         coerce=int,
         initial=8,
         widget=forms.RadioSelect,
@@ -213,21 +231,24 @@ class ScheduleForm(SiteForm):
     )
     days_per_week = forms.TypedChoiceField(
         label="Training days per week",
-        choices=[(n, str(n)) for n in range(2, 8)],
+        choices=[(n, str(n)) for n in range(_DAYS[0], _DAYS[1] + 1)],
         coerce=int,
         initial=4,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose 2 to 7 days a week."},
+        error_messages={
+            "invalid_choice": f"Choose {_DAYS[0]} to {_DAYS[1]} days a week."
+        },
     )
     max_session_minutes = forms.IntegerField(
         label="Longest session",
-        min_value=30,
-        max_value=120,
+        min_value=_MINUTES[0],
+        max_value=_MINUTES[1],
         initial=60,
-        help_text="Minutes, 30 to 120, warm-up and cool-down included.",
+        help_text=f"Minutes, {_MINUTES[0]} to {_MINUTES[1]}, warm-up and cool-down "
+        "included.",
         error_messages={
-            "min_value": "Sessions can be 30 to 120 minutes.",
-            "max_value": "Sessions can be 30 to 120 minutes.",
+            "min_value": _MINUTES_MESSAGE,
+            "max_value": _MINUTES_MESSAGE,
             "invalid": "Enter whole minutes, like 60.",
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
@@ -252,9 +273,16 @@ class ScheduleForm(SiteForm):
     )
     preferred_weekdays = weekdays_field()
 
-    def __init__(self, *args, goals: list[tuple[str, int]] | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        goals: list[tuple[str, int]] | None = None,
+        engine_check: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.goals = goals or []
+        self.engine_check = engine_check
         self.fields["start_date"].initial = timezone.localdate
 
     def experience_choices(self) -> list[tuple[forms.BoundWidget, str]]:
@@ -266,7 +294,7 @@ class ScheduleForm(SiteForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if self.errors or not self.goals:
+        if self.errors or not self.goals or not self.engine_check:
             return cleaned
         errors, _ = _engine_check(goals=self.goals, **cleaned)
         for name, messages in errors.items():

@@ -153,7 +153,7 @@ def generation_sweep(*, now: datetime | None = None) -> list[int]:
     next sweep leaves it alone for another bound while its task waits in the
     queue. Returns the re-queued program ids.
     """
-    from programs.services import _enqueue_generation
+    from programs.services import enqueue_generation
 
     now = now or timezone.now()
     stale_before = now - timedelta(seconds=stale_seconds())
@@ -168,7 +168,7 @@ def generation_sweep(*, now: datetime | None = None) -> list[int]:
             .update(generation_heartbeat_at=now)
         )
         if taken:
-            _enqueue_generation(program_id)
+            enqueue_generation(program_id)
             requeued.append(program_id)
     if requeued:
         logger.warning("Re-queued stalled generation of programs %s", requeued)

@@ -9,6 +9,8 @@ carries a generation status.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -21,6 +23,17 @@ from coach.models import (
     TimeStampedModel,
 )
 from movements.models import Movement
+from programs.generation import BOUNDS, GOAL_BUDGET
+
+_WEEKS, _DAYS, _MINUTES = (
+    BOUNDS["duration_weeks"],
+    BOUNDS["days_per_week"],
+    BOUNDS["max_session_minutes"],
+)
+_MICROCYCLE_DAYS, _DELOAD_EVERY = (
+    BOUNDS["microcycle_length_days"],
+    BOUNDS["deload_every_n_microcycles"],
+)
 
 
 class Goal(models.TextChoices):
@@ -171,7 +184,10 @@ class Program(TimeStampedModel):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(duration_weeks__in=[8, 10, 12]),
+                # Even weeks only (8, 10 or 12): the engine's bounds, stepped by 2.
+                condition=Q(
+                    duration_weeks__in=list(range(_WEEKS[0], _WEEKS[1] + 1, 2))
+                ),
                 name="program_duration_8_12_even",
             ),
             models.CheckConstraint(
@@ -181,24 +197,29 @@ class Program(TimeStampedModel):
                 name="program_goal_weights_non_negative",
             ),
             models.CheckConstraint(
-                condition=Q(goal_weight_1=10 - F("goal_weight_2") - F("goal_weight_3")),
+                condition=Q(
+                    goal_weight_1=GOAL_BUDGET - F("goal_weight_2") - F("goal_weight_3")
+                ),
                 name="program_goal_weights_sum_10",
             ),
             models.CheckConstraint(
-                condition=Q(days_per_week__gte=2, days_per_week__lte=7),
+                condition=Q(days_per_week__gte=_DAYS[0], days_per_week__lte=_DAYS[1]),
                 name="program_days_per_week_2_7",
             ),
             models.CheckConstraint(
-                condition=Q(max_session_minutes__gte=30, max_session_minutes__lte=120),
+                condition=Q(
+                    max_session_minutes__gte=_MINUTES[0],
+                    max_session_minutes__lte=_MINUTES[1],
+                ),
                 name="program_session_minutes_30_120",
             ),
             models.CheckConstraint(
-                condition=Q(microcycle_length_days__gte=7)
-                & Q(microcycle_length_days__lte=14),
+                condition=Q(microcycle_length_days__gte=_MICROCYCLE_DAYS[0])
+                & Q(microcycle_length_days__lte=_MICROCYCLE_DAYS[1]),
                 name="program_microcycle_length_7_14",
             ),
             models.CheckConstraint(
-                condition=Q(deload_every_n_microcycles__gte=2),
+                condition=Q(deload_every_n_microcycles__gte=_DELOAD_EVERY[0]),
                 name="program_deload_every_at_least_2",
             ),
         ]
@@ -219,6 +240,11 @@ class Program(TimeStampedModel):
             (self.goal_3, self.goal_weight_3),
         ]
         return [(g, w) for g, w in slots if g]
+
+    @property
+    def end_date(self) -> date:
+        """The program's last day: ``start_date`` + ``duration_weeks`` weeks − 1 day."""
+        return self.start_date + timedelta(weeks=self.duration_weeks, days=-1)
 
 
 class Microcycle(models.Model):
@@ -247,7 +273,10 @@ class Microcycle(models.Model):
         ordering = ["program", "sequence_number"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(length_days__gte=7, length_days__lte=14),
+                condition=Q(
+                    length_days__gte=_MICROCYCLE_DAYS[0],
+                    length_days__lte=_MICROCYCLE_DAYS[1],
+                ),
                 name="microcycle_length_7_14",
             ),
             models.UniqueConstraint(
@@ -259,6 +288,11 @@ class Microcycle(models.Model):
     def __str__(self) -> str:
         kind = "deload" if self.is_deload else "loading"
         return f"{self.program} · week {self.sequence_number} ({kind})"
+
+    @property
+    def end_date(self) -> date:
+        """The microcycle's last day: ``start_date`` + ``length_days`` − 1."""
+        return self.start_date + timedelta(days=self.length_days - 1)
 
 
 class Session(models.Model):

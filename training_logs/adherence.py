@@ -173,3 +173,18 @@ def summarize(sessions: Iterable[PlannedSession], *, today: date) -> AdherenceSu
         missed=missed,
         completion_rate=(completed / due) if due else None,
     )
+
+
+def week_window(
+    weeks: Iterable[WeekAdherence], *, first_monday: date, count: int
+) -> list[WeekAdherence]:
+    """``count`` consecutive ISO weeks starting ``first_monday``, oldest first:
+    each the summary's week for that Monday, or an EMPTY week with nothing planned
+    (the summary only spans the planned weeks). Shared by the adherence API and
+    the progress page's calendar."""
+    by_start = {week.week_start: week for week in weeks}
+    window = []
+    for offset in range(count):
+        monday = first_monday + timedelta(weeks=offset)
+        window.append(by_start.get(monday) or WeekAdherence(monday, 0, 0, 0, EMPTY, ()))
+    return window

@@ -5,12 +5,12 @@ unit; the views convert to kg.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 
+from training_logs import clock
 from training_logs.models import RPE_VALUES, BodyPart, FeedbackTag
 
 #: RPE 10 down to 1 in half steps (reference §5a); the select stays narrow on a
@@ -101,6 +101,20 @@ class BaseSetFormSet(forms.BaseFormSet):
         if not any(form.cleaned_data for form in self.forms):
             raise forms.ValidationError("Log at least one set.")
 
+    def set_rows(self) -> list[dict]:
+        """The filled rows named as the services name them (``movement_id``,
+        ``session_exercise_id``; ``load`` still in the athlete's unit), for
+        ``presenters.set_inputs``. Call after ``is_valid()``."""
+        return [
+            {
+                **row,
+                "movement_id": row["movement"],
+                "session_exercise_id": row.get("session_exercise"),
+            }
+            for row in self.cleaned_data
+            if row
+        ]
+
 
 SetFormSet = forms.formset_factory(
     SetForm,
@@ -148,7 +162,7 @@ class WorkoutLogForm(Form):
 
     def clean_performed_at(self):
         value = self.cleaned_data["performed_at"]
-        if value > timezone.now() + timedelta(minutes=5):
+        if clock.is_future(value):
             raise forms.ValidationError("This cannot be in the future.")
         return value
 

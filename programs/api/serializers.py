@@ -7,6 +7,7 @@ from datetime import date
 
 from rest_framework import serializers
 
+from coach.api.fields import bounded_many
 from coach.models import (
     PRIORITY_MAX,
     ExperienceLevel,
@@ -15,7 +16,8 @@ from coach.models import (
 )
 from movements.equipment import preset_equipment, preset_for
 from movements.models import Equipment, EquipmentPreset, MovementRuleKind, MuscleRole
-from programs import selectors
+from programs import presenters
+from programs.generation import BOUNDS, GOAL_BUDGET, MAX_GOALS
 from programs.models import (
     Goal,
     Microcycle,
@@ -30,9 +32,32 @@ from programs.models import (
 # ---------------------------------------------------------------------------
 # Input
 # ---------------------------------------------------------------------------
+def _bounded_int(name: str, help_text: str, **kwargs) -> serializers.IntegerField:
+    """An integer field bounded by the engine's ``BOUNDS[name]`` (so the OpenAPI
+    schema says so), with the engine's own wording when out of bounds."""
+    low, high = BOUNDS[name]
+    message = f"Must be a whole number from {low} to {high}."
+    return serializers.IntegerField(
+        min_value=low,
+        max_value=high,
+        help_text=help_text,
+        error_messages={"min_value": message, "max_value": message},
+        **kwargs,
+    )
+
+
 class GoalWeightInputSerializer(serializers.Serializer):
     goal = serializers.ChoiceField(choices=Goal.choices)
-    weight = serializers.IntegerField(help_text="Dollars of the $10 budget (integer).")
+    weight = serializers.IntegerField(
+        min_value=1,
+        max_value=GOAL_BUDGET,
+        help_text=f"Dollars of the ${GOAL_BUDGET} budget (integer); the goals' "
+        f"weights add up to exactly {GOAL_BUDGET}.",
+        error_messages={
+            "min_value": "A weight must be a whole number ≥ 1.",
+            "max_value": f"A weight is at most ${GOAL_BUDGET}.",
+        },
+    )
 
 
 class MovementRuleInputSerializer(serializers.Serializer):
@@ -49,10 +74,23 @@ class ProgramCreateInputSerializer(serializers.Serializer):
     validator in the service, so the API and the wizard answer alike."""
 
     name = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    goals = GoalWeightInputSerializer(many=True, allow_empty=True)
-    duration_weeks = serializers.IntegerField()
-    days_per_week = serializers.IntegerField()
-    max_session_minutes = serializers.IntegerField()
+    goals = bounded_many(
+        GoalWeightInputSerializer(),
+        allow_empty=True,
+        min_length=1,
+        max_length=MAX_GOALS,
+        help_text=f"1 to {MAX_GOALS} distinct goals whose weights add up to "
+        f"${GOAL_BUDGET}.",
+        error_messages={
+            "min_length": f"Choose 1 to {MAX_GOALS} goals.",
+            "max_length": f"Choose 1 to {MAX_GOALS} goals.",
+        },
+    )
+    duration_weeks = _bounded_int("duration_weeks", "Weeks: 8, 10 or 12 (even).")
+    days_per_week = _bounded_int("days_per_week", "Training days per week.")
+    max_session_minutes = _bounded_int(
+        "max_session_minutes", "Longest session, minutes (warm-up included)."
+    )
     split_template = serializers.ChoiceField(
         choices=SplitTemplate.choices, required=False, allow_null=True
     )
@@ -119,7 +157,12 @@ class ProgramCreateInputSerializer(serializers.Serializer):
     dedicated_mobility_days = serializers.BooleanField(required=False, allow_null=True)
     dedicated_cardio_days = serializers.BooleanField(required=False, allow_null=True)
     cardio_as_finisher = serializers.BooleanField(required=False, allow_null=True)
-    deload_every_n_microcycles = serializers.IntegerField(required=False, default=4)
+    deload_every_n_microcycles = _bounded_int(
+        "deload_every_n_microcycles",
+        "A deload every N microcycles.",
+        required=False,
+        default=4,
+    )
 
     def validate(self, attrs: dict) -> dict:
         preset = attrs.pop("equipment_preset", None)
@@ -200,7 +243,7 @@ class SessionExerciseOutputSerializer(serializers.ModelSerializer):
         program = self.context.get("program")
         if program is None:
             return []
-        return selectors.exercise_profile_notes(program=program, exercise=exercise)
+        return presenters.exercise_profile_notes(program=program, exercise=exercise)
 
 
 class SessionOutputSerializer(serializers.ModelSerializer):
@@ -319,9 +362,7 @@ class ProgramSummaryOutputSerializer(serializers.ModelSerializer):
         return preset_for(program.equipment)
 
     def get_end_date(self, program) -> date:
-        from datetime import timedelta
-
-        return program.start_date + timedelta(days=program.duration_weeks * 7 - 1)
+        return program.end_date
 
 
 class ProgramListOutputSerializer(ProgramSummaryOutputSerializer):
@@ -373,7 +414,7 @@ class ProgramDetailOutputSerializer(ProgramSummaryOutputSerializer):
         ]
 
     def get_honoured(self, program) -> list[str]:
-        return selectors.program_profile_summary(program=program)
+        return presenters.program_profile_summary(program=program)
 
 
 class ProgramCreatedOutputSerializer(ProgramSummaryOutputSerializer):

@@ -105,9 +105,8 @@ HARD_CODED_BIAS_LOCATIONS: tuple[str, ...] = (
     "programs.generation.library:_goal_affinity",
     "programs.generation.optimizer:main_fit",
     "programs.generation.optimizer:accessory_fit",
-    "programs.generation.prescription:main_prescription",
-    "programs.generation.builder:_finisher_kind",
-    "programs.generation.planner:_decide_day_kinds",
+    "programs.generation.prescription:main_rx",
+    "programs.generation.finishers:finisher_kind",
 )
 
 # ---------------------------------------------------------------------------

@@ -166,6 +166,19 @@ class LibraryIndex:
                 self.stretch_by_muscle.setdefault(muscle, []).append(f)
 
 
+def is_olympic(pattern: str, discipline: str, tags) -> bool:
+    """Whether a movement is an Olympic lift (or a variant): its pattern, its
+    discipline or an ``olympic`` tag says so."""
+    return pattern == "olympic" or discipline == "OLYMPIC_LIFTING" or "olympic" in tags
+
+
+def olympic_main_allowed(discipline_experience) -> bool:
+    """Olympic lifts lead a session only for an athlete who has done them: a
+    discipline absent from ``discipline_experience`` means "never" (issue 4),
+    whatever their general training age or stated interest."""
+    return "OLYMPIC_LIFTING" in discipline_experience
+
+
 def build_index(
     library: MovementLibrary, athlete: AthleteProfile, goals: dict[Goal, int]
 ) -> LibraryIndex:
@@ -209,7 +222,7 @@ def build_index(
             primary=frozenset(m.primary_muscles),
             muscles=frozenset(m.primary_muscles) | frozenset(m.secondary_muscles),
             compound=1.0 if m.mechanic == "compound" else (0.0 if not compound else 0.5),
-            olympic=m.pattern == "olympic" or m.discipline == "OLYMPIC_LIFTING" or "olympic" in m.tags,
+            olympic=is_olympic(m.pattern, m.discipline, m.tags),
             stretch=_is_stretch(m),
             warmup=_is_warmup(m),
             lifting=m.pattern in LIFTING_PATTERNS,
@@ -233,8 +246,5 @@ def build_index(
         for r in athlete.movement_rules
         if r.rule == MovementRuleKind.PREFER
     )
-    # Olympic lifts lead a session only for an athlete who has done them: a
-    # discipline absent from discipline_experience means "never" (issue 4), whatever
-    # their general training age or stated interest.
-    olympic_ok = "OLYMPIC_LIFTING" in athlete.discipline_experience
+    olympic_ok = olympic_main_allowed(athlete.discipline_experience)
     return LibraryIndex(facts, by_pattern, substitutes, prefer, olympic_ok)

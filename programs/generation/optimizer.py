@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .heuristics import (
@@ -332,16 +332,25 @@ def commit(pick_: Pick, ctx: Context) -> None:
 def enjoyable_ids(index: LibraryIndex, activities: tuple[str, ...]) -> frozenset[int]:
     """Cardio movements matching the athlete's enjoyable activities by name, slug
     or tag (keywords per activity in ``ACTIVITY_KEYWORDS``)."""
-    ids: set[int] = set()
+    return frozenset(
+        f.m.id
+        for f in index.pattern("cardio")
+        if enjoyed_activity(f.m.name, f.m.slug, f.m.tags, activities) is not None
+    )
+
+
+def enjoyed_activity(
+    name: str, slug: str, tags: Iterable[str], activities: Iterable[str]
+) -> str | None:
+    """The first of ``activities`` a movement (its name, slug and tags) is, or
+    ``None``: an activity matches when one of its ``ACTIVITY_KEYWORDS`` (or the
+    activity word itself) occurs in the movement's text."""
+    text = f"{name} {slug} {' '.join(tags or ())}".lower()
     for activity in activities:
-        words = ACTIVITY_KEYWORDS.get(
-            activity.strip().lower(), (activity.strip().lower(),)
-        )
-        for f in index.pattern("cardio"):
-            text = f"{f.m.name} {f.m.slug} {' '.join(f.m.tags)}".lower()
-            if any(w and w in text for w in words):
-                ids.add(f.m.id)
-    return frozenset(ids)
+        key = activity.strip().lower()
+        if any(w and w in text for w in ACTIVITY_KEYWORDS.get(key, (key,))):
+            return activity
+    return None
 
 
 #: Activity names the wizard offers → words that identify matching movements.

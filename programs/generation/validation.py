@@ -23,6 +23,8 @@ from .heuristics import (
 from .types import Goal, ProgramRequest
 
 GOAL_BUDGET = 10
+#: An athlete picks 1 to this many distinct goals (seeds 000 fork 1.2).
+MAX_GOALS = 3
 BOUNDS: dict[str, tuple[int, int]] = {
     "duration_weeks": (8, 12),
     "days_per_week": (2, 7),
@@ -90,8 +92,8 @@ def validate_request(request: ProgramRequest) -> tuple[str, ...]:
         errors.setdefault(field_name, []).append(message)
 
     goals = tuple(request.goals)
-    if not 1 <= len(goals) <= 3:
-        add("goals", f"Choose 1 to 3 goals (got {len(goals)}).")
+    if not 1 <= len(goals) <= MAX_GOALS:
+        add("goals", f"Choose 1 to {MAX_GOALS} goals (got {len(goals)}).")
     seen: set[Goal] = set()
     weights_ok = True
     for gw in goals:

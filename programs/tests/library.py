@@ -9,27 +9,11 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
+from movements.library_data import MUSCLE_REGIONS
 from movements.models import Movement, MovementMuscle, Muscle, MuscleRole
 
-MUSCLES = {
-    "abdominals": "core",
-    "abductors": "lower",
-    "adductors": "lower",
-    "biceps": "upper",
-    "calves": "lower",
-    "chest": "upper",
-    "forearms": "upper",
-    "glutes": "lower",
-    "hamstrings": "lower",
-    "lats": "upper",
-    "lower_back": "core",
-    "middle_back": "upper",
-    "neck": "upper",
-    "quadriceps": "lower",
-    "shoulders": "upper",
-    "traps": "upper",
-    "triceps": "upper",
-}
+#: The 17 muscle slugs and their regions, as the library ships them.
+MUSCLES = MUSCLE_REGIONS
 
 # name, pattern, mechanic, force, equipment, level, discipline, primary, secondary, tags, timed
 C, ISO = "compound", "isolation"

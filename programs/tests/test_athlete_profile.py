@@ -21,7 +21,7 @@ from movements.services import (
     movement_rules_replace,
 )
 from movements.tests.factories import ActivityDefinitionFactory
-from programs import selectors, services
+from programs import services, specs
 from programs.generation import heuristics
 from programs.models import ExerciseRole, Program, SessionExercise, SessionType
 from programs.tests.conftest import make_input
@@ -229,7 +229,7 @@ def test_the_spec_carries_the_snapshot_to_the_engine(user, library, create_progr
     program = create_program(user, generate=False)
     # Later changes to the profile never reach an existing program.
     athlete_profile_update(user=user, dedicated_mobility_days=False)
-    athlete = selectors.program_spec(program=program).athlete
+    athlete = specs.program_spec(program=program).athlete
     assert athlete.equipment == frozenset({"dumbbell"})
     assert athlete.preferred_weekdays == (0, 2, 4, 5)
     assert athlete.discipline_priorities == {"MOBILITY": 1.0, "OLYMPIC_LIFTING": 0.0}

@@ -16,6 +16,7 @@ from programs.models import (
     SessionExercise,
     SessionType,
 )
+from programs.services import generation
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_a_run_that_lost_its_claim_writes_nothing(user, create_program):
         rationale=(),
     )
     with pytest.raises(leases.ClaimLost):
-        services._session_write(session.pk, generated, None, token="a" * 32)
+        generation._session_write(session.pk, generated, None, token="a" * 32)
     session.refresh_from_db()
     assert session.claim_token == "b" * 32
     assert session.generation_status == GenerationStatus.IN_PROGRESS
@@ -115,7 +116,7 @@ def test_sweeper_requeues_only_stalled_programs_and_only_once(
     done = create_program(user)  # nothing open: never swept, however old
     _age(done, leases.stale_seconds() + 1)
     queued: list[int] = []
-    monkeypatch.setattr(services, "_enqueue_generation", queued.append)
+    monkeypatch.setattr(services, "enqueue_generation", queued.append)
     stalled = create_program(user, generate=False)
     leases.sessions_claim(program_id=stalled.pk, token="d" * 32)
     _age(stalled, leases.stale_seconds() + 1)
@@ -135,7 +136,7 @@ def test_sweep_task_runs_the_sweeper(user, create_program, monkeypatch):
     from programs.tasks import generation_sweep_task
 
     queued: list[int] = []
-    monkeypatch.setattr(services, "_enqueue_generation", queued.append)
+    monkeypatch.setattr(services, "enqueue_generation", queued.append)
     program = create_program(user, generate=False)
     _age(program, leases.stale_seconds() + 1)
     assert generation_sweep_task() == {"requeued": [program.pk]}

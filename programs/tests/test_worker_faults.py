@@ -25,7 +25,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from programs import selectors
+from programs import specs
 from programs.generation import iter_generate_sessions, plan_program
 from programs.generation import types as t
 from programs.models import (
@@ -113,8 +113,8 @@ def clusters():
 
 def _expected_exercises(program: Program) -> dict[tuple[int, int], list]:
     """What the deterministic engine prescribes, per (microcycle, day)."""
-    library = selectors.movement_library_snapshot()
-    spec = selectors.program_spec(program=program)
+    library = specs.movement_library_snapshot()
+    spec = specs.program_spec(program=program)
     plan = plan_program(spec)
     return {
         (r.microcycle_sequence, r.day_index): [

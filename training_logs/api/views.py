@@ -10,11 +10,9 @@ is a 404. Requests are atomic (``ATOMIC_REQUESTS``), so a 400 writes nothing.
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.conf import settings
 from django.http import Http404
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
@@ -23,7 +21,7 @@ from rest_framework.views import APIView
 
 from coach.models import AthleteSettings
 from movements.models import Movement
-from training_logs import adherence, landmarks, metrics, selectors, services
+from training_logs import adherence, clock, landmarks, presenters, selectors, services
 from training_logs.api.serializers import (
     ActivityInstanceOutputSerializer,
     ActivityLogCreateInputSerializer,
@@ -50,36 +48,30 @@ ADHERENCE_WEEKS = 12
 VOLUME_WEEKS = 8
 
 
-def _unit(request) -> str:
-    return AthleteSettings.for_user(request.user).units
+def _paginated(view, request, queryset, serializer_class, **context) -> Response:
+    """One page of ``queryset`` (``PageNumberPagination``), serialized with
+    ``context``."""
+    paginator = PageNumberPagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    data = serializer_class(page, many=True, context=context).data
+    return paginator.get_paginated_response(data)
 
 
-def _set_inputs(rows: list[dict], unit: str) -> list[services.SetInput]:
-    """Validated set rows → service inputs, loads converted to kg."""
-    out = []
-    for row in rows:
-        load = row.get("load")
-        out.append(
-            services.SetInput(
-                movement_id=row["movement_id"],
-                set_number=row.get("set_number"),
-                load_kg=(
-                    None
-                    if load is None
-                    else Decimal(str(metrics.to_kg(float(load), unit)))
-                ),
-                reps=row.get("reps"),
-                duration_seconds=row.get("duration_seconds"),
-                rpe=row.get("rpe"),
-                rir=row.get("rir"),
-                is_warmup=row.get("is_warmup", False),
-                session_exercise_id=row.get("session_exercise_id"),
-            )
-        )
-    return out
-
-
-def _created_log_response(request, workout_log, unit: str) -> Response:
+def _workout_log_created(request, data: dict, **planned_or_named) -> Response:
+    """Log a workout from a validated body (``session_id=`` for a planned session,
+    ``name=`` for an ad-hoc one) and answer 201 with the log in the athlete's
+    unit."""
+    unit = presenters.unit_for(request.user)
+    workout_log = services.workout_log_create(
+        user=request.user,
+        performed_at=data.get("performed_at"),
+        sets=presenters.set_inputs(data.get("sets") or [], unit),
+        duration_minutes=data.get("duration_minutes"),
+        notes=data["notes"],
+        enjoyment=data.get("enjoyment"),
+        feedback_tags=data["feedback_tags"],
+        **planned_or_named,
+    )
     log = selectors.workout_log_get_for_user(
         user=request.user, workout_log_id=workout_log.pk
     )
@@ -107,12 +99,13 @@ class WorkoutLogCollectionApi(APIView):
             date_to=filters.validated_data.get("date_to"),
             movement_id=filters.validated_data.get("movement"),
         )
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        data = WorkoutLogOutputSerializer(
-            page, many=True, context={"unit": _unit(request)}
-        ).data
-        return paginator.get_paginated_response(data)
+        return _paginated(
+            self,
+            request,
+            queryset,
+            WorkoutLogOutputSerializer,
+            unit=presenters.unit_for(request.user),
+        )
 
     @extend_schema(
         request=WorkoutLogCreateInputSerializer,
@@ -122,18 +115,7 @@ class WorkoutLogCollectionApi(APIView):
         serializer = WorkoutLogCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        unit = _unit(request)
-        workout_log = services.workout_log_create(
-            user=request.user,
-            session_id=data["session_id"],
-            performed_at=data.get("performed_at"),
-            sets=_set_inputs(data.get("sets") or [], unit),
-            duration_minutes=data.get("duration_minutes"),
-            notes=data["notes"],
-            enjoyment=data.get("enjoyment"),
-            feedback_tags=data["feedback_tags"],
-        )
-        return _created_log_response(request, workout_log, unit)
+        return _workout_log_created(request, data, session_id=data["session_id"])
 
 
 class CustomWorkoutLogCreateApi(APIView):
@@ -147,18 +129,7 @@ class CustomWorkoutLogCreateApi(APIView):
         serializer = CustomWorkoutLogCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        unit = _unit(request)
-        workout_log = services.workout_log_create(
-            user=request.user,
-            performed_at=data.get("performed_at"),
-            sets=_set_inputs(data["sets"], unit),
-            name=data.get("name") or "",
-            duration_minutes=data.get("duration_minutes"),
-            notes=data["notes"],
-            enjoyment=data.get("enjoyment"),
-            feedback_tags=data["feedback_tags"],
-        )
-        return _created_log_response(request, workout_log, unit)
+        return _workout_log_created(request, data, name=data.get("name") or "")
 
 
 class WorkoutLogDetailApi(APIView):
@@ -171,7 +142,9 @@ class WorkoutLogDetailApi(APIView):
             user=request.user, workout_log_id=workout_log_id
         )
         return Response(
-            WorkoutLogOutputSerializer(log, context={"unit": _unit(request)}).data
+            WorkoutLogOutputSerializer(
+                log, context={"unit": presenters.unit_for(request.user)}
+            ).data
         )
 
     @extend_schema(responses={204: None})
@@ -235,7 +208,7 @@ class MuscleRecoveryListApi(APIView):
 
     @extend_schema(responses=MuscleRecoveryOutputSerializer(many=True))
     def get(self, request):
-        readings = selectors.muscle_recovery_now(user=request.user, now=timezone.now())
+        readings = selectors.muscle_recovery_now(user=request.user, now=clock.now())
         return Response(
             {
                 "decay_hours": float(settings.SORENESS_DECAY_HOURS),
@@ -263,12 +236,13 @@ class PersonalRecordListApi(APIView):
             movement_id=filters.validated_data.get("movement"),
             current_only=not filters.validated_data["history"],
         )
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        data = PersonalRecordOutputSerializer(
-            page, many=True, context={"unit": _unit(request)}
-        ).data
-        return paginator.get_paginated_response(data)
+        return _paginated(
+            self,
+            request,
+            queryset,
+            PersonalRecordOutputSerializer,
+            unit=presenters.unit_for(request.user),
+        )
 
 
 class E1RMTrendApi(APIView):
@@ -315,30 +289,30 @@ class AdherenceApi(APIView):
         params = WeeksInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         weeks = params.validated_data.get("weeks", ADHERENCE_WEEKS)
-        today = timezone.localdate()
+        today = clock.today()
         report = selectors.adherence_for_user(user=request.user, today=today)
         summary = report.summary
-        by_start = {week.week_start: week for week in summary.weeks}
-        current = adherence.week_start(today)
-        window = []
-        for offset in range(weeks - 1, -1, -1):
-            monday = current - timedelta(weeks=offset)
-            week = by_start.get(monday) or adherence.WeekAdherence(
-                monday, 0, 0, 0, adherence.EMPTY, ()
+        window = [
+            {
+                "week_start": week.week_start,
+                "planned": week.planned,
+                "completed": week.completed,
+                "missed": week.missed,
+                "status": week.status,
+                "unplanned_workouts": report.unplanned.get(week.week_start, {}).get(
+                    "workouts", 0
+                ),
+                "unplanned_activities": report.unplanned.get(week.week_start, {}).get(
+                    "activities", 0
+                ),
+                "sessions": week.sessions,
+            }
+            for week in adherence.week_window(
+                summary.weeks,
+                first_monday=adherence.week_start(today) - timedelta(weeks=weeks - 1),
+                count=weeks,
             )
-            extra = report.unplanned.get(monday, {})
-            window.append(
-                {
-                    "week_start": monday,
-                    "planned": week.planned,
-                    "completed": week.completed,
-                    "missed": week.missed,
-                    "status": week.status,
-                    "unplanned_workouts": extra.get("workouts", 0),
-                    "unplanned_activities": extra.get("activities", 0),
-                    "sessions": week.sessions,
-                }
-            )
+        ]
         body = {
             "today": today,
             "current_streak_weeks": summary.current_streak_weeks,
@@ -366,7 +340,7 @@ class WeeklyVolumeApi(APIView):
         params.is_valid(raise_exception=True)
         weeks = selectors.weekly_muscle_volume(
             user=request.user,
-            today=timezone.localdate(),
+            today=clock.today(),
             weeks=params.validated_data.get("weeks", VOLUME_WEEKS),
         )
         return Response(
@@ -413,7 +387,4 @@ class ActivityInstanceListApi(APIView):
     @extend_schema(responses=ActivityInstanceOutputSerializer(many=True))
     def get(self, request):
         queryset = selectors.activity_instance_list(user=request.user)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        data = ActivityInstanceOutputSerializer(page, many=True).data
-        return paginator.get_paginated_response(data)
+        return _paginated(self, request, queryset, ActivityInstanceOutputSerializer)

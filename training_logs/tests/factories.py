@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from coach.tests.factories import UserFactory
+from movements.library_data import MUSCLE_REGIONS
 from movements.models import Movement, MovementMuscle, Muscle, MuscleRole
 from programs.models import (
     ExerciseRole,
@@ -26,26 +27,6 @@ from programs.models import (
 PAST_MONDAY = timezone.localdate() - dt.timedelta(
     days=timezone.localdate().weekday(), weeks=8
 )
-
-MUSCLE_REGIONS = {
-    "abdominals": "core",
-    "abductors": "lower",
-    "adductors": "lower",
-    "biceps": "upper",
-    "calves": "lower",
-    "chest": "upper",
-    "forearms": "upper",
-    "glutes": "lower",
-    "hamstrings": "lower",
-    "lats": "upper",
-    "lower_back": "core",
-    "middle_back": "upper",
-    "neck": "upper",
-    "quadriceps": "lower",
-    "shoulders": "upper",
-    "traps": "upper",
-    "triceps": "upper",
-}
 
 
 class MuscleFactory(DjangoModelFactory[Muscle]):

@@ -95,3 +95,12 @@ def test_no_sessions_means_no_weeks_and_no_rate():
     assert summary.weeks == ()
     assert summary.completion_rate is None
     assert summary.current_streak_weeks == summary.longest_streak_weeks == 0
+
+
+def test_the_week_window_fills_weeks_nothing_was_planned_in():
+    summary = a.summarize(plan((7, True)), today=day(10))
+    window = a.week_window(summary.weeks, first_monday=MON, count=3)
+    assert [w.week_start for w in window] == [MON, day(7), day(14)]
+    assert [w.status for w in window] == [a.EMPTY, a.KEPT, a.EMPTY]
+    assert (window[0].planned, window[0].completed, window[0].sessions) == (0, 0, ())
+    assert window[1] is summary.weeks[0]

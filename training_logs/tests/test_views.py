@@ -314,6 +314,41 @@ def test_log_an_activity_for_a_planned_session(web, user):
     activity = ActivityInstance.objects.get()
     assert activity.session == session
     assert activity.duration_seconds == 1800
-    bad = web.post(url, {"definition": running.pk, "duration_minutes": "0"})
+    # the session is logged now: the page sends the athlete to their history
+    again = web.post(url, {"definition": running.pk, "duration_minutes": "0"})
+    assert again["Location"] == reverse("training_logs:history")
+    assert ActivityInstance.objects.count() == 1
+    other = SessionFactory(
+        microcycle=session.microcycle, day_index=1, session_type="CARDIO"
+    )
+    bad_url = reverse("training_logs:activity-log") + f"?session={other.pk}"
+    bad = web.post(bad_url, {"definition": running.pk, "duration_minutes": "0"})
     assert bad.status_code == 200
     assert ActivityInstance.objects.count() == 1
+
+
+def test_a_logged_session_sends_the_log_page_to_what_logged_it(web, user, planned):
+    """One "already logged" rule for the page and the services: a workout or an
+    activity completes a session."""
+    url = reverse("training_logs:session-log", args=[planned.pk])
+    log = workout_log_create(
+        user=user, session_id=planned.pk, performed_at=at(LAST_MONDAY)
+    )
+    response = web.get(url)
+    assert response["Location"] == log.get_absolute_url()
+
+    run = SessionFactory(
+        microcycle=planned.microcycle, day_index=1, session_type="CARDIO"
+    )
+    ActivityInstance.objects.create(
+        user=user,
+        definition=ActivityDefinitionFactory(),
+        session=run,
+        name="Run",
+        performed_start=at(LAST_MONDAY, 7),
+        duration_seconds=1800,
+    )
+    url = reverse("training_logs:session-log", args=[run.pk])
+    assert web.get(url)["Location"] == reverse("training_logs:history")
+    assert web.post(url, post_body([]))["Location"] == reverse("training_logs:history")
+    assert not WorkoutLog.objects.filter(session=run).exists()

@@ -29,7 +29,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from coach.models import ExperienceLevel, User
 from movements.models import Movement
-from programs import selectors, services
+from programs import services, specs
 from programs.generation import iter_generate_sessions, plan_program
 from programs.generation import types as t
 from programs.models import Program, Session, SessionExercise
@@ -63,7 +63,7 @@ class Command(BaseCommand):
         )
         token = str(RefreshToken.for_user(user).access_token)
         client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Bearer {token}")
-        library = selectors.movement_library_snapshot()
+        library = specs.movement_library_snapshot()
         self.stdout.write(
             f"database: {connection.vendor} · movements: {len(library.movements)} · "
             f"requests per cell: {opts['requests']} · session budget: {opts['minutes']} min"
@@ -109,7 +109,7 @@ class Command(BaseCommand):
         program = Program.objects.get(pk=program_id)
 
         # Engine alone, on the snapshot (what the worker computes).
-        spec = selectors.program_spec(program=program)
+        spec = specs.program_spec(program=program)
         plan = plan_program(spec)
         started = time.perf_counter()
         generated = [

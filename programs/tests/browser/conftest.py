@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 CHROMIUM = os.environ.get("ALLOY_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = os.environ.get("ALLOY_BROWSER_TESTS", "").lower() == "required"
@@ -117,50 +113,12 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    user = quote(db.get("USER") or "")
-    password = quote(db.get("PASSWORD") or "")
-    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
-    return f"postgres://{auth}{host}:{port}/{db['NAME']}"
-
-
 @pytest.fixture
-def worker(transactional_db, monkeypatch):
-    """A real ``manage.py qcluster`` process on the test database; tasks that the
-    live server enqueues go to it (django-q2's sync mode is switched off)."""
+def worker(transactional_db, monkeypatch, qcluster):
+    """A real ``manage.py qcluster`` process on the test database (the root
+    ``conftest.py``'s ``qcluster``); tasks that the live server enqueues go to it
+    (django-q2's sync mode is switched off)."""
     from django_q.conf import Conf
 
     monkeypatch.setattr(Conf, "SYNC", False)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "coach.settings",
-        # The same key as this process: django-q2 signs the tasks it queues.
-        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-        "DATABASE_URL": _database_url(),
-        "Q_CLUSTER_WORKERS": "1",
-        "Q_CLUSTER_POLL": "0.1",
-    }
-    log = BASE_DIR / "artifacts" / "qcluster-browser.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "qcluster"],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield process
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    return qcluster

@@ -3,6 +3,7 @@ checks on the real fixture library when it exists."""
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
@@ -126,6 +127,17 @@ def test_heuristics_view_is_json():
         "volume_landmarks",
     ):
         assert data[key]
+
+
+def test_every_hard_coded_bias_location_names_a_real_function_once():
+    """``/api/v1/heuristics/`` tells readers where the goal biases live: each
+    ``module:attribute`` must resolve, and none may be listed twice."""
+    locations = heuristics()["hard_coded_bias_locations"]
+    assert len(locations) == len(set(locations))
+    for location in locations:
+        module_name, _, attribute = location.partition(":")
+        module = importlib.import_module(module_name)
+        assert callable(getattr(module, attribute, None)), location
 
 
 # ---------------------------------------------------------------------------

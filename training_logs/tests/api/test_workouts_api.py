@@ -129,6 +129,9 @@ def test_custom_workout_then_a_lighter_set_with_more_reps_is_an_e1rm_record(
     records = {r["kind"]: r for r in second.json()["personal_records"]}
     assert records["E1RM"]["value"] == 120.33
     assert records["E1RM"]["previous_value"] == 116.67
+    # the pages' headline rule: a best e1RM is news, a first 8-rep set is not
+    assert records["E1RM"]["is_headline"] is True
+    assert records["LOAD_AT_REPS"]["is_headline"] is False
     tie = auth_client.post(
         CUSTOM,
         custom_body(a_set(lifts.squat, 95, 8), day=MON + dt.timedelta(days=4)),

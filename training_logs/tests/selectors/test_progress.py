@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 
 from movements.tests.factories import ActivityDefinitionFactory
+from programs.selectors import session_get_for_user
 from training_logs import adherence, landmarks
 from training_logs.selectors import (
     adherence_for_user,
     e1rm_trend,
     last_working_loads,
-    session_get_for_logging,
     weekly_muscle_volume,
     workout_log_list,
 )
@@ -149,4 +149,4 @@ def test_last_working_loads_pick_the_latest_recorded_load(user, lifts):
 
 def test_sessions_of_another_program_are_found_by_id_only_for_their_owner(user):
     session = SessionFactory(microcycle__program=ProgramFactory(user=user))
-    assert session_get_for_logging(user=user, session_id=session.pk) == session
+    assert session_get_for_user(user=user, session_id=session.pk) == session

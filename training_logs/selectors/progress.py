@@ -1,164 +1,30 @@
-"""Reads for training logs: ownership choke points, prefetch shapes and the
-progress views (recovery now, adherence, e1RM trend, weekly volume).
+"""Reads for the progress views: e1RM trend, muscle recovery now, adherence and
+weekly hard sets per muscle against the RP landmarks.
 
-Every read of an athlete's log goes through :func:`workout_log_get_for_user` or a
-``.for_user(user)`` queryset (STYLE C6): a missing log and someone else's log are the
-same 404. Time is injected (``now``, ``today``) so tests control the clock. Loads
-are kg here; the API converts.
+Time is injected (``now``, ``today``) so tests control the clock; local dates come
+from ``training_logs.clock``. Loads are kg here; the pages and the API convert.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
-from django.utils import timezone
+from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from movements.models import MovementMuscle, Muscle, MuscleRole
-from programs.models import Session, SessionExercise, SessionType
-from training_logs import adherence, landmarks, metrics
+from programs.models import Session, SessionType
+from training_logs import adherence, clock, landmarks, metrics
 from training_logs.models import (
     ActivityInstance,
     MuscleRecoveryState,
-    PersonalRecord,
     SetLog,
     TopSet,
     WorkoutLog,
 )
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def local_date(moment: datetime) -> date:
-    """``moment``'s calendar date in the site's time zone."""
-    return timezone.localtime(moment).date()
-
-
-# ---------------------------------------------------------------------------
-# Ownership
-# ---------------------------------------------------------------------------
-def session_get_for_logging(*, user, session_id: int) -> Session:
-    """The planned session ``session_id`` if ``user``'s program holds it, with its
-    exercises (and their movements) loaded for "completed as prescribed".
-
-    Raises ``Http404`` for a missing session or another athlete's.
-    """
-    if not getattr(user, "is_authenticated", False):
-        raise Http404("No such session.")
-    exercises = SessionExercise.objects.select_related("movement").order_by("order")
-    try:
-        return (
-            Session.objects.select_related("program")
-            .prefetch_related(Prefetch("exercises", queryset=exercises))
-            .get(pk=session_id, program__user=user)
-        )
-    except (Session.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such session.") from None
-
-
-def workout_log_with_sets(queryset: QuerySet[WorkoutLog]) -> QuerySet[WorkoutLog]:
-    """Prefetch shape for showing logs: sets in order with their movements and the
-    records they set, and the planned session. Four queries for any number of logs."""
-    records = PersonalRecord.objects.select_related("movement").order_by("kind", "id")
-    sets = (
-        SetLog.objects.select_related("movement")
-        .prefetch_related(Prefetch("personal_records", queryset=records))
-        .order_by("order", "id")
-    )
-    return queryset.select_related("session").prefetch_related(
-        Prefetch("sets", queryset=sets)
-    )
-
-
-def workout_log_get_for_user(*, user, workout_log_id: int) -> WorkoutLog:
-    """The log ``workout_log_id`` if ``user`` owns it, with its sets.
-
-    Raises ``Http404`` when it does not exist *or* belongs to another athlete.
-    """
-    if not getattr(user, "is_authenticated", False):
-        raise Http404("No such workout log.")
-    try:
-        return workout_log_with_sets(WorkoutLog.objects.for_user(user)).get(
-            pk=workout_log_id
-        )
-    except (WorkoutLog.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such workout log.") from None
-
-
-# ---------------------------------------------------------------------------
-# Lists
-# ---------------------------------------------------------------------------
-def workout_log_list(
-    *,
-    user,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    movement_id: int | None = None,
-) -> QuerySet[WorkoutLog]:
-    """The athlete's logs, newest first, with sets; optionally performed between
-    ``date_from`` and ``date_to`` (inclusive, local dates) and containing a set of
-    ``movement_id``."""
-    queryset = WorkoutLog.objects.for_user(user)
-    if date_from is not None:
-        queryset = queryset.filter(performed_at__gte=_start_of(date_from))
-    if date_to is not None:
-        queryset = queryset.filter(
-            performed_at__lt=_start_of(date_to + timedelta(days=1))
-        )
-    if movement_id is not None:
-        queryset = queryset.filter(
-            Exists(
-                SetLog.objects.filter(
-                    workout_log=OuterRef("pk"), movement_id=movement_id
-                )
-            )
-        )
-    return workout_log_with_sets(queryset.order_by("-performed_at", "-id"))
-
-
-def personal_record_list(
-    *, user, movement_id: int | None = None, current_only: bool = True
-) -> QuerySet[PersonalRecord]:
-    """The athlete's records (the standing ones, or the whole history), by
-    movement, kind and key, newest first within each."""
-    queryset = PersonalRecord.objects.for_user(user).select_related(
-        "movement", "set_log"
-    )
-    if current_only:
-        queryset = queryset.current()
-    if movement_id is not None:
-        queryset = queryset.filter(movement_id=movement_id)
-    return queryset.order_by(
-        "movement__name", "kind", "reps", "load_kg", "-achieved_at", "-id"
-    )
-
-
-def activity_instance_list(*, user) -> QuerySet[ActivityInstance]:
-    """The athlete's activities, newest first, with their definitions."""
-    return ActivityInstance.objects.for_user(user).select_related("definition")
-
-
-def last_working_loads(*, user, movement_ids) -> dict[int, Decimal]:
-    """The load (kg) of the athlete's most recent working set of each movement
-    that had one recorded: what the log page pre-fills. One query."""
-    rows = (
-        SetLog.objects.for_user(user)
-        .working()
-        .filter(movement_id__in=set(movement_ids), load_kg__isnull=False)
-        .order_by("movement_id", "-workout_log__performed_at", "-order")
-        .values_list("movement_id", "load_kg")
-    )
-    loads: dict[int, Decimal] = {}
-    for movement_id, load in rows:
-        loads.setdefault(movement_id, load)
-    return loads
 
 
 # ---------------------------------------------------------------------------
@@ -190,10 +56,10 @@ def e1rm_trend(
         user=user, movement_id=movement_id, e1rm_kg__isnull=False
     )
     if date_from is not None:
-        queryset = queryset.filter(performed_at__gte=_start_of(date_from))
+        queryset = queryset.filter(performed_at__gte=clock.start_of(date_from))
     if date_to is not None:
         queryset = queryset.filter(
-            performed_at__lt=_start_of(date_to + timedelta(days=1))
+            performed_at__lt=clock.start_of(date_to + timedelta(days=1))
         )
     return [
         TrendPoint(
@@ -315,7 +181,7 @@ def adherence_for_user(*, user, today: date) -> AdherenceReport:
         .values_list("performed_start", flat=True)
     ]
     for kind, moment in unplanned:
-        day = local_date(moment)
+        day = clock.local_date(moment)
         weekly[adherence.week_start(day)][kind] += 1
         daily[day][kind] += 1
     return AdherenceReport(
@@ -354,8 +220,10 @@ def weekly_muscle_volume(*, user, today: date, weeks: int = 8) -> list[WeekVolum
         SetLog.objects.for_user(user)
         .hard()
         .filter(
-            workout_log__performed_at__gte=_start_of(first_monday),
-            workout_log__performed_at__lt=_start_of(last_monday + timedelta(days=7)),
+            workout_log__performed_at__gte=clock.start_of(first_monday),
+            workout_log__performed_at__lt=clock.start_of(
+                last_monday + timedelta(days=7)
+            ),
         )
         .values("workout_log__performed_at", "movement_id")
         .annotate(n=Count("id"))
@@ -371,7 +239,9 @@ def weekly_muscle_volume(*, user, today: date, weeks: int = 8) -> list[WeekVolum
 
     per_week: dict[date, list[tuple[float, list[str], list[str]]]] = defaultdict(list)
     for row in rows:
-        monday = adherence.week_start(local_date(row["workout_log__performed_at"]))
+        monday = adherence.week_start(
+            clock.local_date(row["workout_log__performed_at"])
+        )
         primary, secondary = roles.get(row["movement_id"], ([], []))
         per_week[monday].append((float(row["n"]), primary, secondary))
 
@@ -400,71 +270,6 @@ def weekly_muscle_volume(*, user, today: date, weeks: int = 8) -> list[WeekVolum
             )
         )
     return result
-
-
-# ---------------------------------------------------------------------------
-# Pages: history by week, movements with a trend
-# ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class HistoryWeek:
-    """One ISO week of the athlete's history: workouts (with sets and the records
-    they set) and activities, newest first, and the week's hard sets."""
-
-    week_start: date
-    workouts: list[WorkoutLog]
-    activities: list[ActivityInstance]
-    hard_sets: int
-
-
-def history_weeks(*, user, last_monday: date, weeks: int = 6) -> list[HistoryWeek]:
-    """The ``weeks`` ISO weeks ending with the one starting ``last_monday``,
-    newest first, empty weeks included. Five queries."""
-    first_monday = last_monday - timedelta(weeks=weeks - 1)
-    logs = list(
-        workout_log_list(
-            user=user,
-            date_from=first_monday,
-            date_to=last_monday + timedelta(days=6),
-        )
-    )
-    activities = list(
-        activity_instance_list(user=user).filter(
-            performed_start__gte=_start_of(first_monday),
-            performed_start__lt=_start_of(last_monday + timedelta(days=7)),
-        )
-    )
-    result = []
-    for offset in range(weeks):
-        monday = last_monday - timedelta(weeks=offset)
-        in_week = [
-            log
-            for log in logs
-            if adherence.week_start(local_date(log.performed_at)) == monday
-        ]
-        result.append(
-            HistoryWeek(
-                week_start=monday,
-                workouts=in_week,
-                activities=[
-                    a
-                    for a in activities
-                    if adherence.week_start(local_date(a.performed_start)) == monday
-                ],
-                hard_sets=sum(s.is_hard for log in in_week for s in log.sets.all()),
-            )
-        )
-    return result
-
-
-def has_history_before(*, user, day: date) -> bool:
-    """Whether the athlete logged anything before ``day``."""
-    start = _start_of(day)
-    return (
-        WorkoutLog.objects.for_user(user).filter(performed_at__lt=start).exists()
-        or ActivityInstance.objects.for_user(user)
-        .filter(performed_start__lt=start)
-        .exists()
-    )
 
 
 def trend_movements(*, user) -> list[dict]:

@@ -1,0 +1,156 @@
+"""What a program honours, in the athlete's words: the profile summary on the
+program page, the wizard's review and ``GET /api/v1/programs/{id}/``
+(``honoured``), and each exercise's ``profile_notes`` beside the optimizer's own
+rationale. Presentation only: reads the program's snapshot; the engine's rules
+and numbers come through :mod:`programs.generation`'s public API.
+"""
+
+from __future__ import annotations
+
+from coach.models import PRIORITY_MAX, TrainingDiscipline, Weekday
+from movements import selectors as movement_selectors
+from movements.equipment import describe, preset_for
+from movements.models import Equipment, MovementRuleKind
+from programs.generation import (
+    FINISHER_MAX_MINUTES,
+    FINISHER_MIN_MINUTES,
+    PREFERENCE_DEVIATION_PCT,
+    enjoyed_activity,
+    is_olympic,
+    olympic_main_allowed,
+)
+from programs.models import ExerciseRole, Program, SessionExercise
+
+
+def _weekday_list(days: list[int]) -> str:
+    return ", ".join(Weekday(d).label[:3] for d in sorted(days))
+
+
+def program_profile_summary(*, program: Program) -> list[str]:
+    """What of the athlete's profile (or this program's overrides) the program was
+    built around, one plain line each, from the program's snapshot. One query
+    (movement names) when it has movement rules."""
+    lines = [
+        f"Equipment: {describe(preset_for(program.equipment), program.equipment)}"
+        " — nothing else is programmed."
+    ]
+    rules = program.movement_rules or []
+    names = movement_selectors.rule_movement_names(rules)
+
+    def named(kind: str) -> list[str]:
+        return sorted(
+            names.get(r["movement_id"], f"movement {r['movement_id']}")
+            for r in rules
+            if r["rule"] == kind
+        )
+
+    if named(MovementRuleKind.HARD_NO):
+        lines.append(
+            "Never programmed (your hard no): "
+            + ", ".join(named(MovementRuleKind.HARD_NO))
+            + "."
+        )
+    swaps = sorted(
+        f"{names.get(r['movement_id'], '?')} → {names.get(r['substitute_id'], '?')}"
+        for r in rules
+        if r["rule"] == MovementRuleKind.SUBSTITUTE
+    )
+    if swaps:
+        lines.append("Always swapped: " + "; ".join(swaps) + ".")
+    if named(MovementRuleKind.PREFER):
+        lines.append(
+            "Preferred (a bonus capped at "
+            f"{round(PREFERENCE_DEVIATION_PCT * 100)} % of a movement's score): "
+            + ", ".join(named(MovementRuleKind.PREFER))
+            + "."
+        )
+    if program.preferred_weekdays:
+        lines.append(
+            f"Training days: {_weekday_list(program.preferred_weekdays)} "
+            "(your preferred weekdays)."
+        )
+    labels = dict(TrainingDiscipline.choices)
+    priorities = program.discipline_priorities or {}
+    if priorities:
+        lines.append(
+            "Discipline priorities: "
+            + ", ".join(
+                f"{labels.get(d, d)} {p}/{PRIORITY_MAX}"
+                for d, p in sorted(priorities.items(), key=lambda kv: -kv[1])
+            )
+            + "."
+        )
+    experience = program.discipline_experience or {}
+    if olympic_main_allowed(experience):
+        level = experience["OLYMPIC_LIFTING"]
+        lines.append(
+            f"Olympic lifts may be main lifts: you have done them ({level.lower()})."
+        )
+    else:
+        lines.append("No Olympic lifts as main lifts: you have not done them.")
+    lines.append(
+        "Mobility on days of its own."
+        if program.dedicated_mobility_days
+        else "Mobility mixed into lifting days (warm-ups and cool-downs)."
+    )
+    cardio = {
+        (True, True): "Cardio on days of its own and as finishers.",
+        (True, False): "Cardio on days of its own, no finishers.",
+        (False, True): f"Cardio as {FINISHER_MIN_MINUTES}–{FINISHER_MAX_MINUTES} "
+        "minute finishers on lifting days.",
+        (False, False): "No cardio finishers or cardio days (your choice).",
+    }[(program.dedicated_cardio_days, program.cardio_as_finisher)]
+    lines.append(cardio)
+    if program.enjoyable_activities:
+        lines.append(
+            "Cardio picks your activities first: "
+            + ", ".join(program.enjoyable_activities)
+            + "."
+        )
+    return lines
+
+
+def exercise_profile_notes(*, program: Program, exercise: SessionExercise) -> list[str]:
+    """Which of the program's profile choices one exercise honours, in words:
+    the equipment it fits, an enjoyable activity it is, a discipline the athlete
+    prioritised, an Olympic lift allowed as a main lift. (Substitutions and
+    preference bonuses are in the optimizer's own notes.) No query: reads the
+    exercise's (selected) movement and the program's snapshot."""
+    movement = exercise.movement
+    notes: list[str] = []
+    equipment = sorted(program.equipment or [])
+    if set(equipment) != set(Equipment.values):
+        kit = describe(preset_for(equipment), equipment)
+        notes.append(
+            f"Fits your equipment ({kit})."
+            if movement.equipment
+            else f"Bodyweight: fits your equipment ({kit})."
+        )
+    engine_notes = " ".join((exercise.rationale or {}).get("notes") or [])
+    if (
+        movement.pattern == "cardio"
+        and program.enjoyable_activities
+        and "enjoy" not in engine_notes
+    ):
+        activity = enjoyed_activity(
+            movement.name, movement.slug, movement.tags, program.enjoyable_activities
+        )
+        if activity:
+            notes.append(f"An activity you enjoy ({activity}).")
+    priority = (program.discipline_priorities or {}).get(movement.primary_discipline)
+    if priority is not None and priority >= PRIORITY_MAX * 0.6:
+        label = dict(TrainingDiscipline.choices).get(movement.primary_discipline, "")
+        notes.append(f"{label} is a priority for you ({priority}/{PRIORITY_MAX}).")
+    experience = program.discipline_experience or {}
+    if (
+        exercise.role == ExerciseRole.MAIN
+        and is_olympic(
+            movement.pattern, movement.primary_discipline, movement.tags or ()
+        )
+        and olympic_main_allowed(experience)
+    ):
+        level = experience["OLYMPIC_LIFTING"]
+        notes.append(
+            f"Olympic lift as a main lift: you have done them ({level.lower()})."
+        )
+    return notes

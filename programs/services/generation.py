@@ -1,0 +1,300 @@
+"""Generation (the worker): load the movement library once, run the pure engine,
+write each session in its own short transaction.
+
+Progress is visible while it runs, one failed session never stops the rest, and
+running it twice writes nothing twice (seeds 001: the 60-second hang came from one
+long transaction around generation). Only services enqueue (STYLE C9):
+:func:`enqueue_generation` is the one place that names the task.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from programs import leases, specs
+from programs.generation import iter_generate_sessions, plan_program
+from programs.generation import types as t
+from programs.models import (
+    GenerationStatus,
+    Microcycle,
+    Program,
+    Session,
+    SessionExercise,
+)
+
+logger = logging.getLogger(__name__)
+
+GENERATE_TASK = "programs.tasks.program_generate_task"
+
+
+def enqueue_generation(program_id: int) -> None:
+    """Queue :func:`program_generate` for ``program_id`` on django-q2 (call it
+    from ``transaction.on_commit``)."""
+    from django_q.tasks import async_task
+
+    async_task(GENERATE_TASK, program_id, task_name=f"generate-program-{program_id}")
+
+
+@dataclass(slots=True)
+class GenerationReport:
+    """What one generation run did; times in seconds."""
+
+    program_id: int
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    exercises: int = 0
+    snapshot_seconds: float = 0.0
+    engine_seconds: float = 0.0
+    persist_seconds: float = 0.0
+
+
+def program_generate(*, program_id: int) -> GenerationReport:
+    """Generate every session of program ``program_id`` that is not yet COMPLETED.
+
+    Idempotent: COMPLETED sessions are left alone, a session's exercises are
+    replaced (delete + ``bulk_create``) in one transaction, so re-running never
+    duplicates anything. A session the engine cannot fill is marked FAILED with the
+    error and the rest go on. Statuses: each session PENDING → IN_PROGRESS →
+    COMPLETED | FAILED; microcycles and the program follow (FAILED if any of their
+    sessions failed, with an error text).
+
+    The run only touches the sessions it claims (``programs/leases.py``): a
+    session another live run holds is left to it, a run that loses a claim stops,
+    and its heartbeat lets the sweeper re-queue the program if this worker dies.
+
+    Returns a :class:`GenerationReport`. Does nothing if the program is gone.
+    """
+    report = GenerationReport(program_id=program_id)
+    program = Program.objects.filter(pk=program_id).first()
+    if program is None:
+        return report
+    token = leases.new_token()
+    todo = leases.sessions_claim(program_id=program_id, token=token)
+    if not todo:
+        # Nothing open, or a live run holds it all: roll up only if nothing is
+        # open (a late duplicate of a finished run), else leave it to that run.
+        if not Session.objects.filter(
+            program_id=program_id, generation_status__in=leases.OPEN
+        ).exists():
+            _finish(program_id)
+        return report
+    heartbeat = leases.Heartbeat(program_id=program_id, token=token)
+    Program.objects.filter(pk=program_id).update(
+        generation_status=GenerationStatus.IN_PROGRESS,
+        generation_error="",
+        generation_started_at=timezone.now(),
+        generation_finished_at=None,
+        generation_heartbeat_at=timezone.now(),
+    )
+    try:
+        started = time.perf_counter()
+        library = specs.movement_library_snapshot()
+        spec = specs.program_spec(program=program)
+        plan = plan_program(spec)
+        report.snapshot_seconds = time.perf_counter() - started
+
+        planned = {
+            (mc.sequence_number, day.day_index): day
+            for mc in plan.microcycles
+            for day in mc.sessions
+        }
+        results = iter_generate_sessions(spec, plan, library)
+        while todo:
+            started = time.perf_counter()
+            result = next(results, None)
+            report.engine_seconds += time.perf_counter() - started
+            if result is None:
+                break
+            key = (result.microcycle_sequence, result.day_index)
+            session_id = todo.pop(key, None)
+            if session_id is None:
+                report.skipped += 1
+                continue
+            started = time.perf_counter()
+            if isinstance(result, t.SessionFailure):
+                _session_fail(session_id, result.error, token=token)
+                report.failed += 1
+            else:
+                report.exercises += _session_write(
+                    session_id, result, planned.get(key), token=token
+                )
+                report.written += 1
+            report.persist_seconds += time.perf_counter() - started
+            heartbeat.beat()
+        for session_id in todo.values():
+            # The plan no longer has this day (it should never happen): say so.
+            _session_fail(
+                session_id, "The plan has no such session any more.", token=token
+            )
+            report.failed += 1
+    except leases.ClaimLost:
+        # This run stalled past the bound and another run owns the rest now.
+        logger.warning("Generation of program %s lost its claim; stopping", program_id)
+        leases.claims_release(token=token)
+        return report
+    except Exception as exc:  # a broken snapshot or plan fails the whole run, loudly
+        logger.exception("Generation of program %s failed", program_id)
+        Session.objects.filter(claim_token=token).update(
+            generation_status=GenerationStatus.FAILED,
+            generation_error=str(exc),
+            claim_token="",
+            claimed_at=None,
+        )
+        _finish(program_id, error=f"Generation failed: {exc}")
+        raise
+    _finish(program_id)
+    return report
+
+
+def _session_write(
+    session_id: int,
+    generated: t.GeneratedSession,
+    planned: t.PlannedSession | None,
+    *,
+    token: str,
+) -> int:
+    """Replace the session's exercises and fields in one short transaction, if
+    the run ``token`` still holds the session's claim (else ``leases.ClaimLost``
+    and nothing is written).
+
+    The session's ``rationale`` keeps the planner's blocks and reasons and adds the
+    engine's notes on how the session was built. Returns the exercises written.
+    """
+    rationale = {
+        "blocks": list(planned.blocks) if planned else [],
+        "reasons": list(planned.reasons) if planned else [],
+        "dominant_goal": (
+            planned.dominant_goal.value if planned and planned.dominant_goal else None
+        ),
+        "notes": list(generated.rationale),
+    }
+    rows = [
+        SessionExercise(
+            session_id=session_id,
+            movement_id=ex.movement_id,
+            role=ex.role.value,
+            order=ex.order,
+            sets=ex.sets,
+            reps_min=ex.reps_min,
+            reps_max=ex.reps_max,
+            duration_seconds=ex.duration_seconds,
+            target_rpe=ex.target_rpe,
+            target_rir=ex.target_rir,
+            load_percent_1rm=ex.load_percent_1rm,
+            rest_seconds=ex.rest_seconds,
+            superset_group=ex.superset_group,
+            estimated_seconds=ex.estimated_seconds,
+            notes=ex.notes[:200],
+            rationale={
+                "scores": dict(ex.rationale.scores),
+                "total": ex.rationale.total,
+                "relaxation_step": ex.rationale.relaxation_step,
+                "relaxation": ex.rationale.relaxation,
+                "notes": list(ex.rationale.notes),
+            },
+        )
+        for ex in generated.exercises
+    ]
+    tb = generated.time_breakdown
+    with transaction.atomic():
+        # The claim check and the completion are one UPDATE (it row-locks the
+        # session on PostgreSQL), before the exercises are replaced.
+        owned = Session.objects.filter(pk=session_id, claim_token=token).update(
+            claim_token="",
+            claimed_at=None,
+            estimated_minutes=generated.estimated_minutes,
+            time_breakdown={
+                "warmup": tb.warmup,
+                "main": tb.main,
+                "accessory": tb.accessory,
+                "finisher": tb.finisher,
+                "cooldown": tb.cooldown,
+                "total": tb.total,
+            },
+            coach_notes=generated.coach_notes[:200],
+            rationale=rationale,
+            generation_status=GenerationStatus.COMPLETED,
+            generation_error="",
+            generated_at=timezone.now(),
+        )
+        if not owned:
+            raise leases.ClaimLost(session_id)
+        SessionExercise.objects.filter(session_id=session_id).delete()
+        SessionExercise.objects.bulk_create(rows)
+    return len(rows)
+
+
+def _session_fail(session_id: int, error: str, *, token: str) -> None:
+    Session.objects.filter(pk=session_id, claim_token=token).update(
+        generation_status=GenerationStatus.FAILED,
+        generation_error=error[:2000],
+        claim_token="",
+        claimed_at=None,
+    )
+
+
+def _finish(program_id: int, *, error: str = "") -> None:
+    """Roll session statuses up to microcycles and the program."""
+    from django.db.models import Count, Q
+
+    with transaction.atomic():
+        microcycles = Microcycle.objects.filter(program_id=program_id).annotate(
+            failed=Count(
+                "sessions",
+                filter=Q(sessions__generation_status=GenerationStatus.FAILED),
+            ),
+            open=Count(
+                "sessions",
+                filter=Q(
+                    sessions__generation_status__in=[
+                        GenerationStatus.PENDING,
+                        GenerationStatus.IN_PROGRESS,
+                    ]
+                ),
+            ),
+        )
+        failed_total = open_total = 0
+        for mc in microcycles:
+            failed_total += mc.failed
+            open_total += mc.open
+            if mc.failed:
+                status, mc_error = (
+                    GenerationStatus.FAILED,
+                    f"{mc.failed} session(s) failed.",
+                )
+            elif mc.open:
+                status, mc_error = GenerationStatus.PENDING, ""
+            else:
+                status, mc_error = GenerationStatus.COMPLETED, ""
+            if (mc.generation_status, mc.generation_error) != (status, mc_error):
+                Microcycle.objects.filter(pk=mc.pk).update(
+                    generation_status=status, generation_error=mc_error
+                )
+        if error:
+            status = GenerationStatus.FAILED
+        elif failed_total:
+            status = GenerationStatus.FAILED
+            error = (
+                f"{failed_total} session(s) could not be generated; "
+                "retry them from the program page or POST .../retry/."
+            )
+        elif open_total:
+            # Another run still holds sessions (or a regenerate is queued): it
+            # finishes the program.
+            Program.objects.filter(pk=program_id).update(
+                generation_status=GenerationStatus.IN_PROGRESS, generation_error=""
+            )
+            return
+        else:
+            status = GenerationStatus.COMPLETED
+        Program.objects.filter(pk=program_id).update(
+            generation_status=status,
+            generation_error=error,
+            generation_finished_at=timezone.now(),
+        )
