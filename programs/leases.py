@@ -195,7 +195,13 @@ def _worker_check() -> None:
 
 def start_worker_check(sender=None, proc_name: str = "", **kwargs) -> None:
     """django-q2 ``post_spawn`` receiver: run :func:`_worker_check` in a daemon
-    thread of the new worker process, so the worker takes tasks meanwhile."""
+    thread of the new worker process, so the worker takes tasks meanwhile. In
+    sync mode (tests; django-q2 then runs its worker function in-process for every
+    task) there is no cluster to check."""
+    from django_q.conf import Conf
+
+    if Conf.SYNC:
+        return
     threading.Thread(
         target=_worker_check, name="alloy-generation-sweep", daemon=True
     ).start()
