@@ -233,3 +233,14 @@ def test_the_browser_login_shares_the_per_account_back_off(client, api_client):
     assert response.status_code == 200  # the form again, not a redirect
     assert b"Too many sign-in attempts" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def test_an_id_too_large_for_the_database_is_a_400(auth_client):
+    # Found by Schemathesis: 2**63 as a movement id was a 500 on SQLite.
+    response = auth_client.post(
+        "/api/v1/settings/movement-rules/",
+        {"movement": 2**63, "rule": "PREFER"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "out_of_range"
