@@ -24,11 +24,13 @@ import time
 import uuid
 
 from locust import HttpUser, LoadTestShape, between, events, task
+from locust.exception import StopUser
 
 API = "/api/v1"
 PASSWORD = "load-test-Pa55word!"
-# How long a new athlete waits for its program to be generated before giving up.
-GENERATION_WAIT_SECONDS = float(os.environ.get("ALLOY_LOAD_GENERATION_WAIT", "120"))
+# How long a new athlete waits for its program to be generated before it starts
+# the mix anyway (the session skeleton is there from the first response).
+GENERATION_WAIT_SECONDS = float(os.environ.get("ALLOY_LOAD_GENERATION_WAIT", "20"))
 
 _routes: set[str] | None = None
 _routes_lock = threading.Lock()
@@ -81,17 +83,30 @@ class Athlete(HttpUser):
                 "deload", "no /programs/{id}/deload-now/ on this build: deload skipped"
             )
         self.email = f"load-{uuid.uuid4().hex[:12]}@alloy.local"
-        self.client.post(
-            f"{API}/auth/register",
-            json={"email": self.email, "password": PASSWORD, "name": "Load"},
-            name="setup: POST /auth/register",
-        )
-        response = self.client.post(
-            f"{API}/auth/login",
-            json={"email": self.email, "password": PASSWORD},
-            name="setup: POST /auth/login",
-        )
-        token = response.json()["access"] if response.ok else ""
+        token = ""
+        # A 503 (database busy) is retried like a person would, then given up.
+        for _ in range(3):
+            response = self.client.post(
+                f"{API}/auth/register",
+                json={"email": self.email, "password": PASSWORD, "name": "Load"},
+                name="setup: POST /auth/register",
+            )
+            if response.status_code < 500:
+                break
+            time.sleep(1)
+        for _ in range(3):
+            response = self.client.post(
+                f"{API}/auth/login",
+                json={"email": self.email, "password": PASSWORD},
+                name="setup: POST /auth/login",
+            )
+            if response.ok:
+                token = response.json()["access"]
+                break
+            time.sleep(1)
+        if not token:
+            note_once("login", "an athlete could not log in and stopped")
+            raise StopUser()
         self.client.headers["Authorization"] = f"Bearer {token}"
         self.program_id = self._create_program(name="setup: POST /programs/")
         self.session_ids, self.movement_ids = self._wait_for_program()
