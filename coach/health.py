@@ -51,7 +51,14 @@ def _oldest_queued_task(broker) -> dict | None:
     from django_q.signing import SignedPackage
 
     if Conf.ORM:
-        row = OrmQ.objects.using(Conf.ORM).order_by("id").first()
+        # Waiting rows only, as ``queue_size`` counts them: a row whose lock is
+        # in the future has been handed to a cluster and is running.
+        row = (
+            OrmQ.objects.using(Conf.ORM)
+            .filter(key=broker.list_key, lock__lte=timezone.now())
+            .order_by("id")
+            .first()
+        )
         payload = row.payload if row else None
     else:
         head = broker.connection.lrange(broker.list_key, 0, 0)

@@ -214,6 +214,15 @@ def test_health_reports_queued_and_failed_counts_and_the_oldest_task_age(client)
     assert queue["queued"] == 1
     assert queue["failed"] == 1
     assert queue["oldest_queued"]["name"] == "waiting-task"
+    # Once a cluster takes it (the ORM broker locks the row), it is not queued.
+    from django_q.models import OrmQ
+
+    OrmQ.objects.update(lock=timezone.now() + timedelta(seconds=60))
+    queue = client.get("/health").json()["queue"]
+    assert (queue["queued"], queue["oldest_queued"]) == (0, None)
+    OrmQ.objects.update(lock=timezone.now() - timedelta(seconds=1))
+    queue = client.get("/health").json()["queue"]
+    assert queue["oldest_queued"]["name"] == "waiting-task"
     assert 89 <= queue["oldest_queued"]["age_seconds"] < 200
     assert queue["clusters"] == 0
 
