@@ -24,6 +24,7 @@ venv: $(VENV)/.installed
 setup: venv .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata movements
+	$(PY) manage.py load_circuits
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py create_demo_athlete
 	$(PY) manage.py schedule_generation_sweep

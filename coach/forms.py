@@ -9,6 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from coach.models import (
+    DEFAULT_TRAINING_TIME,
     PRIORITY_MAX,
     E1RMFormula,
     ExperienceLevel,
@@ -17,6 +18,7 @@ from coach.models import (
     TrainingDiscipline,
     Units,
     Weekday,
+    time_zone_names,
 )
 from coach.throttling import login_attempt_allowed
 
@@ -305,3 +307,28 @@ class PreferencesForm(PreferenceFieldsForm):
     preferred_weekdays = weekdays_field()
 
     field_order = ["units", "e1rm_formula", "preferred_weekdays"]
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every IANA zone, sorted, after "the site's time zone" (stored as empty)."""
+    return [("", "Same as this Alloy server")] + [
+        (name, name.replace("_", " ")) for name in sorted(time_zone_names())
+    ]
+
+
+class CalendarForm(SiteForm):
+    """The Settings page's Calendar section: when training sessions start in the
+    calendar feed (local time) and in which time zone."""
+
+    training_time = forms.TimeField(
+        label="Usual training time",
+        initial=DEFAULT_TRAINING_TIME,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="Sessions start at this time in your calendar.",
+    )
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        choices=time_zone_choices,
+        required=False,
+        help_text="Where you train, e.g. Europe/London. Daylight saving is handled.",
+    )

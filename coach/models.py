@@ -3,6 +3,12 @@ shared model bases."""
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
+import zoneinfo
+from functools import cache
+
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -225,6 +231,30 @@ def validate_discipline_experience(value) -> None:
             raise ValidationError(f"{level} is not an experience level.")
 
 
+@cache
+def time_zone_names() -> frozenset[str]:
+    """Every IANA time-zone name this machine knows (``zoneinfo``, with the
+    ``tzdata`` package as the fallback database)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value: str) -> None:
+    """An IANA time-zone name such as ``Europe/Paris``; empty means the site's
+    ``TIME_ZONE``."""
+    if value and value not in time_zone_names():
+        raise ValidationError(f"{value} is not a time zone (try Europe/London).")
+
+
+#: When sessions start in the calendar feed until the athlete says otherwise.
+DEFAULT_TRAINING_TIME = dt.time(18, 0)
+
+
+def new_calendar_token() -> str:
+    """A fresh calendar-feed secret: 32 random bytes, URL-safe (43 characters of
+    ``[A-Za-z0-9_-]``, so it fits a ``slug`` URL converter)."""
+    return secrets.token_urlsafe(32)
+
+
 class AthleteProfile(TimeStampedModel):
     """What Alloy knows about the athlete beyond the account (seeds 002 UserProfile;
     seeds 003 sessions 13, 14 and 16). Experience and persona stay on :class:`User`.
@@ -239,6 +269,10 @@ class AthleteProfile(TimeStampedModel):
       than mixed into lifting days' warm-ups and cool-downs);
       ``dedicated_cardio_days`` and ``cardio_as_finisher`` (cardio on its own days,
       as 10–20 min finishers on lifting days, or both).
+    * Calendar: ``training_time`` (local wall-clock time sessions start at) in
+      ``time_zone`` (an IANA name; empty: the site's ``TIME_ZONE``), and
+      ``calendar_token``, the secret in the athlete's calendar-feed URL
+      (``/calendar/<token>.ics``); ``None`` means no feed (never made, or revoked).
 
     Programs copy these at creation (their snapshot); changing the profile never
     changes a program already written.
@@ -260,9 +294,21 @@ class AthleteProfile(TimeStampedModel):
     dedicated_mobility_days = models.BooleanField(default=False)
     dedicated_cardio_days = models.BooleanField(default=False)
     cardio_as_finisher = models.BooleanField(default=True)
+    training_time = models.TimeField(default=DEFAULT_TRAINING_TIME)
+    time_zone = models.CharField(
+        max_length=64, blank=True, validators=[validate_time_zone]
+    )
+    calendar_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The athlete's time zone, or the site's when they have not set one."""
+        return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
 
     @classmethod
     def for_user(cls, user: User) -> AthleteProfile:

@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from coach.models import AthleteProfile, AthleteSettings, User
+from coach.models import AthleteProfile, AthleteSettings, User, new_calendar_token
 
 
 @transaction.atomic
@@ -45,6 +45,8 @@ PROFILE_FIELDS = (
     "dedicated_mobility_days",
     "dedicated_cardio_days",
     "cardio_as_finisher",
+    "training_time",
+    "time_zone",
 )
 SETTINGS_FIELDS = ("units", "e1rm_formula")
 
@@ -71,7 +73,7 @@ def athlete_profile_update(*, user: User, **changes) -> AthleteProfile:
         if name == "preferred_weekdays" and isinstance(value, list | tuple):
             value = sorted(value) if all(isinstance(v, int) for v in value) else value
             value = list(value)
-        if name == "long_term_goals":
+        if name in ("long_term_goals", "time_zone"):
             value = (value or "").strip()
         setattr(profile, name, value)
     errors: dict[str, list[str]] = {}
@@ -107,3 +109,28 @@ def athlete_settings_update(*, user: User, **changes) -> AthleteSettings:
     if changes:
         settings.save(update_fields=[*changes, "updated_at"])
     return settings
+
+
+@transaction.atomic
+def calendar_token_regenerate(*, user: User) -> AthleteProfile:
+    """Give the athlete a new calendar-feed secret (``/calendar/<token>.ics``).
+
+    The old URL, if any, stops working at once (a 404): calendar apps subscribed
+    to it must subscribe to the new one. Returns the profile with the new
+    ``calendar_token``.
+    """
+    profile = AthleteProfile.for_user(user)
+    profile.calendar_token = new_calendar_token()
+    profile.save(update_fields=["calendar_token", "updated_at"])
+    return profile
+
+
+@transaction.atomic
+def calendar_token_revoke(*, user: User) -> AthleteProfile:
+    """Turn the athlete's calendar feed off: its URL answers 404 from now on.
+    Revoking a feed that is already off changes nothing."""
+    profile = AthleteProfile.for_user(user)
+    if profile.calendar_token is not None:
+        profile.calendar_token = None
+        profile.save(update_fields=["calendar_token", "updated_at"])
+    return profile

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "programs",
     "training_logs",
     "adaptation",
+    "portability",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema enum per shared vocabulary, whatever the field's name: movements
+    # and circuits share disciplines; settings and imports share weight units.
+    "ENUM_NAME_OVERRIDES": {
+        "DisciplineEnum": "movements.models.Discipline",
+        "UnitsEnum": "coach.models.Units",
+    },
 }
 # Short access tokens, rotated refresh tokens, and a blacklist so a used refresh
 # token cannot be replayed.

@@ -37,7 +37,19 @@ urlpatterns = [
         views.settings_preferences,
         name="settings-preferences",
     ),
+    path("settings/calendar/", views.settings_calendar, name="settings-calendar"),
+    path(
+        "settings/calendar/token/",
+        views.settings_calendar_token,
+        name="settings-calendar-token",
+    ),
+    path(
+        "settings/calendar/revoke/",
+        views.settings_calendar_revoke,
+        name="settings-calendar-revoke",
+    ),
     path("", include("movements.urls")),
+    path("", include("portability.urls")),
     # Staff, machines and health.
     path("admin/", admin.site.urls),
     path("api/v1/", include("coach.api_urls")),

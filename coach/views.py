@@ -1,5 +1,5 @@
-"""HTML views for accounts (sign up), the Settings page's profile and preferences
-sections, and the site's error pages.
+"""HTML views for accounts (sign up), the Settings page's profile, preferences
+and calendar sections, and the site's error pages.
 
 Log in and log out are Django's own views (see ``coach/urls.py``). The home page
 lives in ``programs.views``: ``coach`` imports no domain app (the import-linter
@@ -21,12 +21,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from coach import services
 from coach.forms import (
+    CalendarForm,
     PreferencesForm,
     ProfileForm,
     SignUpForm,
@@ -34,6 +36,7 @@ from coach.forms import (
 )
 from coach.middleware import database_unavailable_response, is_database_unavailable
 from coach.models import AthleteProfile, AthleteSettings, User
+from coach.selectors import calendar_feed_urls
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,7 +61,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------------------
-# Settings: profile and preferences
+# Settings: profile, preferences and calendar
 # ---------------------------------------------------------------------------
 def _profile_form(user: User, data=None) -> ProfileForm:
     profile = AthleteProfile.for_user(user)
@@ -92,15 +95,46 @@ def _preferences_form(user: User, data=None) -> PreferencesForm:
     return PreferencesForm(data, initial=initial)
 
 
+def _calendar_form(user: User, data=None) -> CalendarForm:
+    profile = AthleteProfile.for_user(user)
+    return CalendarForm(
+        data,
+        initial={
+            "training_time": profile.training_time,
+            "time_zone": profile.time_zone,
+        },
+    )
+
+
+#: The page's own sections and the builders of their unbound forms.
+SECTION_FORMS = {
+    "profile": _profile_form,
+    "preferences": _preferences_form,
+    "calendar": _calendar_form,
+}
+
+
+def _settings_context(request: HttpRequest, **bound) -> dict:
+    """The whole page's context; ``bound`` replaces a section's form (one
+    re-shown with its errors)."""
+    context = {
+        f"{name}_form": bound.get(name) or build(request.user)
+        for name, build in SECTION_FORMS.items()
+    }
+    context["calendar_feed"] = _feed_urls(request)
+    return context
+
+
+def _feed_urls(request: HttpRequest):
+    token = AthleteProfile.for_user(request.user).calendar_token
+    return calendar_feed_urls(request=request, token=token)
+
+
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
-    """Settings: Profile and Preferences here; Equipment, Movement rules and
-    Favourite activities are sections of ``movements`` loaded into the page."""
-    context = {
-        "profile_form": _profile_form(request.user),
-        "preferences_form": _preferences_form(request.user),
-    }
-    return render(request, "coach/settings.html", context)
+    """Settings: Profile, Preferences and Calendar here; Equipment, Movement rules
+    and Favourite activities are sections of ``movements`` loaded into the page."""
+    return render(request, "coach/settings.html", _settings_context(request))
 
 
 def _section_response(
@@ -110,20 +144,15 @@ def _section_response(
     with the form's errors."""
     key = f"{section}_form"
     if request.htmx:
-        return render(
-            request,
-            f"coach/settings.html#{section}-section",
-            {key: form, f"{section}_saved": saved},
-        )
+        context = {key: form, f"{section}_saved": saved}
+        if section == "calendar":
+            context["calendar_feed"] = _feed_urls(request)
+        return render(request, f"coach/settings.html#{section}-section", context)
     if saved:
         messages.success(request, "Settings saved.")
         return redirect(reverse("settings") + f"#{section}")
-    other = "preferences" if section == "profile" else "profile"
-    builder = _preferences_form if other == "preferences" else _profile_form
     return render(
-        request,
-        "coach/settings.html",
-        {key: form, f"{other}_form": builder(request.user)},
+        request, "coach/settings.html", _settings_context(request, **{section: form})
     )
 
 
@@ -173,6 +202,73 @@ def settings_preferences(request: HttpRequest) -> HttpResponse:
             saved = True
             form = _preferences_form(request.user)
     return _section_response(request, "preferences", form, saved)
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def settings_calendar(request: HttpRequest) -> HttpResponse:
+    """Save the Calendar section: training time and time zone
+    (``athlete_profile_update``)."""
+    form = _calendar_form(request.user, request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            services.athlete_profile_update(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            saved = True
+            form = _calendar_form(request.user)
+    return _section_response(request, "calendar", form, saved)
+
+
+def _after_feed_change(request: HttpRequest, message: str) -> HttpResponse:
+    """The Calendar section for htmx; else back to ``next`` (a page of this
+    site, e.g. the program page) or to the section."""
+    if request.htmx:
+        return render(
+            request,
+            "coach/settings.html#calendar-section",
+            {
+                "calendar_form": _calendar_form(request.user),
+                "calendar_feed": _feed_urls(request),
+                "calendar_message": message,
+            },
+        )
+    messages.success(request, message)
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(reverse("settings") + "#calendar")
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def settings_calendar_token(request: HttpRequest) -> HttpResponse:
+    """Make a new calendar-feed link (``calendar_token_regenerate``); the old one
+    stops working."""
+    had_feed = AthleteProfile.for_user(request.user).calendar_token is not None
+    services.calendar_token_regenerate(user=request.user)
+    return _after_feed_change(
+        request,
+        "New calendar link made: the old one no longer works."
+        if had_feed
+        else "Your calendar link is ready: subscribe to it in your calendar app.",
+    )
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def settings_calendar_revoke(request: HttpRequest) -> HttpResponse:
+    """Turn the calendar feed off (``calendar_token_revoke``): its link is a 404
+    from now on."""
+    services.calendar_token_revoke(user=request.user)
+    return _after_feed_change(request, "Calendar feed turned off.")
 
 
 # ---------------------------------------------------------------------------

@@ -6,12 +6,18 @@ change them through ``movements.services``, which checks them as a whole)."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
+from movements import circuit_rules
 from movements.models import (
     ActivityDefinition,
     AthleteEquipment,
+    Circuit,
+    CircuitMovement,
+    Discipline,
     EnjoyableActivity,
     Equipment,
     Movement,
@@ -185,3 +191,126 @@ class AthleteEquipmentAdmin(AthleteOwnedAdmin):
     def equipment_display(self, obj: AthleteEquipment) -> str:
         labels = dict(Equipment.choices)
         return ", ".join(labels.get(e, e) for e in obj.equipment) or "Bodyweight"
+
+
+# ---------------------------------------------------------------------------
+# Circuits (issue 12 §1)
+# ---------------------------------------------------------------------------
+class CircuitDisciplineFilter(admin.SimpleListFilter):
+    """Circuits listing a discipline (a JSON list: tested in Python, small table)."""
+
+    title = "discipline"
+    parameter_name = "discipline"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin):
+        return Discipline.choices
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Circuit]):
+        value = self.value()
+        if not value:
+            return queryset
+        ids = [
+            pk
+            for pk, disciplines in queryset.values_list("pk", "disciplines")
+            if value in (disciplines or [])
+        ]
+        return queryset.filter(pk__in=ids)
+
+
+class CircuitMovementFormSet(BaseInlineFormSet):
+    """Checks the movement list as a whole (``circuit_rules.circuit_items_errors``:
+    ≥ 2 movements, unique order, doses the format wants) and shows the problems
+    above the inline; nothing is saved while any remain."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        items = [
+            form.instance
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        problems = circuit_rules.circuit_items_errors(self.instance, items)
+        if problems:
+            raise ValidationError(problems)
+
+
+class CircuitMovementInline(admin.TabularInline):
+    """The circuit's movements in order, with autocomplete and one dose each."""
+
+    model = CircuitMovement
+    formset = CircuitMovementFormSet
+    autocomplete_fields = ["movement"]
+    fields = ["order", "movement", "reps", "seconds", "distance_m", "calories"]
+    fields += ["load_hint"]
+    ordering = ["order"]
+    extra = 0
+    min_num = 2
+
+
+@admin.register(Circuit)
+class CircuitAdmin(admin.ModelAdmin):
+    """The circuit library: filter by type and discipline, search by name or
+    movement; the estimated duration (``movements.timing``) is shown on the list
+    and the form. Format rules are the model's ``clean()``; list rules the
+    inline formset's."""
+
+    list_display = [
+        "name",
+        "circuit_type",
+        "scoring",
+        "difficulty",
+        "duration_display",
+        "movement_count",
+    ]
+    list_filter = ["circuit_type", CircuitDisciplineFilter, "scoring", "difficulty"]
+    search_fields = ["name", "slug", "description", "items__movement__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["duration_display", "equipment_display"]
+    readonly_fields += ["created_at", "updated_at"]
+    inlines = [CircuitMovementInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "circuit_type", "scoring", "description"]}),
+        (
+            "Format",
+            {
+                "fields": [
+                    "rounds",
+                    "time_cap_seconds",
+                    "work_seconds",
+                    "rest_seconds",
+                    "duration_display",
+                    "equipment_display",
+                ]
+            },
+        ),
+        ("Catalogue", {"fields": ["difficulty", "disciplines", "tags"]}),
+        ("History", {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Circuit]:
+        return super().get_queryset(request).with_movements()
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, _ = super().get_search_results(request, queryset, search_term)
+        # Searching by movement joins the items: collapse the duplicates.
+        return queryset.distinct(), False
+
+    @admin.display(description="Estimated duration")
+    def duration_display(self, obj: Circuit) -> str:
+        if obj.pk is None:
+            return "Shown once saved."
+        seconds = obj.estimated_seconds()
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+
+    @admin.display(description="Movements")
+    def movement_count(self, obj: Circuit) -> int:
+        return len(obj.items.all())
+
+    @admin.display(description="Equipment")
+    def equipment_display(self, obj: Circuit) -> str:
+        if obj.pk is None:
+            return "Shown once saved."
+        labels = dict(Equipment.choices)
+        return ", ".join(labels.get(e, e) for e in obj.equipment()) or "Bodyweight"

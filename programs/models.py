@@ -22,7 +22,7 @@ from coach.models import (
     PersonaTone,
     TimeStampedModel,
 )
-from movements.models import Movement
+from movements.models import Circuit, Movement
 from programs.generation import BOUNDS, GOAL_BUDGET
 
 _WEEKS, _DAYS, _MINUTES = (
@@ -337,6 +337,22 @@ class Session(models.Model):
     # by two runs at once.
     claim_token = models.CharField(max_length=32, blank=True, default="")
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # The curated circuits the session uses (seeds 003 s12): the conditioning
+    # day's circuit and a finisher's. Their movements are also exercise rows.
+    main_circuit = models.ForeignKey(
+        Circuit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="main_in_sessions",
+    )
+    finisher_circuit = models.ForeignKey(
+        Circuit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="finisher_in_sessions",
+    )
 
     class Meta:
         ordering = ["date", "id"]

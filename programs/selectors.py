@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from movements.models import (
+    Circuit,
     MovementMuscle,
 )
 from programs.models import (
@@ -152,3 +153,15 @@ def program_generation_progress(*, program: Program) -> dict[str, int]:
     done = counts["completed"] + counts["failed"]
     counts["percent"] = round(100 * done / total) if total else 100
     return counts
+
+
+def session_circuits_load(session: Session) -> Session:
+    """Attach ``session``'s main and finisher circuits with their movements
+    prefetched (two queries when it has any, none otherwise) and return it."""
+    ids = {session.main_circuit_id, session.finisher_circuit_id} - {None}
+    if not ids:
+        return session
+    circuits = Circuit.objects.with_movements().in_bulk(ids)
+    session.main_circuit = circuits.get(session.main_circuit_id)
+    session.finisher_circuit = circuits.get(session.finisher_circuit_id)
+    return session

@@ -9,16 +9,20 @@ wizard's step checks.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from coach.models import PRIORITY_MAX
 from movements.models import (
+    Circuit,
+    CircuitMovement,
     Movement,
     MovementMuscle,
     MovementRelationship,
     MuscleRole,
     RelationshipType,
 )
+from movements.timing import CircuitItemDose, circuit_estimated_seconds
 from programs.generation import types as t
 from programs.models import Program, Session
 
@@ -26,7 +30,8 @@ from programs.models import Program, Session
 def movement_library_snapshot() -> t.MovementLibrary:
     """The whole movement library as the engine's frozen dataclasses.
 
-    Three queries (movements, muscle links, relationships), whatever the size.
+    Five queries (movements, muscle links, relationships, circuits and their
+    movements: :func:`circuit_library_snapshot`), whatever the size.
     """
     primary: dict[int, list[str]] = defaultdict(list)
     secondary: dict[int, list[str]] = defaultdict(list)
@@ -81,7 +86,70 @@ def movement_library_snapshot() -> t.MovementLibrary:
         progressions=tuple(edges[RelationshipType.PROGRESSION]),
         equivalents=tuple(edges[RelationshipType.EQUIVALENT]),
         antagonists=tuple(edges[RelationshipType.ANTAGONIST]),
+        circuits=circuit_library_snapshot(movements),
     )
+
+
+def circuit_library_snapshot(
+    movements: Mapping[int, t.MovementInfo],
+) -> tuple[t.CircuitInfo, ...]:
+    """The curated circuits as the engine's frozen dataclasses, id order, each
+    with its estimated duration (``movements.timing``, from the movements' kit
+    and pattern in ``movements``). Two queries (circuits, their movements)."""
+    items: dict[int, list[t.CircuitItemInfo]] = defaultdict(list)
+    doses: dict[int, list[CircuitItemDose]] = defaultdict(list)
+    for row in CircuitMovement.objects.values(
+        "circuit_id", "movement_id", "order", "reps", "seconds", "distance_m",
+        "calories", "load_hint",
+    ).order_by("circuit_id", "order", "id"):  # fmt: skip
+        movement = movements.get(row["movement_id"])
+        dose = CircuitItemDose(
+            reps=row["reps"],
+            seconds=row["seconds"],
+            distance_m=row["distance_m"],
+            calories=row["calories"],
+            equipment=movement.equipment if movement else frozenset(),
+            pattern=movement.pattern if movement else "",
+        )
+        doses[row["circuit_id"]].append(dose)
+        items[row["circuit_id"]].append(
+            t.CircuitItemInfo(
+                movement_id=row["movement_id"],
+                order=row["order"],
+                reps=row["reps"],
+                seconds=row["seconds"],
+                distance_m=row["distance_m"],
+                calories=row["calories"],
+                load_hint=row["load_hint"],
+                work_seconds=dose.work_seconds(),
+            )
+        )
+    circuits = []
+    for row in Circuit.objects.values(
+        "id", "name", "circuit_type", "scoring", "difficulty", "rounds",
+        "time_cap_seconds", "work_seconds", "rest_seconds", "disciplines", "tags",
+    ).order_by("id"):  # fmt: skip
+        params = {
+            k: row[k]
+            for k in ("rounds", "time_cap_seconds", "work_seconds", "rest_seconds")
+        }
+        circuits.append(
+            t.CircuitInfo(
+                id=row["id"],
+                name=row["name"],
+                circuit_type=row["circuit_type"],
+                scoring=row["scoring"],
+                difficulty=row["difficulty"],
+                estimated_seconds=circuit_estimated_seconds(
+                    circuit_type=row["circuit_type"], items=doses[row["id"]], **params
+                ),
+                items=tuple(items[row["id"]]),
+                disciplines=frozenset(row["disciplines"] or ()),
+                tags=frozenset(row["tags"] or ()),
+                **params,
+            )
+        )
+    return tuple(circuits)
 
 
 def program_request_from_values(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.urls import path
 
 from programs import views
+from programs.calendar import views as calendar_views
 
 app_name = "programs"
 
@@ -31,5 +32,11 @@ urlpatterns = [
         "programs/<int:program_id>/sessions/<int:session_id>/",
         views.session_detail,
         name="session",
+    ),
+    # The calendar feed: no login, the secret token is the credential.
+    path(
+        "calendar/<slug:token>.ics",
+        calendar_views.calendar_feed,
+        name="calendar-feed",
     ),
 ]

@@ -82,6 +82,13 @@ def _owned_enjoyable_activity(user) -> dict:
     return {"activity_id": EnjoyableActivityFactory(user=user).pk}
 
 
+def _owned_import_job(user) -> dict:
+    from portability.models import ImportJob
+
+    job = ImportJob.objects.create(user=user, source="STRONG", filename="a.csv")
+    return {"job_id": job.pk}
+
+
 # kwargs of a route (format excluded) → a builder of user A's objects.
 OWNED: dict[frozenset[str], Callable[[object], dict]] = {
     frozenset({"program_id"}): _owned_program,
@@ -90,11 +97,19 @@ OWNED: dict[frozenset[str], Callable[[object], dict]] = {
     frozenset({"workout_log_id"}): _owned_workout_log,
     frozenset({"rule_id"}): _owned_movement_rule,
     frozenset({"activity_id"}): _owned_enjoyable_activity,
+    frozenset({"job_id"}): _owned_import_job,
 }
 # kwargs that name something nobody owns, and why.
 PUBLIC: dict[frozenset[str], str] = {
-    frozenset({"pk"}): "the movement library (/api/v1/movements/{pk}/) is shared",
+    frozenset({"pk"}): (
+        "the curated libraries are shared: /api/v1/movements/{pk}/ and "
+        "/api/v1/circuits/{pk}/ (no owner field)"
+    ),
     frozenset({"step"}): "a wizard step name, not an object",
+    frozenset({"token"}): (
+        "the calendar feed's secret token is the credential (a capability URL "
+        "for calendar apps, unguessable, revocable), not an object id"
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from django.contrib import admin
 from training_logs import services
 from training_logs.models import (
     ActivityInstance,
+    CircuitScore,
     MuscleRecoveryState,
     PatternExposure,
     PersonalRecord,
@@ -179,4 +180,13 @@ class ActivityInstanceAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["source", "definition__category"]
     search_fields = ["user__email", "name"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(CircuitScore)
+class CircuitScoreAdmin(ReadOnlyAdmin):
+    list_display = ["circuit", "user", "performed_on", "score_text"]
+    list_filter = ["circuit__circuit_type"]
+    search_fields = ["user__email", "circuit__name"]
+    list_select_related = ["circuit", "user"]
     readonly_fields = ["created_at", "updated_at"]

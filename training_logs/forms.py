@@ -298,3 +298,55 @@ class ActivityLogForm(Form):
     def __init__(self, *args, definitions, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["definition"].queryset = definitions
+
+
+class CircuitScoreForm(Form):
+    """A score on one of the session's circuits, as the circuit is scored: rounds
+    and reps, a time (minutes and seconds) or a load (the athlete's unit). Left
+    blank, no score is recorded. ``circuit`` chooses the fields shown."""
+
+    rounds = forms.IntegerField(
+        label="Rounds", min_value=0, max_value=1000, required=False, widget=_number()
+    )
+    reps = forms.IntegerField(
+        label="+ reps", min_value=0, max_value=10_000, required=False, widget=_number()
+    )
+    minutes = forms.IntegerField(
+        label="Minutes", min_value=0, max_value=600, required=False, widget=_number()
+    )
+    seconds = forms.IntegerField(
+        label="Seconds", min_value=0, max_value=59, required=False, widget=_number()
+    )
+    load = forms.DecimalField(
+        label="Load",
+        min_value=Decimal("0.01"),
+        max_value=Decimal("2000"),
+        decimal_places=2,
+        required=False,
+        widget=_number(decimal=True),
+    )
+
+    FIELDS = {
+        "ROUNDS_REPS": ("rounds", "reps"),
+        "TIME": ("minutes", "seconds"),
+        "LOAD": ("load",),
+    }
+
+    def __init__(self, *args, circuit, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.circuit = circuit
+        keep = self.FIELDS.get(circuit.scoring, ())
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+
+    def score(self) -> dict | None:
+        """The score as the service takes it (``rounds``, ``reps``,
+        ``time_seconds``, ``load`` in the athlete's unit), or None when blank."""
+        data = {k: v for k, v in self.cleaned_data.items() if v is not None}
+        if not data:
+            return None
+        if "minutes" in data or "seconds" in data:
+            seconds = data.pop("minutes", 0) * 60 + data.pop("seconds", 0)
+            data["time_seconds"] = seconds or None
+        return data

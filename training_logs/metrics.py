@@ -291,13 +291,88 @@ def replay_recovery(
 
 
 # ---------------------------------------------------------------------------
-# Readiness from a recovery signal
+# Readiness (one formula: this signal-only score and the adaptation engine's
+# full score, ``adaptation.engine.readiness``, share the weights below)
 # ---------------------------------------------------------------------------
 #: Sleep hours mapped linearly onto 0–1 between these bounds. Adults need 7 h or
 #: more (AASM/SRS 2015 consensus); the 4 h floor and the 8 h ceiling are Alloy's
 #: design choice [U].
 SLEEP_HOURS_FLOOR = 4.0
 SLEEP_HOURS_CEILING = 8.0
+
+#: Readiness components and their weights (sum 1). Which inputs count: recovery
+#: depends on "volume, intensity, sleep, diet, stress" (Fitbod blog, reference §10
+#: [V]) and on the trained muscles' own recovery (Fitbod recovery %, §10 [V]; seeds
+#: 002 MuscleRecoveryState); effort above target is the RPE-based autoregulation
+#: signal (Zourdos 2016, §5a). The weights themselves are a design choice [U]:
+#: sleep first (the one input with a consensus dose, 7 h+), then the trained
+#: muscles' recovery, then how the athlete feels and trains, nutrition last.
+READINESS_WEIGHTS: dict[str, float] = {
+    "sleep": 0.25,
+    "muscle_recovery": 0.20,
+    "energy": 0.15,
+    "stress": 0.15,
+    "recent_effort": 0.15,
+    "nutrition": 0.10,
+}
+
+
+def rating_component(rating: int, *, inverted: bool = False) -> float:
+    """A 1–5 rating as 0–1 (5 → 1.0; with ``inverted``, 5 → 0.0, as for stress)."""
+    value = (float(rating) - 1.0) / 4.0
+    value = max(0.0, min(1.0, value))
+    return 1.0 - value if inverted else value
+
+
+def signal_components(
+    *,
+    sleep_hours: float | None = None,
+    sleep_quality: int | None = None,
+    stress: int | None = None,
+    energy: int | None = None,
+    nutrition: int | None = None,
+) -> dict[str, float]:
+    """The recovery signal's readiness components, each 0–1, only those known.
+
+    ``sleep`` is the mean of sleep hours (linear between 4 and 8 h) and sleep
+    quality (1–5) when both are given, else whichever is; ``stress`` is inverted
+    (5 = most stressed → 0).
+    """
+    parts: dict[str, float] = {}
+    sleep: list[float] = []
+    if sleep_hours is not None:
+        span = SLEEP_HOURS_CEILING - SLEEP_HOURS_FLOOR
+        sleep.append(
+            max(0.0, min(1.0, (float(sleep_hours) - SLEEP_HOURS_FLOOR) / span))
+        )
+    if sleep_quality is not None:
+        sleep.append(rating_component(sleep_quality))
+    if sleep:
+        parts["sleep"] = sum(sleep) / len(sleep)
+    if stress is not None:
+        parts["stress"] = rating_component(stress, inverted=True)
+    if energy is not None:
+        parts["energy"] = rating_component(energy)
+    if nutrition is not None:
+        parts["nutrition"] = rating_component(nutrition)
+    return parts
+
+
+def weighted_readiness(
+    components: Mapping[str, float],
+) -> tuple[float, dict[str, float]] | None:
+    """Combine known components (0–1) into 0–100 with :data:`READINESS_WEIGHTS`,
+    renormalised over the components present (a missing input neither helps nor
+    hurts). Returns ``(score, weights applied)`` or ``None`` when none is known.
+    Unknown component names raise ``KeyError``.
+    """
+    known = {name: READINESS_WEIGHTS[name] for name in components}
+    total = sum(known.values())
+    if total <= 0:
+        return None
+    applied = {name: weight / total for name, weight in known.items()}
+    score = 100.0 * sum(applied[name] * components[name] for name in applied)
+    return score, applied
 
 
 def readiness_score(
@@ -308,27 +383,19 @@ def readiness_score(
     energy: int | None = None,
     nutrition: int | None = None,
 ) -> int | None:
-    """A 0–100 readiness score: the mean of the given components, each mapped to
-    0–1 (sleep hours between 4 and 8 h; 1–5 ratings linearly; stress inverted, 5 =
-    most stressed). ``None`` when nothing is given. An unweighted mean is a design
-    choice [U]; the seeds' adaptation reads a 0–100 ``recovery_score`` (>70 adds
-    work, <40 removes it).
+    """A 0–100 readiness score from one recovery signal alone: the weighted mean of
+    :func:`signal_components` (weights :data:`READINESS_WEIGHTS`, renormalised over
+    the inputs given). ``None`` when nothing is given. The adaptation engine's
+    ``readiness()`` adds the trained muscles' recovery and recent effort with the
+    same weights, so for a signal alone the two agree.
     """
-    parts: list[float] = []
-    if sleep_hours is not None:
-        span = SLEEP_HOURS_CEILING - SLEEP_HOURS_FLOOR
-        parts.append(
-            max(0.0, min(1.0, (float(sleep_hours) - SLEEP_HOURS_FLOOR) / span))
+    combined = weighted_readiness(
+        signal_components(
+            sleep_hours=sleep_hours,
+            sleep_quality=sleep_quality,
+            stress=stress,
+            energy=energy,
+            nutrition=nutrition,
         )
-    for rating, inverted in (
-        (sleep_quality, False),
-        (stress, True),
-        (energy, False),
-        (nutrition, False),
-    ):
-        if rating is not None:
-            value = (rating - 1) / 4.0
-            parts.append(1.0 - value if inverted else value)
-    if not parts:
-        return None
-    return round(100 * sum(parts) / len(parts))
+    )
+    return None if combined is None else round(combined[0])

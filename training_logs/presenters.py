@@ -166,3 +166,11 @@ def set_line(set_log, unit: str) -> dict:
         "rpe": plain(set_log.rpe),
         "record": bool(set_log.personal_records.all()),
     }
+
+
+def circuit_score_text(score, unit: str) -> str:
+    """A circuit score in words, a load in the athlete's unit: "18 rounds + 4
+    reps", "6:52", "135 lb", "done"."""
+    if score.load_kg is not None and not score.time_seconds and score.rounds is None:
+        return f"{fmt(in_unit(score.load_kg, unit))} {unit.lower()}"
+    return score.score_text()

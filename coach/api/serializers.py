@@ -15,6 +15,7 @@ from coach.models import (
     TrainingDiscipline,
     Units,
     User,
+    validate_time_zone,
 )
 
 
@@ -92,6 +93,12 @@ class AthleteProfileOutputSerializer(serializers.Serializer):
     dedicated_mobility_days = serializers.BooleanField()
     dedicated_cardio_days = serializers.BooleanField()
     cardio_as_finisher = serializers.BooleanField()
+    training_time = serializers.TimeField(
+        help_text="Local time sessions start at in the calendar feed."
+    )
+    time_zone = serializers.CharField(
+        help_text="IANA time zone of the training time; empty: the server's."
+    )
     updated_at = serializers.DateTimeField()
 
 
@@ -129,3 +136,24 @@ class AthleteProfileUpdateInputSerializer(serializers.Serializer):
     dedicated_mobility_days = serializers.BooleanField(required=False)
     dedicated_cardio_days = serializers.BooleanField(required=False)
     cardio_as_finisher = serializers.BooleanField(required=False)
+    training_time = serializers.TimeField(
+        required=False, help_text="HH:MM, local time in time_zone."
+    )
+    time_zone = serializers.CharField(
+        max_length=64,
+        required=False,
+        allow_blank=True,
+        validators=[validate_time_zone],
+        help_text="An IANA name such as Europe/Paris; empty: the server's time zone.",
+    )
+
+
+class CalendarFeedOutputSerializer(serializers.Serializer):
+    """The athlete's calendar feed: the training time and zone its sessions start
+    at, and its URLs (``null`` while the feed is off). ``feed_url`` is for a
+    calendar's "subscribe from URL"; ``webcal_url`` opens the device's app."""
+
+    training_time = serializers.TimeField()
+    time_zone = serializers.CharField()
+    feed_url = serializers.URLField(allow_null=True)
+    webcal_url = serializers.CharField(allow_null=True)

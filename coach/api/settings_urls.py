@@ -13,4 +13,6 @@ app_name = "settings"
 urlpatterns = [
     path("", views.AthleteSettingsApi.as_view(), name="detail"),
     path("profile/", views.AthleteProfileApi.as_view(), name="profile"),
+    path("calendar/", views.CalendarFeedApi.as_view(), name="calendar"),
+    path("calendar/token/", views.CalendarTokenApi.as_view(), name="calendar-token"),
 ]

@@ -20,12 +20,14 @@ from coach.api.serializers import (
     AthleteProfileUpdateInputSerializer,
     AthleteSettingsOutputSerializer,
     AthleteSettingsUpdateInputSerializer,
+    CalendarFeedOutputSerializer,
     LoginInputSerializer,
     RegisterInputSerializer,
     TokenPairOutputSerializer,
     UserOutputSerializer,
 )
 from coach.models import AthleteProfile, AthleteSettings, User
+from coach.selectors import calendar_feed_urls
 from coach.throttling import AlloyScopedThrottle, LoginAccountThrottle
 
 
@@ -136,6 +138,8 @@ def profile_body(user: User) -> dict:
         "dedicated_mobility_days": profile.dedicated_mobility_days,
         "dedicated_cardio_days": profile.dedicated_cardio_days,
         "cardio_as_finisher": profile.cardio_as_finisher,
+        "training_time": profile.training_time,
+        "time_zone": profile.time_zone,
         "updated_at": profile.updated_at,
     }
 
@@ -181,3 +185,44 @@ class AthleteProfileApi(APIView):
         return Response(AthleteProfileOutputSerializer(profile_body(request.user)).data)
 
     patch = put
+
+
+def calendar_body(request, profile: AthleteProfile) -> dict:
+    """The feed as :class:`CalendarFeedOutputSerializer` shows it."""
+    urls = calendar_feed_urls(request=request, token=profile.calendar_token)
+    return {
+        "training_time": profile.training_time,
+        "time_zone": profile.time_zone,
+        "feed_url": urls.http if urls else None,
+        "webcal_url": urls.webcal if urls else None,
+    }
+
+
+class CalendarFeedApi(APIView):
+    """``GET`` the athlete's calendar feed: its URLs and start time. Change the
+    time and zone through ``/settings/profile/``."""
+
+    @extend_schema(responses=CalendarFeedOutputSerializer)
+    def get(self, request):
+        profile = AthleteProfile.for_user(request.user)
+        return Response(
+            CalendarFeedOutputSerializer(calendar_body(request, profile)).data
+        )
+
+
+class CalendarTokenApi(APIView):
+    """``POST`` makes a new secret feed URL (the old one, if any, becomes a 404);
+    ``DELETE`` turns the feed off."""
+
+    @extend_schema(request=None, responses={201: CalendarFeedOutputSerializer})
+    def post(self, request):
+        profile = services.calendar_token_regenerate(user=request.user)
+        return Response(
+            CalendarFeedOutputSerializer(calendar_body(request, profile)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request):
+        services.calendar_token_revoke(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
+from movements.circuits import circuits_where
 from movements.library_data import MUSCLE_REGIONS
 from movements.models import (
+    Circuit,
+    CircuitType,
     Discipline,
     Equipment,
     Movement,
@@ -98,3 +101,44 @@ class MovementFilter(filters.FilterSet):
     ) -> QuerySet[Movement]:
         # Applied together with ``muscle`` in filter_muscle; alone it means nothing.
         return queryset
+
+
+class CircuitFilter(filters.FilterSet):
+    """Filters for ``GET /api/v1/circuits/``: ``type`` (a ``CircuitType``),
+    ``discipline`` (listed among the circuit's disciplines), ``max_minutes``
+    (estimated duration at most that), ``available_with`` (comma list of kit:
+    every movement's kit is within it; ``bodyweight`` alone means none).
+
+    The last three read JSON lists and a computed duration, so they run together
+    in one Python pass over the prefetched circuits (two extra queries)."""
+
+    type = filters.ChoiceFilter(field_name="circuit_type", choices=CircuitType.choices)
+    discipline = filters.ChoiceFilter(choices=Discipline.choices, method="in_python")
+    max_minutes = filters.NumberFilter(method="in_python", min_value=1)
+    available_with = EquipmentCSVFilter(
+        choices=[*Equipment.choices, (BODYWEIGHT, "Bodyweight")], method="in_python"
+    )
+
+    class Meta:
+        model = Circuit
+        fields: list[str] = []
+
+    def in_python(self, queryset: QuerySet[Circuit], name: str, value):
+        # Collected and applied once in filter_queryset.
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet[Circuit]) -> QuerySet[Circuit]:
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        minutes = data.get("max_minutes")
+        kit = data.get("available_with")
+        discipline = data.get("discipline") or None
+        if not (minutes or kit or discipline):
+            return queryset
+        ids = circuits_where(
+            queryset,
+            discipline=discipline,
+            max_seconds=None if not minutes else int(minutes * 60),
+            available_with=None if not kit else set(kit) - {BODYWEIGHT},
+        )
+        return queryset.filter(pk__in=ids)

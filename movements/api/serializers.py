@@ -8,6 +8,11 @@ from rest_framework import serializers
 
 from movements.models import (
     ActivityDefinition,
+    Circuit,
+    CircuitMovement,
+    CircuitScoring,
+    CircuitType,
+    Discipline,
     EnjoyableActivity,
     Equipment,
     EquipmentPreset,
@@ -174,3 +179,133 @@ class AthleteEquipmentUpdateInputSerializer(serializers.Serializer):
         allow_null=True,
         max_length=len(Equipment.values),
     )
+
+
+# ---------------------------------------------------------------------------
+# Circuits
+# ---------------------------------------------------------------------------
+class CircuitMovementOutputSerializer(serializers.ModelSerializer):
+    """One movement of a circuit, in order, with its dose (``dose`` in short
+    form: "21", "40 s", "400 m", "15 cal", or "" when the interval is the dose)."""
+
+    movement = MovementBriefOutputSerializer()
+    dose = serializers.CharField(source="dose_text")
+
+    class Meta:
+        model = CircuitMovement
+        fields = [
+            "order",
+            "movement",
+            "reps",
+            "seconds",
+            "distance_m",
+            "calories",
+            "load_hint",
+            "dose",
+        ]
+        read_only_fields = fields
+
+
+class CircuitOutputSerializer(serializers.ModelSerializer):
+    """A circuit with its ordered movements, the kit they need (empty:
+    bodyweight) and its estimated duration (seconds, and whole minutes rounded
+    up). Reads prefetched movements (``Circuit.objects.with_movements()``)."""
+
+    movements = CircuitMovementOutputSerializer(source="items", many=True)
+    format = serializers.CharField(source="format_text", read_only=True)
+    equipment = serializers.SerializerMethodField()
+    estimated_seconds = serializers.SerializerMethodField()
+    estimated_minutes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Circuit
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "circuit_type",
+            "description",
+            "rounds",
+            "time_cap_seconds",
+            "work_seconds",
+            "rest_seconds",
+            "scoring",
+            "format",
+            "difficulty",
+            "disciplines",
+            "tags",
+            "equipment",
+            "estimated_seconds",
+            "estimated_minutes",
+            "movements",
+        ]
+        read_only_fields = fields
+
+    def get_equipment(self, circuit: Circuit) -> list[str]:
+        return circuit.equipment()
+
+    def get_estimated_seconds(self, circuit: Circuit) -> int:
+        return circuit.estimated_seconds()
+
+    def get_estimated_minutes(self, circuit: Circuit) -> int:
+        return -(-circuit.estimated_seconds() // 60)
+
+
+class CircuitMovementInputSerializer(serializers.Serializer):
+    """One movement of a circuit: its id, its place (the list position when
+    absent) and at most one dose."""
+
+    movement = serializers.IntegerField(help_text="Movement id.")
+    order = serializers.IntegerField(required=False, min_value=1, max_value=100)
+    reps = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=1000
+    )
+    seconds = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=3600
+    )
+    distance_m = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=42195
+    )
+    calories = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=1000
+    )
+    load_hint = serializers.CharField(
+        required=False, allow_blank=True, max_length=60, default=""
+    )
+
+
+class CircuitInputSerializer(serializers.Serializer):
+    """Body of ``POST`` / ``PUT`` (all of it) and ``PATCH`` (any of it; a given
+    ``movements`` list replaces the whole list) on ``/api/v1/circuits/``. Format
+    rules and the movement list's rules are the service's
+    (``movements.circuit_rules``), so the API and the admin answer alike."""
+
+    name = serializers.CharField(max_length=120)
+    slug = serializers.SlugField(max_length=140, required=False)
+    circuit_type = serializers.ChoiceField(choices=CircuitType.choices)
+    description = serializers.CharField()
+    rounds = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1, max_value=100
+    )
+    time_cap_seconds = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=60, max_value=3600
+    )
+    work_seconds = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=5, max_value=600
+    )
+    rest_seconds = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=600
+    )
+    scoring = serializers.ChoiceField(choices=CircuitScoring.choices)
+    difficulty = serializers.IntegerField(
+        required=False, default=2, min_value=1, max_value=5
+    )
+    disciplines = serializers.ListField(
+        child=serializers.ChoiceField(choices=Discipline.choices),
+        required=False,
+        default=list,
+    )
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=40), required=False, default=list
+    )
+    movements = CircuitMovementInputSerializer(many=True, min_length=2)

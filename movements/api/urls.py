@@ -1,6 +1,6 @@
 """Movement library routes, mounted under ``/api/v1/`` (namespace ``movements``):
-the catalogue, activity definitions, and the athlete's equipment, movement rules
-and enjoyable activities under ``settings/``."""
+the catalogue, the circuit library, activity definitions, and the athlete's
+equipment, movement rules and enjoyable activities under ``settings/``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ app_name = "movements"
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("movements", views.MovementViewSet, basename="movement")
+router.register("circuits", views.CircuitViewSet, basename="circuit")
 
 urlpatterns = [
     *router.urls,

@@ -1,5 +1,5 @@
 """The movement library API: the catalogue (``GET /api/v1/movements/`` and
-``.../{id}/``), activity definitions, and the athlete's equipment, movement rules
+``.../{id}/``), the circuit library (``/api/v1/circuits/``), activity definitions, and the athlete's equipment, movement rules
 and enjoyable activities under ``/api/v1/settings/``.
 
 The athlete's endpoints are thin views over ``movements.services`` (validation,
@@ -13,15 +13,18 @@ from django.db.models import Prefetch, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import filters, status, viewsets
+from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from movements import selectors, services
-from movements.api.filters import MovementFilter
+from movements import circuits, selectors, services
+from movements.api.filters import CircuitFilter, MovementFilter
 from movements.api.serializers import (
     ActivityDefinitionOutputSerializer,
     AthleteEquipmentOutputSerializer,
     AthleteEquipmentUpdateInputSerializer,
+    CircuitInputSerializer,
+    CircuitOutputSerializer,
     EnjoyableActivityInputSerializer,
     EnjoyableActivityOutputSerializer,
     MovementOutputSerializer,
@@ -31,6 +34,7 @@ from movements.api.serializers import (
 )
 from movements.equipment import PRESET_EQUIPMENT
 from movements.models import (
+    Circuit,
     Equipment,
     EquipmentPreset,
     Movement,
@@ -264,3 +268,75 @@ class EnjoyableActivityDetailApi(APIView):
         )
         services.enjoyable_activity_delete(activity=activity)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# ---------------------------------------------------------------------------
+# Circuits (the staff-curated library)
+# ---------------------------------------------------------------------------
+def _circuit_movements(data: list[dict]) -> list[dict]:
+    return [
+        {
+            **{k: v for k, v in item.items() if k != "movement"},
+            "movement_id": item["movement"],
+        }
+        for item in data
+    ]
+
+
+class CircuitViewSet(viewsets.ReadOnlyModelViewSet):
+    """The circuit library: any athlete reads it, staff (``is_staff``) write it.
+
+    ``GET`` lists (paginated, by name; filters in
+    :class:`~movements.api.filters.CircuitFilter`, ``?search=`` on the name) and
+    shows one; ``POST`` creates (201), ``PUT`` replaces, ``PATCH`` changes some
+    fields (a ``movements`` list replaces the whole list). Writes go through
+    ``movements.circuits`` and answer 400 with field errors when a format rule
+    or the movement list is broken; an athlete's write is a 403.
+    A page costs three queries (count, rows, movements) whatever its size.
+    """
+
+    serializer_class = CircuitOutputSerializer
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter]
+    filterset_class = CircuitFilter
+    search_fields = ["name"]
+
+    def get_permissions(self):
+        if self.action in ("create", "update", "partial_update"):
+            return [IsAdminUser()]
+        return [IsAuthenticated()]
+
+    def get_queryset(self) -> QuerySet[Circuit]:
+        return circuits.circuit_list()
+
+    def _out(self, circuit: Circuit, status_code: int = status.HTTP_200_OK):
+        circuit = circuits.circuit_list().get(pk=circuit.pk)
+        return Response(CircuitOutputSerializer(circuit).data, status=status_code)
+
+    @extend_schema(
+        request=CircuitInputSerializer, responses={201: CircuitOutputSerializer}
+    )
+    def create(self, request):
+        serializer = CircuitInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        movements = _circuit_movements(data.pop("movements"))
+        circuit = circuits.circuit_create(data=data, movements=movements)
+        return self._out(circuit, status.HTTP_201_CREATED)
+
+    @extend_schema(request=CircuitInputSerializer, responses=CircuitOutputSerializer)
+    def update(self, request, pk=None, partial: bool = False):
+        circuit = self.get_object()
+        serializer = CircuitInputSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        movements = data.pop("movements", None)
+        circuit = circuits.circuit_update(
+            circuit=circuit,
+            data=data,
+            movements=None if movements is None else _circuit_movements(movements),
+        )
+        return self._out(circuit)
+
+    @extend_schema(request=CircuitInputSerializer, responses=CircuitOutputSerializer)
+    def partial_update(self, request, pk=None):
+        return self.update(request, pk=pk, partial=True)

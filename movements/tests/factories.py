@@ -11,6 +11,10 @@ from coach.tests.factories import UserFactory
 from movements.library_data import MUSCLE_REGIONS
 from movements.models import (
     ActivityDefinition,
+    Circuit,
+    CircuitMovement,
+    CircuitScoring,
+    CircuitType,
     Discipline,
     EnjoyableActivity,
     Mechanic,
@@ -128,3 +132,30 @@ class EnjoyableActivityFactory(DjangoModelFactory[EnjoyableActivity]):
 
     user = factory.SubFactory(UserFactory)
     definition = factory.SubFactory(ActivityDefinitionFactory)
+
+
+class CircuitFactory(DjangoModelFactory[Circuit]):
+    """A valid 12-minute AMRAP with no movements yet (``with_movements`` adds
+    rows; ``CircuitFactory(movements=[(movement, {"reps": 10}), ...])`` too)."""
+
+    class Meta:
+        model = Circuit
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test Circuit {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    circuit_type = CircuitType.AMRAP
+    description = "A test circuit."
+    time_cap_seconds = 720
+    scoring = CircuitScoring.ROUNDS_REPS
+    difficulty = 2
+    disciplines = factory.LazyFunction(list)
+    tags = factory.LazyFunction(list)
+
+    @factory.post_generation
+    def movements(self, create: bool, extracted: list | None, **kw):
+        if create and extracted:
+            CircuitMovement.objects.bulk_create(
+                CircuitMovement(circuit=self, movement=m, order=i, **dose)
+                for i, (m, dose) in enumerate(extracted, 1)
+            )

@@ -14,6 +14,7 @@ from coach.models import (
     PersonaAggression,
     PersonaTone,
 )
+from movements.api.serializers import CircuitOutputSerializer
 from movements.equipment import preset_equipment, preset_for
 from movements.models import Equipment, EquipmentPreset, MovementRuleKind, MuscleRole
 from programs import presenters
@@ -270,7 +271,29 @@ class SessionOutputSerializer(serializers.ModelSerializer):
             "rationale",
             "generation_status",
             "generation_error",
+            "main_circuit_id",
+            "finisher_circuit_id",
             "exercises",
+        ]
+
+
+class SessionDetailOutputSerializer(SessionOutputSerializer):
+    """One session, with the curated circuits it names in full (format,
+    movements, estimate: ``movements``' circuit output); their movements are also
+    the session's exercises. Needs ``selectors.session_circuits_load``."""
+
+    main_circuit = CircuitOutputSerializer(allow_null=True, read_only=True)
+    finisher_circuit = CircuitOutputSerializer(allow_null=True, read_only=True)
+
+    class Meta(SessionOutputSerializer.Meta):
+        fields = [
+            *(
+                f
+                for f in SessionOutputSerializer.Meta.fields
+                if f not in ("main_circuit_id", "finisher_circuit_id")
+            ),
+            "main_circuit",
+            "finisher_circuit",
         ]
 
 

@@ -21,6 +21,7 @@ from programs.api.serializers import (
     ProgramCreateInputSerializer,
     ProgramDetailOutputSerializer,
     ProgramListOutputSerializer,
+    SessionDetailOutputSerializer,
     SessionOutputSerializer,
 )
 from programs.generation import heuristics
@@ -164,16 +165,17 @@ class ProgramRetryApi(APIView):
 
 
 class SessionDetailApi(APIView):
-    """One session with its exercises and time breakdown."""
+    """One session with its exercises, time breakdown and curated circuits."""
 
-    @extend_schema(responses=SessionOutputSerializer)
+    @extend_schema(responses=SessionDetailOutputSerializer)
     def get(self, request, program_id: int, session_id: int):
         session = selectors.session_get_for_user(
             user=request.user, program_id=program_id, session_id=session_id
         )
         session = selectors.session_with_exercises(session)
+        session = selectors.session_circuits_load(session)
         context = {"program": session.program}
-        return Response(SessionOutputSerializer(session, context=context).data)
+        return Response(SessionDetailOutputSerializer(session, context=context).data)
 
 
 class SessionRegenerateApi(APIView):

@@ -198,7 +198,8 @@ def deload_copy(
     previous: dict[str, list[Draft]], multiplier: float
 ) -> dict[str, list[Draft]]:
     """Last loading week's session with sets × multiplier and RPE − 2 (same
-    exercises and order: Rogerson 2024, Bell 2023, reference §7)."""
+    exercises and order: Rogerson 2024, Bell 2023, reference §7). A curated
+    circuit keeps its rounds, done as written at the lower RPE."""
     out: dict[str, list[Draft]] = {}
     for block, drafts in previous.items():
         copies = []
@@ -207,6 +208,8 @@ def deload_copy(
             if d.hard and d.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY):
                 c.sets = max(1, math.floor(d.sets * multiplier + 0.5))
                 c.notes.append(f"deload: sets cut from {d.sets} to {c.sets}")
+            elif d.circuit_id is not None:
+                pass  # a curated circuit keeps its rounds: it deloads by effort
             elif d.superset is not None or d.duration and d.role == ExerciseRole.MAIN:
                 c.sets = max(1, round(d.sets * (multiplier + 1) / 2))
             if d.rpe is not None and d.role != ExerciseRole.WARMUP:
@@ -252,9 +255,17 @@ def to_session(
     note = coach_note(
         inp.spec.athlete.persona_tone, inp.spec.athlete.persona_aggression, summary
     )
+    circuits = {
+        name: d.circuit_id
+        for name, drafts in blocks.items()
+        for d in drafts
+        if d.circuit_id is not None
+    }
+    main_circuit = next((c for n, c in circuits.items() if n != "FINISHER"), None)
     return GeneratedSession(
         inp.microcycle.sequence_number, inp.planned.day_index, tuple(exercises), times,
         round(total_seconds(blocks) / 60), note, tuple(rationale),
+        main_circuit_id=main_circuit, finisher_circuit_id=circuits.get("FINISHER"),
     )  # fmt: skip
 
 

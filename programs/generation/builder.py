@@ -211,7 +211,10 @@ class _LiftingDay:
         while total() > high and len(blocks["WARMUP"]) > 2:
             blocks["WARMUP"].pop()
         fin = blocks.get("FINISHER", [])
-        while total() > high and fin and max(d.sets for d in fin) > 2:
+        # A curated circuit is done as written (chosen to fit the finisher's
+        # minutes); only a generated finisher loses rounds.
+        curated = bool(fin) and fin[0].circuit_id is not None
+        while total() > high and fin and not curated and max(d.sets for d in fin) > 2:
             for d in fin:
                 d.sets = max(1, d.sets - 1)
         skill = [d for d in blocks["MAIN"] if d.role == ExerciseRole.SKILL]

@@ -21,6 +21,13 @@ from .blocks import (
     warmup_block,
     window,
 )
+from .circuits import (
+    MAIN_TYPES,
+    choose_circuit,
+    circuit_drafts,
+    conditioning_window,
+    describe,
+)
 from .heuristics import (
     CONDITIONING_MIN_MINUTES,
     CONDITIONING_MIN_MOVEMENTS,
@@ -30,7 +37,7 @@ from .optimizer import Pick, commit, pick
 from .prescription import Draft, cardio_rx, circuit_rx, mobility_rx
 from .scorer import Slot
 from .timing import circuit_seconds, total_seconds
-from .types import ExerciseRole
+from .types import CircuitInfo, ExerciseRole
 
 
 def cardio_day(inp: SessionInput) -> Built:
@@ -80,10 +87,45 @@ def cardio_day(inp: SessionInput) -> Built:
     )
 
 
-def conditioning_day(inp: SessionInput) -> Built:
-    """Conditioning-only day: ≥5 conditioning movements as one circuit for ≥30 min
-    (seeds 003 s16), timed stations (work + 15 s transition), 60 s between rounds."""
+def curated_conditioning_day(inp: SessionInput, circuit: CircuitInfo) -> Built:
+    """Conditioning-only day around a staff-curated circuit, done as written:
+    warm-up, the circuit (every movement an exercise row), cool-down tuned to the
+    budget (``circuits.conditioning_window`` chose a circuit that lets it fit)."""
     low, high = window(inp)
+    ctx = new_context(inp, frozenset())
+    # The circuit's movements are taken first: warm-up and cool-down pick others.
+    ctx.session_ids.update(item.movement_id for item in circuit.items)
+    blocks: dict[str, list[Draft]] = {"WARMUP": [], "CONDITIONING": [], "COOLDOWN": []}
+    blocks["WARMUP"] = warmup_block(inp, ctx, 2)
+    movements = {f.m.id: f.m for f in inp.index.facts.values()}
+    blocks["CONDITIONING"] = circuit_drafts(circuit, movements, ExerciseRole.MAIN, 8.0)
+    cctx = sub_context(
+        ctx, frozenset({"quadriceps", "hamstrings", "shoulders", "chest"})
+    )
+    blocks["COOLDOWN"] = [d for _ in range(2) for d in add_stretch(inp, cctx)]
+    tune_cooldown(inp, blocks, cctx, low, high)
+    minutes = round(circuit.estimated_seconds / 60)
+    summary = {
+        "kind": "conditioning",
+        "main": circuit.name,
+        "minutes": str(minutes),
+        "rounds": str(circuit.rounds or 1),
+        "stations": str(len({i.movement_id for i in circuit.items})),
+    }
+    why = f"Conditioning-only day: {describe(circuit)[:-1]}, done as written."
+    return Built(to_session(inp, blocks, [why], summary), blocks, {}, {}, {})
+
+
+def conditioning_day(inp: SessionInput) -> Built:
+    """Conditioning-only day: a curated circuit when one fits the time, kit,
+    rules and level (outside deloads: a named workout is not eased), else ≥5
+    conditioning movements as one circuit for ≥30 min (seeds 003 s16), timed
+    stations (work + 15 s transition), 60 s between rounds."""
+    low, high = window(inp)
+    if not inp.scheme.is_deload:
+        circuit = choose_circuit(inp, *conditioning_window(low, high), MAIN_TYPES)
+        if circuit is not None:
+            return curated_conditioning_day(inp, circuit)
     ctx = new_context(inp, frozenset())
     blocks: dict[str, list[Draft]] = {"WARMUP": [], "CONDITIONING": [], "COOLDOWN": []}
     blocks["WARMUP"] = warmup_block(inp, ctx, 2)

@@ -3,7 +3,9 @@
 
 Metabolic circuit when FAT_LOSS leads (3 conditioning movements, 30 s work, 15 s
 transition — superset rest −50 % — and 60 s between rounds, seeds 002), cardio
-intervals when ENDURANCE leads (60 s hard at RPE 8.5 / 60 s easy).
+intervals when ENDURANCE leads (60 s hard at RPE 8.5 / 60 s easy). A metabolic
+finisher is a short curated circuit (10 min up to the finisher's minutes) when
+one fits the athlete (``circuits.usable_circuits``), outside deloads.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .blocks import SessionInput, attach
-from .heuristics import FINISHER_MAX_MINUTES
+from .circuits import FINISHER_TYPES, choose_circuit, circuit_drafts
+from .heuristics import FINISHER_MAX_MINUTES, FINISHER_MIN_MINUTES
 from .optimizer import commit, pick
 from .prescription import Draft, cardio_rx, circuit_rx
 from .scorer import Context, Slot
@@ -35,6 +38,17 @@ def build_finisher(
     """10–20 min finisher: metabolic circuit of 3 conditioning movements (30 s work,
     15 s transition, 60 s between rounds) or cardio intervals (60 s hard / 60 s easy)."""
     rpe = 8.0
+    if finisher_kind(weights) == "metabolic" and not inp.scheme.is_deload:
+        low = FINISHER_MIN_MINUTES * 60
+        circuit = choose_circuit(
+            inp, low, max(low, minutes * 60), FINISHER_TYPES, ctx.session_ids
+        )
+        if circuit is not None:
+            movements = {f.m.id: f.m for f in inp.index.facts.values()}
+            out = circuit_drafts(circuit, movements, ExerciseRole.FINISHER, rpe)
+            for d in out:
+                ctx.session_ids.add(d.movement.id)
+            return out
     if finisher_kind(weights) == "interval":
         p = pick(inp.index, Slot("cardio", ExerciseRole.FINISHER), ctx, inp.rng)
         if p is not None:
@@ -67,8 +81,9 @@ def build_finisher(
 def grow_finisher(
     fin: list[Draft], planned: int, total: Callable[[], int], high: float
 ) -> bool:
-    """One more round/interval while the finisher stays ≤ 20 min and under budget."""
-    if not fin:
+    """One more round/interval while the finisher stays ≤ 20 min and under budget.
+    A curated circuit is done as written: it never grows."""
+    if not fin or fin[0].circuit_id is not None:
         return False
     if block_seconds(fin, "FINISHER") + 120 > FINISHER_MAX_MINUTES * 60:
         return False

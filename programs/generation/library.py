@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .circuits import usable_circuits
 from .heuristics import MAX_LEVEL, PATTERN_REGION
 from .types import (
     AthleteProfile,
+    CircuitInfo,
     ExperienceLevel,
     Goal,
     MovementInfo,
@@ -129,6 +131,8 @@ class LibraryIndex:
     stretches: list[Facts] = field(default_factory=list)
     easy: list[Facts] = field(default_factory=list)
     stretch_by_muscle: dict[str, list[Facts]] = field(default_factory=dict)
+    #: Curated circuits the athlete can do as written (``circuits.usable_circuits``).
+    circuits: tuple[CircuitInfo, ...] = ()
 
     def pattern(self, pattern: str) -> list[Facts]:
         """Available movements of one pattern (id order)."""
@@ -247,4 +251,9 @@ def build_index(
         if r.rule == MovementRuleKind.PREFER
     )
     olympic_ok = olympic_main_allowed(athlete.discipline_experience)
-    return LibraryIndex(facts, by_pattern, substitutes, prefer, olympic_ok)
+    circuits = usable_circuits(
+        library.circuits, facts, substitutes, base_level, olympic_ok
+    )
+    return LibraryIndex(
+        facts, by_pattern, substitutes, prefer, olympic_ok, circuits=circuits
+    )

@@ -62,15 +62,22 @@ STRETCH_REPS = 2
 GENERAL_WARMUP_SECONDS = 300
 
 
-def load_percent(reps: int, rpe: float) -> int:
-    """%1RM for ``reps`` at ``rpe`` (RTS chart; Epley on effective reps beyond it)."""
+def percent_1rm(reps: int, rpe: float) -> float:
+    """%1RM (unrounded) for ``reps`` at ``rpe``: the RTS chart for 1–12 reps at RPE
+    6–10 (reference §5b), Epley on effective reps = reps + (10 − RPE) beyond it
+    (reference §6). Public for the adaptation engine's load targets."""
     rpe = max(1.0, min(10.0, rpe))
     effective = reps + (10 - rpe)
     if 1 <= reps <= 12 and rpe >= 6:
         step = round(2 * (reps - 1) + 2 * (10 - rpe))
         if step < len(RTS_SEQUENCE):
-            return round(RTS_SEQUENCE[step])
-    return round(100 / (1 + effective / 30))
+            return float(RTS_SEQUENCE[step])
+    return 100 / (1 + effective / 30)
+
+
+def load_percent(reps: int, rpe: float) -> int:
+    """%1RM for ``reps`` at ``rpe`` (RTS chart; Epley on effective reps beyond it)."""
+    return round(percent_1rm(reps, rpe))
 
 
 def rir(rpe: float | None) -> int | None:
@@ -100,6 +107,10 @@ class Draft:
     step: int = 0
     notes: list[str] = field(default_factory=list)
     fixed_percent: int | None = None
+    #: A movement of a curated circuit: the circuit's id and its whole duration
+    #: (``CircuitInfo.estimated_seconds``), which timing uses for the group.
+    circuit_id: int | None = None
+    circuit_seconds: int | None = None
 
     @property
     def percent(self) -> int | None:

@@ -12,23 +12,27 @@
 * Alloy adds, as a documented choice: 30 s changeover per lifting exercise
   (walk, load, set up) and 120 s of ramp-up sets before each MAIN lift
   (2–3 ramp sets, reference §9b).
+
+The set table and the 60 s between rounds live in ``movements.timing`` (pure, no
+Django), where the circuit library's duration estimate reads them too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+# The seeds' tables, shared with the circuit library. SET_SECONDS and
+# SET_SECONDS_MAX are re-exported: the heuristics API lists them from here.
+from movements.timing import (
+    CIRCUIT_ROUND_REST,
+    SET_SECONDS,  # noqa: F401 (re-exported)
+    SET_SECONDS_MAX,  # noqa: F401 (re-exported)
+    set_seconds,
+)
+
 from .prescription import Draft
 from .types import ExerciseRole, TimeBreakdown
 
-SET_SECONDS: tuple[tuple[int, int], ...] = (
-    (3, 15),
-    (6, 25),
-    (10, 35),
-    (15, 45),
-    (20, 55),
-)
-SET_SECONDS_MAX = 70
 ROLE_REST: dict[str, int] = {
     "warmup": 30,
     "main_strength": 180,
@@ -40,20 +44,11 @@ ROLE_REST: dict[str, int] = {
     "cooldown": 15,
 }
 SUPERSET_REST_FACTOR = 0.5
-CIRCUIT_ROUND_REST = 60
 BLOCK_BASE_SECONDS = 300
 PER_ITEM_SECONDS = 60
 CHANGEOVER_SECONDS = 30
 MAIN_RAMP_SECONDS = 120
 TIME_TOLERANCE = 0.05
-
-
-def set_seconds(reps: int) -> int:
-    """Execution time of one set of ``reps`` (seeds 002 table)."""
-    for top, seconds in SET_SECONDS:
-        if reps <= top:
-            return seconds
-    return SET_SECONDS_MAX
 
 
 def exercise_seconds(draft: Draft) -> int:
@@ -84,10 +79,14 @@ def exercise_seconds(draft: Draft) -> int:
 
 def circuit_seconds(drafts: Iterable[Draft]) -> int:
     """A circuit: each round runs every movement (work + superset transition),
-    with 60 s between rounds (seeds 002)."""
+    with 60 s between rounds (seeds 002). A curated circuit's drafts carry its
+    whole estimate (``Draft.circuit_seconds``), which is used as is."""
     drafts = list(drafts)
     if not drafts:
         return 0
+    if drafts[0].circuit_seconds is not None:
+        # A curated circuit: its own estimate (movements.timing, same tables).
+        return drafts[0].circuit_seconds
     rounds = max(d.sets for d in drafts)
     per_round = sum(d.duration or 30 for d in drafts) + sum(d.rest for d in drafts)
     return rounds * per_round + (rounds - 1) * CIRCUIT_ROUND_REST

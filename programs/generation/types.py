@@ -243,6 +243,48 @@ class MovementLibrary:
     progressions: tuple[tuple[int, int], ...] = ()
     equivalents: tuple[tuple[int, int], ...] = ()
     antagonists: tuple[tuple[int, int], ...] = ()
+    #: The staff-curated circuits (``movements.Circuit``), id order.
+    circuits: tuple[CircuitInfo, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CircuitItemInfo:
+    """One movement of a curated circuit, in ``order``, with at most one dose
+    (reps, seconds, metres or calories; none when the interval is the dose) and
+    ``work_seconds``, the time one dose takes (``movements.timing``)."""
+
+    movement_id: int
+    order: int
+    reps: int | None = None
+    seconds: int | None = None
+    distance_m: int | None = None
+    calories: int | None = None
+    load_hint: str = ""
+    work_seconds: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class CircuitInfo:
+    """A curated circuit as the engine sees it (snapshot of ``movements.Circuit``).
+
+    ``circuit_type`` is METCON, EMOM, AMRAP, TABATA, COMPLEX or CIRCUIT;
+    ``difficulty`` is skill on 1–5; ``estimated_seconds`` the circuit's whole
+    duration, rest included (``movements.timing``), computed once at snapshot time.
+    """
+
+    id: int
+    name: str
+    circuit_type: str
+    scoring: str
+    difficulty: int
+    estimated_seconds: int
+    items: tuple[CircuitItemInfo, ...]
+    rounds: int | None = None
+    time_cap_seconds: int | None = None
+    work_seconds: int | None = None
+    rest_seconds: int | None = None
+    disciplines: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------------------
@@ -374,6 +416,10 @@ class GeneratedSession:
     # any deliberate deviation (e.g. shorter than the budget because a weekly MRV
     # cap was reached, or a deload by design).
     rationale: tuple[str, ...] = ()
+    # The curated circuits the session uses (``CircuitInfo.id``), if any: the
+    # conditioning block's and the finisher's. Their movements are also exercises.
+    main_circuit_id: int | None = None
+    finisher_circuit_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,6 +219,8 @@ def _session_write(
             },
             coach_notes=generated.coach_notes[:200],
             rationale=rationale,
+            main_circuit_id=generated.main_circuit_id,
+            finisher_circuit_id=generated.finisher_circuit_id,
             generation_status=GenerationStatus.COMPLETED,
             generation_error="",
             generated_at=timezone.now(),

@@ -33,13 +33,23 @@ BREAKDOWN_PARTS = (
 def session_detail(
     request: HttpRequest, program_id: int, session_id: int
 ) -> HttpResponse:
-    """The session's blocks in order, each exercise with its prescription and a
-    "Why this?" built from the optimizer's rationale."""
+    """The session's curated circuits (if any), then its blocks in order, each
+    exercise with its prescription and a "Why this?" built from the optimizer's
+    rationale."""
     session = selectors.session_get_for_user(
         user=request.user, program_id=program_id, session_id=session_id
     )
     session = selectors.session_with_exercises(session)
+    session = selectors.session_circuits_load(session)
     exercises = list(session.exercises.all())
+    circuits = [
+        {"label": label, "circuit": c, "minutes": round(c.estimated_seconds() / 60)}
+        for label, c in (
+            ("Conditioning", session.main_circuit),
+            ("Finisher", session.finisher_circuit),
+        )
+        if c is not None
+    ]
     blocks = []
     for role in BLOCK_ORDER:
         items = [
@@ -60,6 +70,7 @@ def session_detail(
         "blocks": blocks,
         "breakdown": _breakdown(session.time_breakdown or {}),
         "reasons": (session.rationale or {}).get("reasons", []),
+        "circuits": circuits,
     }
     return render(request, "programs/session_detail.html", context)
 

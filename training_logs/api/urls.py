@@ -35,6 +35,11 @@ urlpatterns = [
         views.MuscleRecoveryListApi.as_view(),
         name="muscle-recovery",
     ),
+    path(
+        "logs/circuit-scores/",
+        views.CircuitScoreCollectionApi.as_view(),
+        name="circuit-scores",
+    ),
     path("logs/prs/", views.PersonalRecordListApi.as_view(), name="prs"),
     path("logs/e1rm/", views.E1RMTrendApi.as_view(), name="e1rm"),
     path("logs/adherence/", views.AdherenceApi.as_view(), name="adherence"),

@@ -26,6 +26,10 @@ from training_logs.api.serializers import (
     ActivityInstanceOutputSerializer,
     ActivityLogCreateInputSerializer,
     AdherenceOutputSerializer,
+    CircuitScoreCreatedOutputSerializer,
+    CircuitScoreCreateInputSerializer,
+    CircuitScoreFilterInputSerializer,
+    CircuitScoreOutputSerializer,
     CustomWorkoutLogCreateInputSerializer,
     E1RMTrendInputSerializer,
     E1RMTrendOutputSerializer,
@@ -388,3 +392,63 @@ class ActivityInstanceListApi(APIView):
     def get(self, request):
         queryset = selectors.activity_instance_list(user=request.user)
         return _paginated(self, request, queryset, ActivityInstanceOutputSerializer)
+
+
+# ---------------------------------------------------------------------------
+# Circuit scores
+# ---------------------------------------------------------------------------
+class CircuitScoreCollectionApi(APIView):
+    """``GET`` the athlete's circuit scores (newest first, paginated; ``?circuit=``
+    for one circuit), each marked ``is_best``; ``POST`` records one (201) and
+    answers with it, ``is_best`` and the athlete's ``best`` on that circuit. 400
+    with field errors when the score does not match how the circuit is scored."""
+
+    @extend_schema(
+        parameters=[CircuitScoreFilterInputSerializer],
+        responses=CircuitScoreOutputSerializer(many=True),
+    )
+    def get(self, request):
+        filters = CircuitScoreFilterInputSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        circuit_id = filters.validated_data.get("circuit")
+        scores = selectors.circuit_score_list(user=request.user, circuit_id=circuit_id)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(scores, request, view=self)
+        bests = selectors.circuit_bests(
+            user=request.user, circuit_ids={s.circuit_id for s in page}
+        )
+        context = {
+            "unit": presenters.unit_for(request.user),
+            "bests": {cid: best.pk for cid, best in bests.items()},
+        }
+        data = CircuitScoreOutputSerializer(page, many=True, context=context).data
+        return paginator.get_paginated_response(data)
+
+    @extend_schema(
+        request=CircuitScoreCreateInputSerializer,
+        responses={201: CircuitScoreCreatedOutputSerializer},
+    )
+    def post(self, request):
+        serializer = CircuitScoreCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        unit = presenters.unit_for(request.user)
+        score = services.circuit_score_create(
+            user=request.user,
+            circuit_id=data["circuit"],
+            performed_on=data.get("performed_on"),
+            rounds=data.get("rounds"),
+            reps=data.get("reps"),
+            time_seconds=data.get("time_seconds"),
+            load_kg=presenters.to_kg(data.get("load"), unit),
+        )
+        best = selectors.circuit_bests(
+            user=request.user, circuit_ids=[score.circuit_id]
+        ).get(score.circuit_id)
+        context = {
+            "unit": unit,
+            "bests": {score.circuit_id: best.pk if best else None},
+            "best": best,
+        }
+        body = CircuitScoreCreatedOutputSerializer(score, context=context).data
+        return Response(body, status=status.HTTP_201_CREATED)

@@ -26,6 +26,7 @@ from training_logs.models.checkins import (
     RecoverySignal,
     SorenessLog,
 )
+from training_logs.models.circuits import CircuitScore, CircuitScoreQuerySet
 from training_logs.models.common import RATING_1_5, RPE_VALUES, validate_rpe
 from training_logs.models.projections import (
     PatternExposure,
@@ -50,6 +51,8 @@ __all__ = [
     "ActivityInstanceQuerySet",
     "ActivitySource",
     "BodyPart",
+    "CircuitScore",
+    "CircuitScoreQuerySet",
     "FeedbackTag",
     "MuscleRecoveryState",
     "PatternExposure",

@@ -2,7 +2,8 @@
 
 - ``logs``: ownership choke points for logs, prefetch shapes, lists, a planned
   session's log status (the one "already logged" rule) and history by week;
-- ``progress``: e1RM trend, muscle recovery now, adherence and weekly volume.
+- ``progress``: e1RM trend, muscle recovery now, adherence and weekly volume;
+- ``circuits``: circuit scores and the athlete's best per circuit.
 
 Sessions themselves are reached through ``programs.selectors.session_get_for_user``.
 Import the public names from here: ``from training_logs.selectors import X``.
@@ -10,6 +11,7 @@ Import the public names from here: ``from training_logs.selectors import X``.
 
 from __future__ import annotations
 
+from training_logs.selectors.circuits import circuit_bests, circuit_score_list
 from training_logs.selectors.logs import (
     HistoryWeek,
     SessionLogStatus,
@@ -47,6 +49,8 @@ __all__ = [
     "WeekVolume",
     "activity_instance_list",
     "adherence_for_user",
+    "circuit_bests",
+    "circuit_score_list",
     "e1rm_trend",
     "has_history_before",
     "history_weeks",

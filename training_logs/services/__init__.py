@@ -8,6 +8,9 @@ The package, one module per seam:
   records, weekly pattern exposure, muscle recovery);
 - ``checkins``: soreness and recovery signals;
 - ``activities``: activity instances;
+- ``circuits``: scores on curated circuits;
+- ``imports``: many ad-hoc or restored workouts in one batch, and the one
+  history-wide rebuild after an import;
 - ``common``: kg rounding, the ``session_completed`` signal, opening a planned
   session for logging (ownership + the one "already logged" rule).
 
@@ -28,7 +31,14 @@ from training_logs.services.checkins import (
     recovery_signal_create,
     soreness_log_create,
 )
+from training_logs.services.circuits import circuit_score_create, circuit_score_errors
 from training_logs.services.common import KG_PLACES, LEVEL_PLACES
+from training_logs.services.imports import (
+    ImportedWorkout,
+    WorkoutInput,
+    workout_history_rebuild,
+    workout_logs_import,
+)
 from training_logs.services.projections import (
     muscle_recovery_rebuild,
     pattern_exposure_rebuild,
@@ -47,9 +57,13 @@ __all__ = [
     "KG_PLACES",
     "LEVEL_PLACES",
     "WARMUP_ROLES",
+    "ImportedWorkout",
     "SetInput",
     "SorenessInput",
+    "WorkoutInput",
     "activity_log_create",
+    "circuit_score_create",
+    "circuit_score_errors",
     "local_week_start",
     "muscle_recovery_rebuild",
     "pattern_exposure_rebuild",
@@ -57,6 +71,8 @@ __all__ = [
     "prescribed_sets",
     "recovery_signal_create",
     "soreness_log_create",
+    "workout_history_rebuild",
     "workout_log_create",
     "workout_log_delete",
+    "workout_logs_import",
 ]

@@ -27,8 +27,8 @@ REPS_AT_LOAD_SHOWN = 6
 
 @login_required
 def workout_detail(request: HttpRequest, workout_log_id: int) -> HttpResponse:
-    """One workout: its sets by movement and the records it set (celebrated
-    right after saving)."""
+    """One workout: its sets by movement, the records it set (celebrated right
+    after saving) and its circuit scores against the athlete's best."""
     workout = selectors.workout_log_get_for_user(
         user=request.user, workout_log_id=workout_log_id
     )
@@ -42,6 +42,28 @@ def workout_detail(request: HttpRequest, workout_log_id: int) -> HttpResponse:
         presenters.record_line(record, unit)
         for set_log in workout.sets.all()
         for record in set_log.personal_records.all()
+    ]
+    scores = list(workout.circuit_scores.select_related("circuit"))
+    bests = (
+        selectors.circuit_bests(
+            user=request.user, circuit_ids={s.circuit_id for s in scores}
+        )
+        if scores
+        else {}
+    )
+    circuit_lines = [
+        {
+            "circuit": score.circuit,
+            "score": presenters.circuit_score_text(score, unit),
+            "is_best": score.circuit_id in bests
+            and bests[score.circuit_id].pk == score.pk,
+            "best": (
+                presenters.circuit_score_text(bests[score.circuit_id], unit)
+                if score.circuit_id in bests
+                else None
+            ),
+        }
+        for score in scores
     ]
     sets = list(workout.sets.all())
     volume = sum(
@@ -58,6 +80,7 @@ def workout_detail(request: HttpRequest, workout_log_id: int) -> HttpResponse:
         "unit": unit.lower(),
         "saved": request.GET.get("saved") == "1",
         "tags": [FeedbackTag(tag).label for tag in workout.feedback_tags],
+        "circuit_lines": circuit_lines,
     }
     return render(request, "training_logs/workout_detail.html", context)
 

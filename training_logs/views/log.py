@@ -1,5 +1,6 @@
-"""Pages that log: a planned session (the plan pre-filled, one row per set) and
-an activity (optionally for a planned session, which it completes).
+"""Pages that log: a planned session (the plan pre-filled, one row per set, and
+a score for each scored circuit it names, beside the athlete's best) and an
+activity (optionally for a planned session, which it completes).
 
 Sessions are reached through ``programs.selectors.session_get_for_user``; a
 session already logged (by a workout or an activity:
@@ -18,9 +19,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from movements.models import ActivityDefinition, Movement
+from movements.models import ActivityDefinition, CircuitScoring, Movement
 from programs.selectors import session_get_for_user
-from training_logs import forms, presenters, selectors, services
+from training_logs import clock, forms, presenters, selectors, services
 
 
 def _initial_rows(session, last_loads: dict, unit: str) -> list[dict]:
@@ -129,6 +130,59 @@ def _already_logged(request: HttpRequest, session) -> HttpResponse | None:
     return redirect("training_logs:workout-detail", logged.workout_log_id)
 
 
+def _circuit_cards(request: HttpRequest, session, unit: str) -> list[dict]:
+    """The session's scored circuits (main, then finisher), each with a score
+    form and the athlete's best on it so far."""
+    circuits = [
+        c
+        for c in (session.main_circuit, session.finisher_circuit)
+        if c is not None and c.scoring != CircuitScoring.NONE
+    ]
+    bests = selectors.circuit_bests(
+        user=request.user, circuit_ids=[c.pk for c in circuits]
+    )
+    data = request.POST if request.method == "POST" else None
+    return [
+        {
+            "circuit": c,
+            "form": forms.CircuitScoreForm(data, circuit=c, prefix=f"circuit-{c.pk}"),
+            "best": (
+                presenters.circuit_score_text(bests[c.pk], unit)
+                if c.pk in bests
+                else None
+            ),
+        }
+        for c in circuits
+    ]
+
+
+def _circuit_scores(cards: list[dict], performed_at, unit: str) -> list[dict] | None:
+    """The scores typed on the page, checked against each circuit's scoring
+    before anything is written; None (and errors on the forms) when one is off."""
+    scores, ok = [], True
+    for card in cards:
+        score = card["form"].score()
+        if score is None:
+            continue
+        values = {
+            "rounds": score.get("rounds"),
+            "reps": score.get("reps"),
+            "time_seconds": score.get("time_seconds"),
+            "load_kg": presenters.to_kg(score.get("load"), unit),
+        }
+        errors = services.circuit_score_errors(
+            circuit=card["circuit"],
+            performed_on=clock.local_date(performed_at),
+            values=values,
+        )
+        for messages_ in errors.values():
+            for message in messages_:
+                card["form"].add_error(None, message)
+        ok = ok and not errors
+        scores.append({"circuit_id": card["circuit"].pk, **values})
+    return scores if ok else None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
@@ -142,10 +196,19 @@ def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
     last_loads = selectors.last_working_loads(
         user=request.user, movement_ids=movement_ids
     )
+    circuit_cards = _circuit_cards(request, session, unit)
     if request.method == "POST":
         form = forms.WorkoutLogForm(request.POST)
         formset = forms.SetFormSet(request.POST, prefix="sets")
-        if form.is_valid() and formset.is_valid():
+        scores = None
+        if all(
+            [form.is_valid(), formset.is_valid()]
+            + [c["form"].is_valid() for c in circuit_cards]
+        ):
+            scores = _circuit_scores(
+                circuit_cards, form.cleaned_data["performed_at"], unit
+            )
+        if scores is not None:
             try:
                 workout = services.workout_log_create(
                     user=request.user,
@@ -161,6 +224,13 @@ def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
                 for message in presenters.field_errors(exc):
                     form.add_error(None, message)
             else:
+                for score in scores:
+                    services.circuit_score_create(
+                        user=request.user,
+                        performed_on=clock.local_date(workout.performed_at),
+                        workout_log=workout,
+                        **score,
+                    )
                 return redirect(f"{workout.get_absolute_url()}?saved=1")
     else:
         form = forms.WorkoutLogForm()
@@ -175,6 +245,7 @@ def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
         "blocks": _log_blocks(session, formset, last_loads, unit),
         "unit": unit.lower(),
         "rest_day": session.is_rest_day or not session.exercises.all(),
+        "circuit_cards": circuit_cards,
     }
     return render(request, "training_logs/session_log.html", context)
 

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from movements.timing import CircuitItemDose, circuit_estimated_seconds
 from programs.generation.types import (
     AthleteProfile,
+    CircuitInfo,
+    CircuitItemInfo,
     ExperienceLevel,
     Goal,
     GoalWeight,
@@ -235,6 +238,53 @@ def load_fixture_library(path: Path) -> MovementLibrary:
         equivalents=tuple(edges.get("EQUIVALENT", ())),
         antagonists=tuple(edges.get("ANTAGONIST", ())),
     )
+
+
+REAL_CIRCUITS = REAL_FIXTURE.parent / "circuits.json"
+
+
+def load_fixture_circuits(
+    library: MovementLibrary, path: Path = REAL_CIRCUITS
+) -> tuple[CircuitInfo, ...]:
+    """fixtures/circuits.json as CircuitInfo over ``library`` (movements by name),
+    estimated as the snapshot does (``movements.timing``); ids in file order."""
+    by_name = {m.name: m for m in library.movements.values()}
+    circuits = []
+    for cid, entry in enumerate(json.loads(path.read_text()), 1):
+        items, doses = [], []
+        for order, item in enumerate(entry["movements"], 1):
+            m = by_name[item["movement"]]
+            dose = CircuitItemDose(
+                **{
+                    k: item.get(k)
+                    for k in ("reps", "seconds", "distance_m", "calories")
+                },
+                equipment=m.equipment,
+                pattern=m.pattern,
+            )
+            doses.append(dose)
+            items.append(
+                CircuitItemInfo(
+                    m.id, order, dose.reps, dose.seconds, dose.distance_m,
+                    dose.calories, item.get("load_hint", ""), dose.work_seconds(),
+                )
+            )  # fmt: skip
+        params = {
+            k: entry.get(k)
+            for k in ("rounds", "time_cap_seconds", "work_seconds", "rest_seconds")
+        }
+        estimate = circuit_estimated_seconds(
+            circuit_type=entry["type"], items=doses, **params
+        )
+        circuits.append(
+            CircuitInfo(
+                cid, entry["name"], entry["type"], entry["scoring"],
+                entry["difficulty"], estimate, tuple(items), **params,
+                disciplines=frozenset(entry["disciplines"]),
+                tags=frozenset(entry["tags"]),
+            )
+        )  # fmt: skip
+    return tuple(circuits)
 
 
 @pytest.fixture(scope="session")

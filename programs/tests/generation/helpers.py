@@ -74,8 +74,18 @@ def check_anatomy(program: GeneratedProgram) -> None:
             assert middle == {ExerciseRole.MAIN}
         if p.session_type == SessionType.CONDITIONING:
             circuit = [e for e in s.exercises if e.role == ExerciseRole.MAIN]
-            assert len(circuit) >= 5
+            # The seeds' five movements are for the generated circuit; a curated
+            # one is done as written.
+            assert len(circuit) >= (2 if s.main_circuit_id else 5)
             assert {e.superset_group for e in circuit} == {1}
             assert s.time_breakdown.main >= 30
-        ids = [e.movement_id for e in s.exercises]
+        # A curated circuit may repeat a movement (a ladder, Murph's two runs);
+        # nothing else repeats, nor repeats one of its movements.
+        rows = [
+            (any(n.startswith("curated circuit:") for n in e.rationale.notes), e)
+            for e in s.exercises
+        ]
+        curated = {e.movement_id for in_circuit, e in rows if in_circuit}
+        ids = [e.movement_id for in_circuit, e in rows if not in_circuit]
         assert len(ids) == len(set(ids)), "duplicate movement in a session"
+        assert not curated & set(ids), "a curated circuit's movement repeated"

@@ -7,7 +7,7 @@ the serializer context. Input serializers check types and bounds so a bad reques
 is a 400 with field errors before any service runs.
 
 One module per seam, as the services: ``workouts``, ``progress``, ``checkins``,
-``activities``; shared fields in ``fields``. Import from here.
+``activities``, ``circuits``; shared fields in ``fields``. Import from here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ from training_logs.api.serializers.checkins import (
     SorenessEntryInputSerializer,
     SorenessLogCreateInputSerializer,
     SorenessLogOutputSerializer,
+)
+from training_logs.api.serializers.circuits import (
+    CircuitScoreCreatedOutputSerializer,
+    CircuitScoreCreateInputSerializer,
+    CircuitScoreFilterInputSerializer,
+    CircuitScoreOutputSerializer,
 )
 from training_logs.api.serializers.fields import (
     LoadField,
@@ -51,6 +57,10 @@ from training_logs.api.serializers.workouts import (
 )
 
 __all__ = [
+    "CircuitScoreCreateInputSerializer",
+    "CircuitScoreCreatedOutputSerializer",
+    "CircuitScoreFilterInputSerializer",
+    "CircuitScoreOutputSerializer",
     "ActivityInstanceOutputSerializer",
     "ActivityLogCreateInputSerializer",
     "AdherenceOutputSerializer",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0002_add_profile_snapshot'),
+        ('programs', '0003_add_session_circuits'),
     ]
 
     operations = [
