@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("movements.api.urls")),
     path("", include("programs.api.urls")),
     path("", include("training_logs.api.urls")),
+    path("", include("adaptation.api.urls")),
     path("", include("portability.api.urls")),
 ]

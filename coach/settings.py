@@ -278,6 +278,12 @@ SORENESS_DECAY_HOURS = env.float("SORENESS_DECAY_HOURS", default=10.0)
 ALLOY_GENERATION_STALE_SECONDS = env.float(
     "ALLOY_GENERATION_STALE_SECONDS", default=10.0
 )
+# The daily coach keeps the movement library snapshot in each process for this
+# many seconds (re-read at once when movements, muscle links or relationships are
+# added or removed); 0 re-reads it on every adaptation.
+ADAPTATION_LIBRARY_CACHE_SECONDS = env.int(
+    "ADAPTATION_LIBRARY_CACHE_SECONDS", default=300
+)
 # Where the movement-library importer reads free-exercise-db from.
 ALLOY_EXERCISE_DB_PATH = env.str(
     "ALLOY_EXERCISE_DB_PATH",

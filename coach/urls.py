@@ -17,6 +17,7 @@ urlpatterns = [
     # every program page come from programs/urls.py ("programs:home" is "/").
     path("", include("programs.urls")),
     path("", include("training_logs.urls")),
+    path("", include("adaptation.urls")),
     path("accounts/signup/", views.signup, name="signup"),
     path(
         "accounts/login/",

@@ -91,7 +91,7 @@ class OutgoingRelationshipInline(admin.TabularInline):
 
 @admin.register(Movement)
 class MovementAdmin(admin.ModelAdmin):
-    """The library: filter by pattern, kit, muscle, discipline and level."""
+    """The library: filter by tier, pattern, kit, muscle, discipline and level."""
 
     list_display = [
         "name",
@@ -100,8 +100,12 @@ class MovementAdmin(admin.ModelAdmin):
         "equipment_display",
         "level",
         "primary_discipline",
+        "tier",
+        "requires_coaching",
     ]
     list_filter = [
+        "tier",
+        "requires_coaching",
         "pattern",
         "mechanic",
         "primary_discipline",

@@ -11,8 +11,24 @@ from collections.abc import Iterable
 
 from movements.models import Equipment, EquipmentPreset
 
+#: What a commercial gym has (issue 10): barbells and racks, benches, dumbbells,
+#: kettlebells, cables and machines, pull-up and dip stations, the small kit
+#: (bands, balls, boxes, plates, a landmine) and cardio machines. Strongman and
+#: specialty gear (implements, sleds, sandbags, rings, suspension trainers,
+#: battle ropes) only when the athlete lists it.
+SPECIALTY_EQUIPMENT: frozenset[str] = frozenset(
+    {
+        Equipment.STRONGMAN,
+        Equipment.SLED,
+        Equipment.SANDBAG,
+        Equipment.RINGS,
+        Equipment.SUSPENSION_TRAINER,
+        Equipment.BATTLE_ROPES,
+    }
+)
+
 PRESET_EQUIPMENT: dict[str, frozenset[str]] = {
-    EquipmentPreset.COMMERCIAL_GYM: frozenset(Equipment.values),
+    EquipmentPreset.COMMERCIAL_GYM: frozenset(Equipment.values) - SPECIALTY_EQUIPMENT,
     # A power rack with a pull-up bar, a barbell with plates and a flat bench.
     EquipmentPreset.HOME_BARBELL: frozenset(
         {
@@ -56,3 +72,8 @@ def describe(preset: str, equipment: Iterable[str]) -> str:
     if not items:
         return EquipmentPreset.BODYWEIGHT_ONLY.label
     return ", ".join(equipment_labels(sorted(items)))
+
+
+def default_equipment() -> list[str]:
+    """What a program assumes when the athlete never said: the commercial gym."""
+    return preset_equipment(EquipmentPreset.COMMERCIAL_GYM)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils.text import slugify
@@ -55,6 +55,8 @@ class MovementSpec:
     is_timed: bool
     primary_muscles: tuple[str, ...]
     secondary_muscles: tuple[str, ...]
+    tier: str = "COMMON"
+    requires_coaching: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,6 +438,65 @@ def derive_is_timed(name: str, pattern: str, force: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Tier and coaching (issue 10)
+# ---------------------------------------------------------------------------
+#: Equipment that makes a movement specialty whatever its name: strongman
+#: implements, sleds, sandbags, rings, suspension trainers and battle ropes are
+#: not in the commercial-gym default (``movements.equipment``).
+SPECIALTY_EQUIPMENT = frozenset(
+    {"strongman", "sled", "sandbag", "rings", "suspension_trainer", "battle_ropes"}
+)
+_ACCOMMODATING = r"with bands|with chains|reverse band|\bspeed\b|- with bands"
+_NON_LIFTING = frozenset({"mobility", "cardio", "conditioning", "plyometric"})
+
+
+def derive_tier(name: str, pattern: str, equipment: Iterable[str], level: int) -> str:
+    """A ``Tier`` value. The reviewed tables in ``library_data`` win (NOVELTY,
+    then STAPLE, then COMMON); otherwise: specialty kit, accommodating resistance
+    (bands, chains, speed work) and Olympic lifts are SPECIALTY; mobility and
+    cardio work is COMMON; conditioning and plyometric work is COMMON up to level
+    2 (SPECIALTY above); a lifting movement nobody listed is SPECIALTY."""
+    if name in data.TIER_NOVELTY:
+        return "NOVELTY"
+    if name in data.TIER_STAPLE:
+        return "STAPLE"
+    if name in data.TIER_COMMON:
+        return "COMMON"
+    lower = name.lower()
+    if set(equipment) & SPECIALTY_EQUIPMENT or _has(_ACCOMMODATING, lower):
+        return "SPECIALTY"
+    if pattern == "olympic":
+        return "SPECIALTY"
+    if pattern in ("mobility", "cardio"):
+        return "COMMON"
+    if pattern in _NON_LIFTING:
+        return "COMMON" if level <= 2 else "SPECIALTY"
+    return "SPECIALTY"
+
+
+def derive_requires_coaching(name: str, pattern: str) -> bool:
+    """Olympic-pattern lifts and the names in ``library_data.REQUIRES_COACHING``."""
+    return pattern == "olympic" or name in data.REQUIRES_COACHING
+
+
+def _curated(spec: MovementSpec) -> MovementSpec:
+    """Apply the reviewed muscle corrections, then the tier and coaching flag."""
+    muscles = data.MUSCLE_OVERRIDES.get(spec.name)
+    if muscles is not None:
+        primary, secondary = muscles
+        spec = replace(
+            spec,
+            primary_muscles=tuple(sorted(primary)),
+            secondary_muscles=tuple(sorted(set(secondary) - set(primary))),
+        )
+    return replace(
+        spec,
+        tier=derive_tier(spec.name, spec.pattern, spec.equipment, spec.level),
+        requires_coaching=derive_requires_coaching(spec.name, spec.pattern),
+    )
+
+
+# ---------------------------------------------------------------------------
 # Records → specs
 # ---------------------------------------------------------------------------
 def movement_from_record(record: Record) -> MovementSpec:
@@ -448,7 +509,7 @@ def movement_from_record(record: Record) -> MovementSpec:
         {muscle_slug(m) for m in record.get("secondaryMuscles") or []} - {primary}
     )
     force = record.get("force") or ""
-    return MovementSpec(
+    spec = MovementSpec(
         name=name,
         slug=movement_slug(name),
         source_id=record["id"],
@@ -465,6 +526,7 @@ def movement_from_record(record: Record) -> MovementSpec:
         primary_muscles=(primary,),
         secondary_muscles=tuple(secondary),
     )
+    return _curated(spec)
 
 
 def movement_from_supplement(entry: Mapping[str, Any]) -> MovementSpec:
@@ -479,7 +541,7 @@ def movement_from_supplement(entry: Mapping[str, Any]) -> MovementSpec:
         derived = derive_tags(
             name, entry["pattern"], primary, entry["force"], entry["equipment"]
         )
-    return MovementSpec(
+    spec = MovementSpec(
         name=name,
         slug=movement_slug(name),
         source_id="",
@@ -496,6 +558,7 @@ def movement_from_supplement(entry: Mapping[str, Any]) -> MovementSpec:
         primary_muscles=(primary,),
         secondary_muscles=tuple(sorted(set(entry["secondary"]) - {primary})),
     )
+    return _curated(spec)
 
 
 _VARIANT_SUFFIX = re.compile(r"\s*-?\s*(?:with bands|with chains|from blocks)$", re.I)

@@ -100,6 +100,17 @@ class Equipment(models.TextChoices):
     STRONGMAN = "strongman", "Strongman implements"
 
 
+class Tier(models.TextChoices):
+    """How readily a coach programs a movement (issue 10; the reviewed table is
+    ``movements.library_data.TIER_*``). The engine prefers higher tiers by a
+    documented weight (``programs.generation.heuristics.TIER_WEIGHTS``)."""
+
+    STAPLE = "STAPLE", "Staple"
+    COMMON = "COMMON", "Common"
+    SPECIALTY = "SPECIALTY", "Specialty"
+    NOVELTY = "NOVELTY", "Novelty"
+
+
 class EquipmentPreset(models.TextChoices):
     """Named equipment sets an athlete can pick (contents: ``movements.equipment``)."""
 
@@ -145,7 +156,8 @@ class Movement(models.Model):
     everything the movement needs; empty means bodyweight. ``level`` is skill on 1–5
     (free-exercise-db beginner=1, intermediate=3, expert=5, with overrides).
     ``is_timed`` movements are prescribed in seconds (holds, carries, cardio,
-    stretches), the rest in reps.
+    stretches), the rest in reps. ``tier`` and ``requires_coaching`` are curated
+    judgement (:class:`Tier`).
     """
 
     name = models.CharField(max_length=120, unique=True)
@@ -171,6 +183,18 @@ class Movement(models.Model):
     tags = models.JSONField(default=list, blank=True)
     is_unilateral = models.BooleanField(default=False)
     is_timed = models.BooleanField(default=False)
+    tier = models.CharField(
+        max_length=10,
+        choices=Tier.choices,
+        default=Tier.COMMON,
+        db_index=True,
+        help_text="Staples first: specialty and novelty movements are picked only "
+        "when preferred, demanded by the equipment, or nothing else fits.",
+    )
+    requires_coaching = models.BooleanField(
+        default=False,
+        help_text="Needs hands-on teaching before it is loaded (Olympic lifts...).",
+    )
     muscles = models.ManyToManyField(
         Muscle, through="MovementMuscle", related_name="movements"
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from coach.models import PRIORITY_MAX, TrainingDiscipline, Weekday
 from movements import selectors as movement_selectors
-from movements.equipment import describe, preset_for
+from movements.equipment import default_equipment, describe, preset_for
 from movements.models import Equipment, MovementRuleKind
 from programs.generation import (
     FINISHER_MAX_MINUTES,
@@ -119,7 +119,9 @@ def exercise_profile_notes(*, program: Program, exercise: SessionExercise) -> li
     movement = exercise.movement
     notes: list[str] = []
     equipment = sorted(program.equipment or [])
-    if set(equipment) != set(Equipment.values):
+    if set(equipment) != set(Equipment.values) and set(equipment) != set(
+        default_equipment()
+    ):
         kit = describe(preset_for(equipment), equipment)
         notes.append(
             f"Fits your equipment ({kit})."

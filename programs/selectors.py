@@ -7,6 +7,8 @@ belongs to someone else are the same 404, so existence never leaks.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -14,6 +16,9 @@ from movements.models import (
     Circuit,
     MovementMuscle,
 )
+from programs.generation import plan_program
+from programs.generation import types as t
+from programs.generation.review import ProgramReview, review_program
 from programs.models import (
     GenerationStatus,
     Microcycle,
@@ -22,6 +27,7 @@ from programs.models import (
     SessionExercise,
     SessionType,
 )
+from programs.specs import movement_library_snapshot, program_spec
 
 
 # ---------------------------------------------------------------------------
@@ -165,3 +171,66 @@ def session_circuits_load(session: Session) -> Session:
     session.main_circuit = circuits.get(session.main_circuit_id)
     session.finisher_circuit = circuits.get(session.finisher_circuit_id)
     return session
+
+
+# ---------------------------------------------------------------------------
+# The coach's read-out (issue 10)
+# ---------------------------------------------------------------------------
+def program_review(*, program: Program) -> ProgramReview:
+    """A coach's read-out of the program as stored (``generation.review``): weekly
+    hard sets per landmark group, pull:push, frequency, main lifts, tier mix and
+    the invariants that bent. The plan (deloads, volume steps, day foci) is
+    re-derived from the stored spec; the exercises are the rows as written.
+    Eight queries: variants, exercises, sessions, and the snapshot of the
+    movements they use (rows, muscle links, relationships, circuits)."""
+    spec = program_spec(program=program)
+    plan = plan_program(spec)
+    rows = list(
+        SessionExercise.objects.filter(session__program=program)
+        .order_by("session_id", "order")
+        .values(
+            "session_id", "movement_id", "role", "order", "sets", "reps_min",
+            "reps_max", "duration_seconds", "target_rpe", "rest_seconds",
+            "estimated_seconds",
+        )
+    )  # fmt: skip
+    by_session: dict[int, list[t.PrescribedExercise]] = defaultdict(list)
+    blank = t.ExerciseRationale(scores={}, total=0.0, relaxation_step=0, relaxation="")
+    for r in rows:
+        by_session[r["session_id"]].append(
+            t.PrescribedExercise(
+                movement_id=r["movement_id"], role=t.ExerciseRole(r["role"]),
+                order=r["order"], sets=r["sets"], reps_min=r["reps_min"],
+                reps_max=r["reps_max"], duration_seconds=r["duration_seconds"],
+                target_rpe=float(r["target_rpe"]) if r["target_rpe"] is not None else None,
+                target_rir=None, load_percent_1rm=None, rest_seconds=r["rest_seconds"],
+                superset_group=None, estimated_seconds=r["estimated_seconds"],
+                rationale=blank,
+            )
+        )  # fmt: skip
+    zero = t.TimeBreakdown(0, 0, 0, 0, 0, 0)
+    sessions = tuple(
+        t.GeneratedSession(
+            microcycle_sequence=seq, day_index=day,
+            exercises=tuple(by_session[pk]), time_breakdown=zero,
+            estimated_minutes=minutes, coach_notes="",
+            rationale=tuple((rationale or {}).get("notes", [])),
+        )
+        for pk, seq, day, minutes, rationale in Session.objects.filter(program=program)
+        .exclude(session_type=SessionType.RECOVERY)
+        .filter(generation_status=GenerationStatus.COMPLETED)
+        .order_by("microcycle__sequence_number", "day_index")
+        .values_list(
+            "pk", "microcycle__sequence_number", "day_index", "estimated_minutes",
+            "rationale",
+        )
+    )  # fmt: skip
+    library = movement_library_snapshot(ids={r["movement_id"] for r in rows})
+    generated = t.GeneratedProgram(plan=plan, sessions=sessions, failures=())
+    return review_program(
+        generated,
+        library,
+        goals={t.Goal(g): w for g, w in program.goals},
+        experience=t.ExperienceLevel(program.experience_level),
+        budget_minutes=program.max_session_minutes,
+    )

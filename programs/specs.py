@@ -9,7 +9,7 @@ wizard's step checks.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from coach.models import PRIORITY_MAX
@@ -24,24 +24,30 @@ from movements.models import (
 )
 from movements.timing import CircuitItemDose, circuit_estimated_seconds
 from programs.generation import types as t
-from programs.models import Program, Session
+from programs.models import Microcycle, Program, Session
 
 
-def movement_library_snapshot() -> t.MovementLibrary:
-    """The whole movement library as the engine's frozen dataclasses.
+def movement_library_snapshot(*, ids: Iterable[int] | None = None) -> t.MovementLibrary:
+    """The whole movement library (or only the movements ``ids``) as the engine's
+    frozen dataclasses.
 
     Five queries (movements, muscle links, relationships, circuits and their
     movements: :func:`circuit_library_snapshot`), whatever the size.
     """
+    links = MovementMuscle.objects.all()
+    rows = Movement.objects.all()
+    if ids is not None:
+        ids = list(ids)
+        links, rows = links.filter(movement_id__in=ids), rows.filter(id__in=ids)
     primary: dict[int, list[str]] = defaultdict(list)
     secondary: dict[int, list[str]] = defaultdict(list)
-    for movement_id, slug, role in MovementMuscle.objects.values_list(
+    for movement_id, slug, role in links.values_list(
         "movement_id", "muscle__slug", "role"
     ).order_by("movement_id", "muscle__slug"):
         (primary if role == MuscleRole.PRIMARY else secondary)[movement_id].append(slug)
 
     movements: dict[int, t.MovementInfo] = {}
-    for row in Movement.objects.values(
+    for row in rows.values(
         "id",
         "name",
         "slug",
@@ -54,6 +60,8 @@ def movement_library_snapshot() -> t.MovementLibrary:
         "tags",
         "is_unilateral",
         "is_timed",
+        "tier",
+        "requires_coaching",
     ).order_by("id"):
         movements[row["id"]] = t.MovementInfo(
             id=row["id"],
@@ -70,6 +78,8 @@ def movement_library_snapshot() -> t.MovementLibrary:
             tags=frozenset(row["tags"] or ()),
             is_unilateral=row["is_unilateral"],
             is_timed=row["is_timed"],
+            tier=row["tier"],
+            requires_coaching=row["requires_coaching"],
         )
 
     edges: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -235,7 +245,8 @@ def athlete_profile_from_values(
 
 def program_spec(*, program: Program) -> t.ProgramSpec:
     """The engine spec a stored program was created from, plus the variants of
-    any regenerated sessions (so regeneration draws a fresh, reproducible pick)."""
+    any regenerated sessions (so regeneration draws a fresh, reproducible pick)
+    and its deloading microcycles (so an early deload stays one). Two queries."""
     request = program_request_from_values(
         goals=program.goals,
         duration_weeks=program.duration_weeks,
@@ -267,6 +278,17 @@ def program_spec(*, program: Program) -> t.ProgramSpec:
             program=program, variant__gt=0
         ).values_list("microcycle__sequence_number", "day_index", "variant")
     }
+    # Every deloading microcycle, so an early deload the athlete accepted
+    # (adaptation's deload-now) is planned and generated as one.
+    deloads = frozenset(
+        Microcycle.objects.filter(program=program, is_deload=True).values_list(
+            "sequence_number", flat=True
+        )
+    )
     return t.ProgramSpec(
-        request=request, athlete=athlete, seed=program.seed, session_variants=variants
+        request=request,
+        athlete=athlete,
+        seed=program.seed,
+        session_variants=variants,
+        extra_deloads=deloads,
     )

@@ -26,6 +26,11 @@ urlpatterns = [
         views.program_progress,
         name="progress",
     ),
+    path(
+        "programs/<int:program_id>/coach-view/",
+        views.program_coach_view,
+        name="coach-view",
+    ),
     path("programs/<int:program_id>/retry/", views.program_retry, name="retry"),
     path("programs/<int:program_id>/delete/", views.program_delete, name="delete"),
     path(

@@ -89,6 +89,29 @@ def _owned_import_job(user) -> dict:
     return {"job_id": job.pk}
 
 
+def _owned_exercise(user) -> dict:
+    from training_logs.tests.factories import SessionExerciseFactory
+
+    program, session = _program(user)
+    exercise = SessionExerciseFactory(session=session)
+    return {
+        "program_id": program.pk,
+        "session_id": session.pk,
+        "exercise_id": exercise.pk,
+    }
+
+
+def _owned_adaptation(user) -> dict:
+    from adaptation.models import DailyCheckIn, SessionAdaptation
+
+    _, session = _program(user)
+    checkin = DailyCheckIn.objects.create(user=user, date=session.date)
+    adaptation = SessionAdaptation.objects.create(
+        session=session, checkin=checkin, readiness_score=70
+    )
+    return {"day": session.date.isoformat(), "adaptation_id": adaptation.pk}
+
+
 # kwargs of a route (format excluded) → a builder of user A's objects.
 OWNED: dict[frozenset[str], Callable[[object], dict]] = {
     frozenset({"program_id"}): _owned_program,
@@ -98,6 +121,8 @@ OWNED: dict[frozenset[str], Callable[[object], dict]] = {
     frozenset({"rule_id"}): _owned_movement_rule,
     frozenset({"activity_id"}): _owned_enjoyable_activity,
     frozenset({"job_id"}): _owned_import_job,
+    frozenset({"program_id", "session_id", "exercise_id"}): _owned_exercise,
+    frozenset({"day", "adaptation_id"}): _owned_adaptation,
 }
 # kwargs that name something nobody owns, and why.
 PUBLIC: dict[frozenset[str], str] = {
@@ -106,6 +131,10 @@ PUBLIC: dict[frozenset[str], str] = {
         "/api/v1/circuits/{pk}/ (no owner field)"
     ),
     frozenset({"step"}): "a wizard step name, not an object",
+    frozenset({"day"}): (
+        "a date: /days/{day}/… is always the requesting athlete's own day "
+        "(adaptation/tests/app/test_api.py: another athlete's day is not mine)"
+    ),
     frozenset({"token"}): (
         "the calendar feed's secret token is the credential (a capability URL "
         "for calendar apps, unguessable, revocable), not an object id"

@@ -158,7 +158,7 @@ class EquipmentPresetOutputSerializer(serializers.Serializer):
 
 class AthleteEquipmentOutputSerializer(serializers.Serializer):
     """What the athlete can use. ``is_set`` is false until they say: programs then
-    assume a commercial gym (``preset`` COMMERCIAL_GYM, every piece listed)."""
+    assume a commercial gym (``preset`` COMMERCIAL_GYM, its equipment listed)."""
 
     preset = serializers.CharField()
     equipment = serializers.ListField(child=serializers.CharField())

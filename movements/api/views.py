@@ -32,10 +32,9 @@ from movements.api.serializers import (
     MovementRuleOutputSerializer,
     MovementRuleUpdateInputSerializer,
 )
-from movements.equipment import PRESET_EQUIPMENT
+from movements.equipment import PRESET_EQUIPMENT, default_equipment
 from movements.models import (
     Circuit,
-    Equipment,
     EquipmentPreset,
     Movement,
     MovementMuscle,
@@ -84,7 +83,7 @@ def _equipment_body(user) -> dict:
     row = selectors.athlete_equipment_get(user=user)
     return {
         "preset": row.preset if row else EquipmentPreset.COMMERCIAL_GYM,
-        "equipment": list(row.equipment) if row else sorted(Equipment.values),
+        "equipment": list(row.equipment) if row else default_equipment(),
         "is_set": row is not None,
         "presets": [
             {

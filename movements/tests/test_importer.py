@@ -185,7 +185,11 @@ def test_muscles_are_slugs():
     with pytest.raises(importer.LibraryError):
         importer.muscle_slug("rotator cuff")
     for movement in library().movements:
-        assert len(movement.primary_muscles) == 1
+        # One prime mover from the source; several only where a coach corrected it.
+        if movement.name not in data.MUSCLE_OVERRIDES:
+            assert len(movement.primary_muscles) == 1
+        assert 1 <= len(movement.primary_muscles) <= 3
+        assert not set(movement.primary_muscles) & set(movement.secondary_muscles)
         assert set(movement.primary_muscles + movement.secondary_muscles) <= set(
             data.MUSCLE_REGIONS
         )

@@ -113,7 +113,7 @@ class ProgramCreateInputSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         help_text="Available equipment for this program; omit for yours "
-        "(GET /api/v1/settings/equipment/; a full gym if you never said).",
+        "(GET /api/v1/settings/equipment/; a commercial gym if you never said).",
     )
     equipment_preset = serializers.ChoiceField(
         choices=[c for c in EquipmentPreset.choices if c[0] != EquipmentPreset.CUSTOM],

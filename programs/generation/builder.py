@@ -46,12 +46,16 @@ from .planner import MAIN_CAPABLE
 from .prescription import Draft, accessory_rx, load_percent, main_rx, skill_rx
 from .rotation import AccessoryRotation
 from .scorer import Slot, score
-from .splits import FOCI
+from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .timing import total_seconds
 from .types import ExerciseRole, Goal, ProgressionStyle
 from .volume import SESSION_SET_CAP, SessionVolume
 
 REST_STEP = 15
+#: Zone-2 cardio fills sessions (from this many minutes) that productive volume
+#: cannot, 5 to 30 minutes (issue 10; ACSM 2011 moderate aerobic work).
+ZONE2_MIN_SESSION = 60
+ZONE2_MAX_SECONDS = 1800
 
 
 def lifting_day(inp: SessionInput) -> Built:
@@ -83,7 +87,51 @@ def _deload_day(inp: SessionInput) -> Built:
     rationale = [
         f"Deload: last week's session with about half the sets, {mins} of {minutes} min by design."
     ]
+    note = _balance_note(inp.planned.intent_tags, blocks, minutes, True)
+    if note:
+        rationale.append(note)
+    for d in blocks.get("COOLDOWN", []):
+        if d.duration and d.duration >= 300:
+            rationale.append(
+                f"Easy zone-2 {d.movement.name.lower()} for {d.duration // 60} min "
+                "kept from last week: low-fatigue aerobic work suits a deload."
+            )
     return finish_lifting(inp, blocks, vol, {}, rationale, goal)
+
+
+def _lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[str]:
+    """The push or pull intent patterns still missing from a session's hard work,
+    on a day whose focus has both (upper and full-body days, issue 10); empty
+    once the session pushes and pulls."""
+    push = [t for t in tags if t in PUSH_PATTERNS]
+    pull = [t for t in tags if t in PULL_PATTERNS]
+    if not push or not pull:
+        return frozenset()
+    done = {d.movement.pattern for ds in blocks.values() for d in ds if d.hard}
+    lacking: list[str] = []
+    if not done & PUSH_PATTERNS:
+        lacking += push
+    if not done & PULL_PATTERNS:
+        lacking += pull
+    return frozenset(lacking)
+
+
+def _balance_note(
+    tags: tuple[str, ...], blocks: dict[str, list[Draft]], minutes: int, full: bool
+) -> str:
+    """Why an upper or full-body session with 2+ hard exercises lacks a push or a
+    pull (the invariant bends only for the budget or the library), else ""."""
+    hard = [d for ds in blocks.values() for d in ds if d.hard]
+    lacking = _lacking(tags, blocks)
+    if len(hard) < 2 or not lacking:
+        return ""
+    side = "pull" if lacking & PULL_PATTERNS else "push"
+    why = (
+        f"the {minutes}-minute budget holds only {len(hard)} hard exercises"
+        if full
+        else "no movement of that kind fits your equipment, rules or this week's volume"
+    )
+    return f"No {side} today: {why}; the week balances it."
 
 
 class _LiftingDay:
@@ -136,6 +184,16 @@ class _LiftingDay:
         """The session's estimated seconds as drafted so far."""
         return total_seconds(self.blocks)
 
+    def _lacking(self) -> frozenset[str]:
+        """The day's push or pull patterns still missing from its hard work."""
+        return _lacking(self.planned.intent_tags, self.blocks)
+
+    def _main_floor(self) -> int:
+        """The fewest sets of any main lift: no accessory gets more (priorities,
+        issue 10: the main lift is the session's point). 99 without main lifts."""
+        sets = [d.sets for d in self.blocks["MAIN"] if d.role == ExerciseRole.MAIN]
+        return min(sets, default=99)
+
     # -- phases ------------------------------------------------------------
     def skill(self) -> None:
         """SKILL-role practice opens the MAIN block on SKILL days, or when SKILL
@@ -158,7 +216,19 @@ class _LiftingDay:
         """One main lift per main-capable intent pattern, two at most (one under
         45 min). Raises GenerationError when none fits."""
         count = 1 if self.minutes < 45 else 2
-        for i, pattern in enumerate(self.main_patterns[:count]):
+        patterns = self.main_patterns
+        if count == 1:
+            # One main lift on a day that both pushes and pulls: lead with the
+            # side the week has had less of, so short upper days balance over
+            # the week (issue 10).
+            facts = self.index.facts
+            used = [facts[i].m.pattern for i in self.inp.used_week if i in facts]
+            pushes = sum(p in PUSH_PATTERNS for p in used)
+            pulls = sum(p in PULL_PATTERNS for p in used)
+            pull_first = [p for p in patterns if p in PULL_PATTERNS]
+            if pull_first and patterns[0] in PUSH_PATTERNS and pulls < pushes:
+                patterns = [pull_first[0], *(p for p in patterns if p != pull_first[0])]
+        for i, pattern in enumerate(patterns[:count]):
             self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
             raise GenerationError(f"no main lift available for {self.planned.focus}")
@@ -227,6 +297,16 @@ class _LiftingDay:
         """Say in the rationale when the session misses the window (deliberate
         degrade: MRV share reached or library exhausted), then finalise it."""
         inp, vol, minutes = self.inp, self.vol, self.minutes
+        floor = self._main_floor()
+        for d in self.blocks[self.middle_block]:
+            if d.role == ExerciseRole.ACCESSORY and d.sets > floor:
+                vol.add(self.index.facts[d.movement.id].credit, floor - d.sets)
+                d.sets = floor
+        note = _balance_note(
+            self.planned.intent_tags, self.blocks, minutes, self.total() >= self.low
+        )
+        if note:
+            self.rationale.append(note)
         secs = self.total()
         if secs < self.low:
             full = sorted(
@@ -320,6 +400,7 @@ class _LiftingDay:
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
             usable=lambda f: vol.usable(f, 2),
+            balance=self._lacking(),
         )
         if p is None:
             return False
@@ -341,7 +422,7 @@ class _LiftingDay:
             ),
             p,
         )
-        d.sets = min(d.sets, vol.room(p.facts.credit))
+        d.sets = min(d.sets, vol.room(p.facts.credit), self._main_floor())
         vol.add(p.facts.credit, d.sets)
         self.blocks["ACCESSORY"].append(d)
 
@@ -356,13 +437,17 @@ class _LiftingDay:
         extra_main = len(self.main_ids)
         acc_full = False
         while total() < self.low:
+            # One accessory more than the time rule allows when the day still
+            # lacks a push or a pull (a 30-minute upper day still rows).
+            room_for = max_acc + (1 if self._lacking() else 0)
             if (
                 middle == "ACCESSORY"
-                and len(blocks["ACCESSORY"]) < max_acc
+                and len(blocks["ACCESSORY"]) < room_for
                 and not acc_full
             ):
+                balancing = bool(self._lacking())
                 if self._add_accessory():
-                    if total() <= high:
+                    if total() <= high or balancing and self._make_room():
                         continue
                     d = blocks["ACCESSORY"].pop()
                     vol.add(index.facts[d.movement.id].credit, -d.sets)
@@ -379,6 +464,9 @@ class _LiftingDay:
             ):
                 pool = main_patterns + acc_patterns
                 pattern = pool[extra_main % max(1, len(pool))]
+                balance = [t for t in pool if t in self._lacking()]
+                if balance:  # a day that only pushes pulls next (issue 10)
+                    pattern = balance[0]
                 extra_main += 1
                 if self._add_main(extra_main - 1, pattern):
                     if total() <= high:
@@ -396,25 +484,57 @@ class _LiftingDay:
                 continue
             break
 
+    def _make_room(self) -> bool:
+        """Trim sets elsewhere (accessories first, most sets first, never below
+        their range) so the accessory just added for push/pull balance fits the
+        window; it then gets no more sets than any main lift. True when it fits."""
+        blocks, vol, index = self.blocks, self.vol, self.index
+        new = blocks["ACCESSORY"][-1]
+        while self.total() > self.high:
+            others = [
+                d
+                for d in blocks["MAIN"] + blocks["ACCESSORY"]
+                if d.hard and d is not new and d.sets > d.set_range[0]
+            ]
+            if not others:
+                return False
+            d = max(others, key=lambda d: (d.role == ExerciseRole.ACCESSORY, d.sets))
+            d.sets -= 1
+            vol.add(index.facts[d.movement.id].credit, -1)
+        floor = self._main_floor()
+        if new.sets > floor:
+            vol.add(index.facts[new.movement.id].credit, floor - new.sets)
+            new.sets = floor
+        return True
+
     def _add_set(self) -> bool:
         """One more set on the hard exercise with the fewest sets (accessories
-        first; main lifts only on finisher days) that has volume room and still
-        fits the window. False when none does."""
+        first) that has volume room and still fits the window. An accessory never
+        passes the fewest sets of a main lift; on accessory days a main lift grows
+        only when it holds the accessories back (issue 10). False when none fits."""
         blocks, vol, index, middle = (
             self.blocks,
             self.vol,
             self.index,
             self.middle_block,
         )
+        floor = self._main_floor()
+        top_acc = max(
+            (d.sets for d in blocks[middle] if d.role == ExerciseRole.ACCESSORY),
+            default=0,
+        )
         for d in sorted(
             blocks[middle] + blocks["MAIN"],
             key=lambda d: (d.role == ExerciseRole.MAIN, d.sets, -d.total),
         ):
+            if not d.hard or d.sets >= d.set_range[1]:
+                continue
+            if d.role == ExerciseRole.ACCESSORY and d.sets >= floor:
+                continue
             if (
-                not d.hard
-                or d.sets >= d.set_range[1]
-                or d.role == ExerciseRole.MAIN
+                d.role == ExerciseRole.MAIN
                 and middle == "ACCESSORY"
+                and d.sets > top_acc
             ):
                 continue
             credit = index.facts[d.movement.id].credit
@@ -457,3 +577,28 @@ class _LiftingDay:
             if not more:
                 break
             blocks["COOLDOWN"] += more
+        self._zone2()
+
+    def _zone2(self) -> None:
+        """A session of an hour or more still short of its window after productive
+        volume, drills and stretches opens its cool-down with easy zone-2 cardio
+        for the gap (5–30 min at RPE 3–4: low-fatigue aerobic work, ACSM 2011,
+        reference §2c; issue 10: fill long sessions sensibly, not short). An
+        enjoyable activity first; the rationale says why it is there."""
+        if self.minutes < ZONE2_MIN_SESSION or self.total() >= self.low:
+            return
+        want = max(300, round((self.minutes * 60 - self.total()) / 60) * 60)
+        gap = min(ZONE2_MAX_SECONDS, int(self.high - self.total()) // 60 * 60, want)
+        if gap < 300:
+            return
+        slot = Slot("cardio", ExerciseRole.COOLDOWN, est_seconds=gap)
+        p = pick(self.index, slot, self.cctx, self.inp.rng)
+        if p is None:
+            return
+        commit(p, self.cctx)
+        d = attach(Draft(p.facts.m, ExerciseRole.COOLDOWN, 1, duration=gap, rpe=4.0), p)
+        self.blocks["COOLDOWN"].insert(0, d)
+        self.rationale.append(
+            f"Easy zone-2 {p.facts.m.name.lower()} for {gap // 60} min opens the "
+            "cool-down: more hard sets would pass this week's volume caps."
+        )

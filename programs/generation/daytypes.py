@@ -207,6 +207,9 @@ def mobility_day(inp: SessionInput) -> Built:
     tune_cooldown(inp, blocks, cctx, low, high)
     if not blocks["MOBILITY"]:
         raise RuntimeError("no mobility movement is available")
+    # Multi-joint drills before single-joint ones (issue 10): the big positions
+    # first, while fresh, the local work after (stable within each kind).
+    blocks["MOBILITY"].sort(key=lambda d: d.movement.mechanic == "isolation")
     summary = {
         "kind": "mobility",
         "main": blocks["MOBILITY"][0].movement.name,

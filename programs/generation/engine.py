@@ -169,7 +169,7 @@ def iter_generate_sessions(
     enjoy = enjoyable_ids(index, spec.athlete.enjoyable_activities)
     schemes = week_schemes(
         len(plan.microcycles), spec.request.deload_every_n_microcycles,
-        plan.progression_style, spec.athlete.persona_aggression,
+        plan.progression_style, spec.athlete.persona_aggression, spec.extra_deloads,
     )  # fmt: skip
     state = _State()
     for mc, scheme in zip(plan.microcycles, schemes, strict=True):

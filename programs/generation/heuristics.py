@@ -105,8 +105,11 @@ HARD_CODED_BIAS_LOCATIONS: tuple[str, ...] = (
     "programs.generation.library:_goal_affinity",
     "programs.generation.optimizer:main_fit",
     "programs.generation.optimizer:accessory_fit",
+    "programs.generation.library:tier_standing",
     "programs.generation.prescription:main_rx",
     "programs.generation.finishers:finisher_kind",
+    "programs.generation.rotation:AccessoryRotation",
+    "programs.generation.builder:lifting_day",
 )
 
 # ---------------------------------------------------------------------------
@@ -259,6 +262,27 @@ ROTATION_PENALTY = 0.08
 VARIANT_PENALTY = 0.5
 #: Candidates within this much of the best are drawn from with the session RNG.
 SELECTION_BAND = 0.03
+
+#: Movement tier (issue 10; ``movements.models.Tier``, the reviewed table in
+#: ``movements.library_data``) → adjustment added to the scorer's total. A staple
+#: outranks an equally scored common variation; a specialty movement loses about
+#: what a missed focus muscle costs (muscle_coverage 0.20 × 0.7); a novelty
+#: about a whole pattern mismatch. On top of the weight, the optimizer keeps
+#: SPECIALTY and NOVELTY out of a slot while a STAPLE or COMMON candidate
+#: qualifies at the same relaxation step, unless the athlete prefers the
+#: movement (PREFER rule or a liked discipline) or it uses specialty equipment
+#: they listed (``SPECIALTY_KIT``); its rationale says which.
+TIER_WEIGHTS: dict[str, float] = {
+    "STAPLE": 0.08,
+    "COMMON": 0.0,
+    "SPECIALTY": -0.15,
+    "NOVELTY": -0.30,
+}
+#: Equipment outside a commercial gym (``movements.equipment``): an athlete who
+#: lists it wants the movements that use it.
+SPECIALTY_KIT = frozenset(
+    {"strongman", "sled", "sandbag", "rings", "suspension_trainer", "battle_ropes"}
+)
 
 #: Step ≥1 "expand pattern compatibility" (seeds 000 fork 7.1): patterns treated
 #: as compatible (score 0.8). Grounded in reference §11 (knee- vs hip-dominant,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .circuits import usable_circuits
-from .heuristics import MAX_LEVEL, PATTERN_REGION
+from .heuristics import MAX_LEVEL, PATTERN_REGION, SPECIALTY_KIT, TIER_WEIGHTS
 from .types import (
     AthleteProfile,
     CircuitInfo,
@@ -64,6 +64,48 @@ class Facts:
     goal: float
     prows: frozenset[str] = frozenset()
     srows: frozenset[str] = frozenset()
+    tier: float = 0.0
+    tier_class: int = 0
+    tier_note: str = ""
+
+
+def tier_standing(
+    m: MovementInfo,
+    *,
+    preferred: bool,
+    liked: frozenset[str],
+    equipment: frozenset[str],
+) -> tuple[float, int, str]:
+    """(scorer adjustment, class, note) for a movement's tier (issue 10).
+
+    The adjustment is ``TIER_WEIGHTS[tier]``. Class 0 competes freely, class 1
+    (SPECIALTY) and 2 (NOVELTY) only when no lower class qualifies for the slot
+    (optimizer.pick). A SPECIALTY or NOVELTY movement is class 0 when the athlete
+    prefers it (PREFER rule, or its discipline is one they prioritised) or it
+    uses specialty equipment they listed (``SPECIALTY_KIT``); the note says why.
+    """
+    weight = TIER_WEIGHTS.get(m.tier, 0.0)
+    if m.tier not in ("SPECIALTY", "NOVELTY"):
+        return weight, 0, ""
+    label = m.tier.lower()
+    if preferred:
+        return weight, 0, f"{label} movement: you prefer it (your rule)"
+    if m.discipline in liked and m.discipline != "ALL":
+        return (
+            weight,
+            0,
+            (
+                f"{label} movement: your {m.discipline.lower().replace('_', ' ')} priority"
+            ),
+        )
+    kit = sorted(m.equipment & equipment & SPECIALTY_KIT)
+    if kit:
+        return weight, 0, f"{label} movement: uses your {', '.join(kit)}"
+    return (
+        weight,
+        1 if m.tier == "SPECIALTY" else 2,
+        (f"{label} movement: no staple or common movement fits this slot"),
+    )
 
 
 def _goal_affinity(
@@ -196,6 +238,12 @@ def build_index(
     base_level = MAX_LEVEL[athlete.experience_level]
     priorities = {k: float(v) for k, v in athlete.discipline_priorities.items()}
     liked = {k for k, v in priorities.items() if v >= 0.5}
+    preferred = frozenset(
+        r.movement_id
+        for r in athlete.movement_rules
+        if r.rule == MovementRuleKind.PREFER
+    )
+    liked_set = frozenset(liked)
     facts: dict[int, Facts] = {}
     for mid in sorted(library.movements):
         m = library.movements[mid]
@@ -220,6 +268,9 @@ def build_index(
         goal = sum(
             w / 10 * _goal_affinity(g, m, compound, loadable) for g, w in goals.items()
         )
+        tier, tier_class, tier_note = tier_standing(
+            m, preferred=mid in preferred, liked=liked_set, equipment=equipment
+        )
         facts[mid] = Facts(
             m=m,
             credit=set_credit(m),
@@ -236,6 +287,7 @@ def build_index(
             goal=round(goal, 4),
             prows=frozenset(r for r, c in set_credit(m).items() if c >= 1.0),
             srows=frozenset(r for r, c in set_credit(m).items() if c < 1.0),
+            tier=tier, tier_class=tier_class, tier_note=tier_note,
         )  # fmt: skip
     by_pattern: dict[str, list[Facts]] = {}
     for f in facts.values():
@@ -245,11 +297,7 @@ def build_index(
         if rule.rule == MovementRuleKind.SUBSTITUTE:
             sub = rule.substitute_id
             substitutes[rule.movement_id] = sub if sub in facts else None
-    prefer = frozenset(
-        r.movement_id
-        for r in athlete.movement_rules
-        if r.rule == MovementRuleKind.PREFER
-    )
+    prefer = preferred
     olympic_ok = olympic_main_allowed(athlete.discipline_experience)
     circuits = usable_circuits(
         library.circuits, facts, substitutes, base_level, olympic_ok

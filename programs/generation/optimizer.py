@@ -15,6 +15,10 @@ until some candidate qualifies:
                                skill level + 1
 6 emergency mode                any available movement of a usable kind
 
+Within a step, SPECIALTY and NOVELTY movements compete only when no STAPLE or
+COMMON candidate qualifies (unless the athlete sanctioned them: library.
+tier_standing), and the scorer weighs tiers (heuristics.TIER_WEIGHTS).
+
 Hard rules hold at every step, emergency included: HARD_NO and missing equipment
 are filtered out of the index before scoring (library.build_index); no movement
 twice in a session; Olympic lifts never in MAIN unless the athlete may
@@ -25,7 +29,6 @@ Ties within ``SELECTION_BAND`` are broken with the session's injected RNG.
 
 from __future__ import annotations
 
-import functools
 import random
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -185,6 +188,11 @@ def pick(
             elif slot.role == ExerciseRole.ACCESSORY:
                 total += accessory_fit(f)
             scored[mid] = (total, dims, notes, f)
+        if scored:
+            # Tier gate (issue 10): specialty, then novelty, only when no
+            # staple or common (or athlete-sanctioned) candidate qualifies.
+            floor = min(v[3].tier_class for v in scored.values())
+            scored = {k: v for k, v in scored.items() if v[3].tier_class == floor}
         while scored:
             best = max(v[0] for v in scored.values())
             width = 1e-9 if slot.main else SELECTION_BAND
@@ -229,97 +237,25 @@ PRIME_MOVERS: dict[str, frozenset[str]] = {
 }
 
 
-#: A coach's staple main lifts per pattern, best first (NSCA "core" exercises:
-#: squat, deadlift, bench, overhead press, row, pull-up and their standard
-#: variants; reference §1e/§11). Matched on the normalised movement name; a main
-#: slot adds 0.15 − 0.01 × rank, so staples win ties but never beat hard rules.
-STAPLE_LIFTS: dict[str, tuple[str, ...]] = {
-    pattern: tuple("".join(ch for ch in n.lower() if ch.isalnum()) for n in names)
-    for pattern, names in {
-        "squat": ("Barbell Squat", "Barbell Back Squat", "Front Barbell Squat",
-                  "Barbell Front Squat", "Goblet Squat", "Dumbbell Squat", "Leg Press",
-                  "Hack Squat", "Smith Machine Squat", "Bodyweight Squat"),
-        "hinge": ("Barbell Deadlift", "Romanian Deadlift", "Trap Bar Deadlift", "Sumo Deadlift",
-                  "Dumbbell Romanian Deadlift", "Stiff-Legged Dumbbell Deadlift",
-                  "Barbell Hip Thrust", "Hip Thrust", "Kettlebell Swing", "Good Morning",
-                  "Cable Deadlifts", "Back Extension"),
-        "horizontal_push": ("Barbell Bench Press - Medium Grip", "Barbell Bench Press",
-                            "Dumbbell Bench Press", "Incline Dumbbell Press",
-                            "Barbell Incline Bench Press - Medium Grip", "Machine Chest Press",
-                            "Leverage Chest Press", "Push-Up", "Pushups", "Dips - Chest Version"),
-        "vertical_push": ("Standing Military Press", "Overhead Press", "Barbell Shoulder Press",
-                          "Seated Dumbbell Press", "Dumbbell Shoulder Press",
-                          "Standing Dumbbell Press", "Machine Shoulder (Military) Press",
-                          "Landmine Press", "Push Press", "Pike Push-Up"),
-        "horizontal_pull": ("Bent Over Barbell Row", "Barbell Row", "One-Arm Dumbbell Row",
-                            "Seated Cable Rows", "Seated Cable Row", "T-Bar Row with Handle",
-                            "Bent Over Two-Dumbbell Row", "Inverted Row", "Leverage Iso Row"),
-        "vertical_pull": ("Pullups", "Pull-Up", "Chin-Up", "Wide-Grip Lat Pulldown",
-                          "Lat Pulldown", "Band Assisted Pull-Up", "Band-Assisted Pull-Up",
-                          "Close-Grip Front Lat Pulldown"),
-        "lunge": ("Barbell Walking Lunge", "Dumbbell Lunges", "Walking Lunge",
-                  "Split Squat with Dumbbells", "Bulgarian Split Squat", "Barbell Lunge",
-                  "Reverse Lunge", "Dumbbell Rear Lunge", "Dumbbell Step Ups", "Step-Up",
-                  "Bodyweight Walking Lunge"),
-        "olympic": ("Power Clean", "Hang Power Clean", "Clean and Jerk", "Power Snatch",
-                    "Hang Power Snatch", "Push Jerk", "Clean"),
-    }.items()
-}  # fmt: skip
-
-
 def main_fit(f: Facts, slot: Slot) -> float:
     """Main-lift suitability, added to MAIN slots only (a coach's tie-break among
     equally scored lifts): loads the pattern's prime mover (+0.05), barbell (+0.03),
     lower skill level (−0.01 per level), bilateral (−0.03 if unilateral), more
-    prime movers (+0.02 per extra primary muscle, at most 2), staple lift (see
-    ``STAPLE_LIFTS``)."""
+    prime movers (+0.02 per extra primary muscle, at most 2). Staples come first
+    through the tier weight in the scorer (heuristics.TIER_WEIGHTS)."""
     bonus = 0.05 if f.primary & PRIME_MOVERS.get(slot.pattern, frozenset()) else 0.0
     bonus += 0.03 if "barbell" in f.m.equipment else 0.0
     bonus -= 0.01 * (f.m.level - 1)
     bonus -= 0.03 if f.m.is_unilateral else 0.0
     bonus += 0.02 * min(2, len(f.primary) - 1) if f.primary else 0.0
-    staples = STAPLE_LIFTS.get(slot.pattern, ())
-    name = _normal(f.m.name)
-    if name in staples:
-        bonus += 0.15 - 0.01 * staples.index(name)
     return bonus
 
 
-#: Everyday accessories a coach reaches for first (normalised names), on top of
-#: the staple main lifts: curls, pushdowns, raises, flyes, leg curls/extensions,
-#: calf raises, shrugs, planks, carries, hip thrusts (reference §11 balance).
-ACCESSORY_STAPLES: frozenset[str] = frozenset(
-    "".join(ch for ch in n.lower() if ch.isalnum())
-    for n in (
-        "Barbell Curl", "Dumbbell Bicep Curl", "Dumbbell Curl", "Hammer Curls", "Hammer Curl",
-        "Alternate Hammer Curl", "EZ-Bar Curl", "Preacher Curl", "Cable Hammer Curls - Rope Attachment",
-        "Triceps Pushdown", "Triceps Pushdown - Rope Attachment", "Cable Triceps Pushdown",
-        "Lying Triceps Press", "EZ-Bar Skullcrusher", "Skull Crusher",
-        "Cable Rope Overhead Triceps Extension", "Overhead Triceps Extension",
-        "Side Lateral Raise", "Seated Side Lateral Raise", "Cable Seated Lateral Raise",
-        "Lateral Raise", "Reverse Flyes", "Cable Rear Delt Fly", "Rear Delt Fly", "Face Pull",
-        "Dumbbell Flyes", "Dumbbell Fly", "Cable Crossover", "Cable Fly", "Incline Dumbbell Flyes",
-        "Butterfly", "Leg Extensions", "Leg Extension", "Lying Leg Curls", "Lying Leg Curl",
-        "Seated Leg Curl", "Standing Calf Raises", "Standing Calf Raise", "Seated Calf Raise",
-        "Standing Barbell Calf Raise", "Barbell Shrug", "Dumbbell Shrug", "Plank", "Side Plank",
-        "Hanging Leg Raise", "Cable Crunch", "Ab Roller", "Ab Wheel Rollout", "Pallof Press",
-        "Dead Bug", "Farmer's Walk", "Farmer's Carry", "Suitcase Carry", "Barbell Hip Thrust",
-        "Hip Thrust", "Barbell Glute Bridge", "Cable Hip Adduction", "Thigh Adductor",
-        "Thigh Abductor", "Back Extension", "Hyperextensions (Back Extensions)",
-    )
-) | frozenset(n for names in STAPLE_LIFTS.values() for n in names)  # fmt: skip
-
-
 def accessory_fit(f: Facts) -> float:
-    """Accessory tie-break (a coach's everyday choices): staple +0.06, −0.01 per
-    skill level above 1. Far smaller than one scorer dimension's weight."""
-    bonus = 0.06 if _normal(f.m.name) in ACCESSORY_STAPLES else 0.0
-    return bonus - 0.01 * (f.m.level - 1)
-
-
-@functools.cache
-def _normal(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())
+    """Accessory tie-break: −0.01 per skill level above 1 (staples come first
+    through the tier weight in the scorer). Far smaller than one scorer
+    dimension's weight."""
+    return -0.01 * (f.m.level - 1)
 
 
 def commit(pick_: Pick, ctx: Context) -> None:

@@ -66,10 +66,18 @@ def week_schemes(
     deload_every: int,
     style: ProgressionStyle,
     aggression: PersonaAggression,
+    extra_deloads: frozenset[int] = frozenset(),
 ) -> tuple[WeekScheme, ...]:
-    """One :class:`WeekScheme` per microcycle (sequence numbers 1..count)."""
+    """One :class:`WeekScheme` per microcycle (sequence numbers 1..count).
+
+    Every ``deload_every``-th microcycle deloads, and so does every sequence
+    number in ``extra_deloads`` (an early deload the athlete accepted; a new
+    mesocycle starts after it).
+    """
     vol_step, rpe_step, _, rpe_start = AGGRESSION[aggression]
-    deloads = [seq % deload_every == 0 for seq in range(1, count + 1)]
+    deloads = [
+        seq % deload_every == 0 or seq in extra_deloads for seq in range(1, count + 1)
+    ]
     loading_total = deloads.count(False)
     # Lengths of each mesocycle's loading run.
     runs: list[int] = []

@@ -391,7 +391,11 @@ def build_plan(spec: ProgramSpec) -> ProgramPlan:
     length = req.microcycle_length_days
     count = microcycle_count(req.duration_weeks, length)
     schemes = week_schemes(
-        count, req.deload_every_n_microcycles, style, athlete.persona_aggression
+        count,
+        req.deload_every_n_microcycles,
+        style,
+        athlete.persona_aggression,
+        spec.extra_deloads,
     )
     layouts: dict[int, dict[int, _Day]] = {}
     microcycles = []

@@ -1,8 +1,10 @@
 """The accessory rotation of a lifting day: which pattern the next accessory
 trains, and how far selection may relax to find one.
 
-The day's other intent patterns come first, then variants of the main patterns,
-trunk work (core, carry) last — focus muscles before extras; within that, the
+A pattern the session lacks for push/pull balance comes first (issue 10: every
+upper or full-body day pushes and pulls); then the day's other intent patterns,
+variants of the main patterns, trunk work (core, carry) last, a pull before a
+push at equal use — focus muscles before extras; within that, the
 least-used pattern goes first so the day still varies. Every pattern is tried at
 a relaxation step before any pattern is relaxed further (relaxation is the last
 resort, seeds 000 fork 8.1). Searches that found nothing are remembered: volume
@@ -18,12 +20,13 @@ from .heuristics import RELAXATION_STEPS
 from .library import Facts, LibraryIndex
 from .optimizer import Pick, pick
 from .scorer import Context, Slot
+from .splits import PUSH_PATTERNS
 from .types import ExerciseRole
 
 TRUNK = ("core", "carry")
 
-# A search: (hard tier?, pattern, slot targets).
-_Key = tuple[bool, str, frozenset[str]]
+# A search: (hard tier?, pattern, slot targets, patterns lacking for balance).
+_Key = tuple[bool, str, frozenset[str], frozenset[str]]
 
 
 class AccessoryRotation:
@@ -53,21 +56,30 @@ class AccessoryRotation:
         hard_tier: bool,
         first: bool,
         usable: Callable[[Facts], bool],
+        balance: frozenset[str] = frozenset(),
     ) -> Pick | None:
         """The next accessory pick, or None once this tier has nothing left.
 
         ``hard_tier``: the MRV share applies (else the week's target share, where
         only strict and pattern-compatible picks are taken: going past the target
         share, still ≤ MRV, beats an off-focus movement). ``first``: no accessory
-        yet, so every relaxation step may be used."""
+        yet, so every relaxation step may be used. ``balance``: patterns the
+        session still needs for balance (a pull on a day that only pushes, issue
+        10) go before every other pattern."""
         if self.exhausted.get(hard_tier):
             return None
         top = 3 if not hard_tier else len(RELAXATION_STEPS) if first else 5
         patterns, uses = self.patterns, self.uses
-        # Trunk work counts as already used once.
+        # Balance first; then trunk work counts as already used once; at equal
+        # use a pull goes before a push (weekly pull:push ≥ 0.8, reference §11).
         order = sorted(
             range(len(patterns)),
-            key=lambda i: (uses.get(patterns[i], 0) + (patterns[i] in TRUNK), i),
+            key=lambda i: (
+                patterns[i] not in balance,
+                uses.get(patterns[i], 0) + (patterns[i] in TRUNK),
+                patterns[i] in PUSH_PATTERNS,
+                i,
+            ),
         )
         for step in range(top):
             # From step 2 the pool is muscle-driven, so one lifting pattern and the
@@ -78,7 +90,7 @@ class AccessoryRotation:
                 if pattern == "isolation":
                     lacking = sorted(targets, key=lambda m: (m in ctx.covered, m))
                     slot_targets = frozenset(lacking[:2])
-                key = (hard_tier, pattern, slot_targets)
+                key = (hard_tier, pattern, slot_targets, balance)
                 if (key, step) in self.dead:
                     continue
                 slot = Slot(

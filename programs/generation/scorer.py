@@ -21,7 +21,9 @@ time_utilization      0.05  projected session within +5 % 1.0, ≤ +15 % 0.5, el
 Step 3 multiplies the discipline weight by 0.7 (fork 7.1). Adjustments outside the
 weighted sum (heuristics constants): previous-day fatigue −0.2 × share of primary
 muscles with > 2 fractional sets yesterday (seeds 000 fork 6.2.2); reuse within the
-microcycle −0.25 (seeds 003 s7 variety); continuity with last week's same day
+microcycle −0.25 (seeds 003 s7 variety); the movement's tier (issue 10,
+heuristics.TIER_WEIGHTS: STAPLE +0.08, COMMON 0, SPECIALTY −0.15, NOVELTY −0.30,
+the rationale naming why a specialty or novelty pick was allowed); continuity with last week's same day
 +0.12 (RP: keep exercises through a mesocycle); rotation away from the previous
 mesocycle −0.08; a regenerated variant −0.5 on the original's picks; PREFER
 +15 % of the score (seeds 003 s16 ``preference_deviation_pct``), so a preference
@@ -161,8 +163,10 @@ def score(
         + W["goal_alignment"] * f.goal
         + W["time_utilization"] * time
     )
-    total = base
+    total = base + f.tier
     notes: list[str] = []
+    if detail and f.tier_note:
+        notes.append(f.tier_note)
     mid = f.m.id
     if slot.hard and ctx.fatigued and f.primary & ctx.fatigued:
         share = len(f.primary & ctx.fatigued) / len(f.primary)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from .types import ExperienceLevel, Goal, GoalWeight, SplitTemplate
 
+PUSH_PATTERNS = frozenset({"horizontal_push", "vertical_push"})
+PULL_PATTERNS = frozenset({"horizontal_pull", "vertical_pull"})
 UPPER = ("chest", "lats", "middle_back", "shoulders", "triceps", "biceps", "traps")
 LOWER = ("quadriceps", "hamstrings", "glutes", "calves", "abdominals", "lower_back")
 

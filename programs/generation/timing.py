@@ -61,7 +61,11 @@ def exercise_seconds(draft: Draft) -> int:
             else PER_ITEM_SECONDS
         )
     if draft.role == ExerciseRole.COOLDOWN:
-        return PER_ITEM_SECONDS
+        return (
+            draft.duration
+            if draft.duration and draft.duration >= 300
+            else PER_ITEM_SECONDS
+        )
     if draft.duration is not None:
         work = draft.duration
     else:
@@ -98,7 +102,13 @@ def block_seconds(drafts: list[Draft], block: str) -> int:
         drills = [d for d in drafts if not (d.duration and d.duration >= 300)]
         return BLOCK_BASE_SECONDS + PER_ITEM_SECONDS * len(drills)
     if block == "COOLDOWN":
-        return BLOCK_BASE_SECONDS + PER_ITEM_SECONDS * len(drafts)
+        # Stretches at a minute each; an easy zone-2 bout (≥ 5 min) by its length.
+        easy = [d.duration for d in drafts if d.duration and d.duration >= 300]
+        return (
+            BLOCK_BASE_SECONDS
+            + PER_ITEM_SECONDS * (len(drafts) - len(easy))
+            + sum(d for d in easy if d is not None)
+        )
     circuit = [d for d in drafts if d.superset is not None]
     single = [d for d in drafts if d.superset is None]
     return circuit_seconds(circuit) + sum(exercise_seconds(d) for d in single)

@@ -205,6 +205,9 @@ class ProgramSpec:
     seed: int = 0
     # Salts for individual sessions that were regenerated: {(microcycle_seq, day_index): n}.
     session_variants: Mapping[tuple[int, int], int] = field(default_factory=dict)
+    # Microcycles (sequence numbers) that deload early because the athlete accepted
+    # a deload suggestion (issue 9), on top of every deload_every_n-th one.
+    extra_deloads: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +215,10 @@ class MovementInfo:
     """A movement as the engine sees it (snapshot of ``movements.Movement``).
 
     ``level`` is skill on 1–5. ``equipment`` empty means bodyweight. ``is_timed``
-    movements are prescribed in seconds.
+    movements are prescribed in seconds. ``tier`` is the curated quality tier
+    (STAPLE / COMMON / SPECIALTY / NOVELTY, ``movements.models.Tier``; a library
+    without one reads as COMMON); ``requires_coaching`` marks lifts that need
+    hands-on teaching.
     """
 
     id: int
@@ -229,6 +235,8 @@ class MovementInfo:
     tags: frozenset[str] = frozenset()
     is_unilateral: bool = False
     is_timed: bool = False
+    tier: str = "COMMON"
+    requires_coaching: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,7 @@ class ProgramInput:
 
     ``goals`` is ``[(goal, weight)]``. ``None`` in an optional field means "the
     athlete's default" (:func:`athlete_defaults`): their experience and persona,
-    their equipment (a full gym if they never said), their enjoyable activities,
+    their equipment (a commercial gym if they never said), their enjoyable activities,
     preferred weekdays, discipline priorities and experience and scheduling
     preferences, and today. A value overrides the default for this program only.
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from coach.models import AthleteProfile
 from movements import selectors as movement_selectors
-from movements.models import Equipment
+from movements.equipment import default_equipment
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,7 @@ def athlete_defaults(*, user) -> AthleteDefaults:
         experience_level=user.experience_level,
         persona_tone=user.persona_tone,
         persona_aggression=user.persona_aggression,
-        equipment=(
-            list(equipment.equipment) if equipment else sorted(Equipment.values)
-        ),
+        equipment=(list(equipment.equipment) if equipment else default_equipment()),
         equipment_is_set=equipment is not None,
         movement_rules=movement_selectors.athlete_rules_snapshot(user=user),
         enjoyable_activities=movement_selectors.athlete_activity_slugs(user=user),

@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from coach.models import AthleteProfile
 from coach.services import athlete_profile_update
-from movements.equipment import preset_equipment
-from movements.models import Equipment
+from movements.equipment import default_equipment, preset_equipment
 from movements.services import (
     athlete_equipment_set,
     enjoyable_activities_set,
@@ -64,7 +63,8 @@ def dumbbell_athlete(user, library) -> list[int]:
 # ---------------------------------------------------------------------------
 def test_a_new_athlete_gets_the_old_defaults(user, create_program):
     program = create_program(user, generate=False)
-    assert program.equipment == sorted(Equipment.values)
+    assert program.equipment == default_equipment()
+    assert "strongman" not in program.equipment
     assert program.movement_rules == []
     assert program.enjoyable_activities == []
     assert program.preferred_weekdays == []

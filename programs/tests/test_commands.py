@@ -140,3 +140,27 @@ def test_humanize_token_reads_like_a_label():
     assert humanize_token("HORIZONTAL_PUSH") == "Horizontal push"
     assert humanize_token("full_body") == "Full body"
     assert humanize_token("") == ""
+
+
+def test_program_review_reads_a_fixed_program_week_by_week(user, create_program):
+    program = create_program(user, days_per_week=3, max_session_minutes=60)
+    out = StringIO()
+    call_command("program_review", str(program.pk), stdout=out)
+    text = out.getvalue()
+    assert text.startswith(
+        f"{program.name} · strength 6, hypertrophy 4 · 3 days × 60 min"
+    )
+    assert "Week 1 · 3 lifting days · volume ×" in text
+    assert "Week 4 (deload)" in text
+    # Landmarks per group and the main lifts with their prescription.
+    assert "chest" in text
+    assert "MEV 10 MAV 12–20 MRV 22" in text
+    assert "  main: " in text
+    assert "@ RPE" in text
+    assert "  picks: " in text
+    assert "Invariants bent: push_pull " in text
+
+
+def test_program_review_of_a_missing_program_is_an_error(db):
+    with pytest.raises(CommandError, match="No program with id 999"):
+        call_command("program_review", "999", stdout=StringIO())

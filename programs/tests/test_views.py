@@ -52,6 +52,7 @@ def page_urls(program: Program, session: Session) -> list[str]:
         program.get_absolute_url(),
         reverse("programs:progress", args=[program.pk]),
         reverse("programs:delete", args=[program.pk]),
+        reverse("programs:coach-view", args=[program.pk]),
         session.get_absolute_url(),
     ]
 
@@ -292,3 +293,50 @@ def test_a_program_that_starts_later_opens_on_its_first_week(
     )
     home = client.get(reverse("programs:home")).content.decode()
     assert f"Week 1 · from {later:%a} {later.day} {later:%b}" in home
+
+
+# ---------------------------------------------------------------------------
+# Coach's view
+# ---------------------------------------------------------------------------
+#: Session + user, SAVEPOINT + RELEASE, the program, then the review's reads:
+#: regenerated variants, exercises, sessions, and the library snapshot of the
+#: movements used (rows, muscle links, relationships, circuits and their items).
+COACH_VIEW_QUERIES = 13
+
+
+def test_coach_view_reads_each_week_against_the_landmarks(
+    client, program, django_assert_num_queries
+):
+    with django_assert_num_queries(COACH_VIEW_QUERIES):
+        response = client.get(reverse("programs:coach-view", args=[program.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('<details class="week') == 8
+    assert "Chest" in html
+    assert "Quadriceps" in html
+    assert '<th scope="col">MEV</th>' in html
+    assert "Main lifts" in html
+    assert "@ RPE" in html
+    assert "Picks: " in html
+    assert " common" in html  # the test library leaves every tier at its default
+    detail = client.get(program.get_absolute_url()).content.decode()
+    assert reverse("programs:coach-view", args=[program.pk]) in detail
+
+
+def test_coach_view_query_count_does_not_grow_with_the_program(
+    client, user, create_program, django_assert_num_queries
+):
+    big = create_program(user, duration_weeks=12, days_per_week=6)
+    with django_assert_num_queries(COACH_VIEW_QUERIES):
+        response = client.get(reverse("programs:coach-view", args=[big.pk]))
+    assert response.status_code == 200
+
+
+def test_session_page_says_why_a_session_is_shorter_than_its_budget(client, program):
+    session = a_training_session(program)
+    why = "Shorter than the budget (50 of 60 min): weekly volume caps reached."
+    session.rationale = {**session.rationale, "notes": [why]}
+    session.save(update_fields=["rationale"])
+    html = client.get(session.get_absolute_url()).content.decode()
+    assert "Why this day looks like this" in html
+    assert escape(why) in html

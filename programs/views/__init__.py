@@ -2,7 +2,7 @@
 read and check ownership):
 
 * :mod:`.pages` — home, program list and detail, the progress partial, retry,
-  delete;
+  delete, the coach's view;
 * :mod:`.wizard` — the program wizard and its movement-picker partial;
 * :mod:`.sessions` — the session page and its "Why this?".
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from programs.views.pages import (
     home,
+    program_coach_view,
     program_delete,
     program_detail,
     program_list,
@@ -32,6 +33,7 @@ __all__ = [
     "WIZARD_SESSION_KEY",
     "home",
     "movement_search",
+    "program_coach_view",
     "program_delete",
     "program_detail",
     "program_list",

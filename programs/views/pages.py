@@ -20,6 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from programs import presenters, selectors, services
+from programs.generation.review import TIERS, group_rows
 from programs.models import GenerationStatus, Goal, Program, Session, SessionType
 
 GENERATING = (GenerationStatus.PENDING, GenerationStatus.IN_PROGRESS)
@@ -179,3 +180,32 @@ def program_delete(request: HttpRequest, program_id: int) -> HttpResponse:
         messages.success(request, f"Deleted “{name}”.")
         return redirect("programs:home")
     return render(request, "programs/program_confirm_delete.html", {"program": program})
+
+
+@login_required
+def program_coach_view(request: HttpRequest, program_id: int) -> HttpResponse:
+    """The coach's read-out (issue 10): per week, hard sets per landmark group
+    against MEV/MAV/MRV and how often each is trained, pull:push, the main lifts'
+    prescriptions, the tier mix of the picks, and any invariant that bent."""
+    program = selectors.program_get_for_user(user=request.user, program_id=program_id)
+    review = selectors.program_review(program=program)
+    bent: dict[int, list] = {}
+    for v in review.violations:
+        bent.setdefault(v.week, []).append(v)
+    weeks = [
+        {
+            "week": w,
+            "groups": group_rows(w),
+            "tiers": [(t.lower(), w.tiers[t]) for t in TIERS if w.tiers.get(t)],
+            "bent": bent.get(w.sequence, []),
+        }
+        for w in review.weeks
+    ]
+    context = {
+        "program": program,
+        "weeks": weeks,
+        "bent_total": len(review.violations),
+        "long_sessions": review.long_sessions,
+        "long_in_window": review.long_in_window,
+    }
+    return render(request, "programs/program_coach_view.html", context)

@@ -69,7 +69,12 @@ def session_detail(
         "program": session.program,
         "blocks": blocks,
         "breakdown": _breakdown(session.time_breakdown or {}),
-        "reasons": (session.rationale or {}).get("reasons", []),
+        # The planner's reasons, then how the build went (e.g. why the session
+        # is shorter than the budget: issue 10).
+        "reasons": [
+            *(session.rationale or {}).get("reasons", []),
+            *(session.rationale or {}).get("notes", []),
+        ],
         "circuits": circuits,
     }
     return render(request, "programs/session_detail.html", context)

@@ -33,8 +33,9 @@ from coach.models import (
     Weekday,
 )
 from movements import selectors as movement_selectors
+from movements.equipment import default_equipment
 from movements.forms import RULE_CHOICES, RULE_VERBS
-from movements.models import ActivityDefinition, Equipment, EquipmentPreset
+from movements.models import ActivityDefinition, EquipmentPreset
 from movements.views import movement_search_response
 from programs import forms, presenters, services
 from programs.models import Goal, SplitTemplate
@@ -124,7 +125,7 @@ def _defaults(step: str, user) -> dict:
                 equipment.preset if equipment else EquipmentPreset.COMMERCIAL_GYM
             ),
             "equipment": (
-                list(equipment.equipment) if equipment else list(Equipment.values)
+                list(equipment.equipment) if equipment else default_equipment()
             ),
             "enjoyable_activities": movement_selectors.athlete_activity_slugs(
                 user=user

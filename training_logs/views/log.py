@@ -21,15 +21,29 @@ from django.views.decorators.http import require_http_methods
 
 from movements.models import ActivityDefinition, CircuitScoring, Movement
 from programs.selectors import session_get_for_user
-from training_logs import clock, forms, presenters, selectors, services
+from training_logs import clock, forms, presenters, selectors, services, signals
 
 
-def _initial_rows(session, last_loads: dict, unit: str) -> list[dict]:
+def _planned_sets(session, user) -> list[services.SetInput]:
+    """The prescription, or what a ``session_log_prefill`` receiver answers (an
+    accepted adaptation with its target loads)."""
+    for _receiver, answer in signals.session_log_prefill.send(
+        sender=type(session), session=session, user=user
+    ):
+        if answer is not None:
+            return list(answer)
+    return services.prescribed_sets(session)
+
+
+def _initial_rows(session, last_loads: dict, unit: str, user=None) -> list[dict]:
     """The plan as form rows: one per prescribed set, loads pre-filled with the
-    athlete's last working load of the movement (they confirm or change it)."""
+    set's target load when a pre-fill gives one, else the athlete's last working
+    load of the movement (they confirm or change it)."""
     rows = []
-    for planned in services.prescribed_sets(session):
-        load = last_loads.get(planned.movement_id)
+    for planned in _planned_sets(session, user):
+        load = planned.load_kg
+        if load is None:
+            load = last_loads.get(planned.movement_id)
         rows.append(
             {
                 "movement": planned.movement_id,
@@ -235,7 +249,8 @@ def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
     else:
         form = forms.WorkoutLogForm()
         formset = forms.SetFormSet(
-            prefix="sets", initial=_initial_rows(session, last_loads, unit)
+            prefix="sets",
+            initial=_initial_rows(session, last_loads, unit, request.user),
         )
     context = {
         "session": session,

@@ -57,6 +57,8 @@ def movement_fields(spec: MovementSpec) -> dict[str, Any]:
         "tags": list(spec.tags),
         "is_unilateral": spec.is_unilateral,
         "is_timed": spec.is_timed,
+        "tier": spec.tier,
+        "requires_coaching": spec.requires_coaching,
     }
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from movements.equipment import PRESET_EQUIPMENT
+from movements.equipment import PRESET_EQUIPMENT, default_equipment
 from movements.models import (
     AthleteEquipment,
     EnjoyableActivity,
-    Equipment,
     MovementRule,
 )
 from movements.tests.factories import (
@@ -312,7 +311,8 @@ def test_equipment_defaults_to_a_commercial_gym_until_set(auth_client):
     body = auth_client.get(EQUIPMENT).json()
     assert body["is_set"] is False
     assert body["preset"] == "COMMERCIAL_GYM"
-    assert body["equipment"] == sorted(Equipment.values)
+    assert body["equipment"] == default_equipment()
+    assert "strongman" not in body["equipment"]
     presets = {p["preset"]: p["equipment"] for p in body["presets"]}
     assert presets["DUMBBELLS_ONLY"] == ["dumbbell"]
     assert presets["BODYWEIGHT_ONLY"] == []

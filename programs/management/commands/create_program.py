@@ -55,7 +55,7 @@ class Command(BaseCommand):
             "--equipment",
             action="append",
             help="Comma-separated equipment; repeatable. Omit for the athlete's own "
-            "(a full gym if they never set any).",
+            "(a commercial gym if they never set any).",
         )
         parser.add_argument(
             "--hard-no",

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from movements.timing import CircuitItemDose, circuit_estimated_seconds
+from programs.generation.dumpdata import library_from_dumpdata
 from programs.generation.types import (
     AthleteProfile,
     CircuitInfo,
@@ -199,45 +200,7 @@ def library() -> MovementLibrary:
 
 def load_fixture_library(path: Path) -> MovementLibrary:
     """Parse Django dumpdata JSON (movements app) into a MovementLibrary directly."""
-    records = json.loads(path.read_text())
-    muscles = {
-        r["pk"]: r["fields"]["slug"]
-        for r in records
-        if r["model"] == "movements.muscle"
-    }
-    roles: dict[int, tuple[list[str], list[str]]] = {}
-    for r in records:
-        if r["model"] == "movements.movementmuscle":
-            f = r["fields"]
-            prim, sec = roles.setdefault(f["movement"], ([], []))
-            (prim if f["role"] == "PRIMARY" else sec).append(muscles[f["muscle"]])
-    movements = {}
-    for r in records:
-        if r["model"] != "movements.movement":
-            continue
-        f = r["fields"]
-        prim, sec = roles.get(r["pk"], ([], []))
-        movements[r["pk"]] = MovementInfo(
-            id=r["pk"], name=f["name"], slug=f["slug"], pattern=f["pattern"],
-            mechanic=f.get("mechanic") or "", force=f.get("force") or "",
-            equipment=frozenset(f.get("equipment") or ()), level=int(f.get("level") or 1),
-            discipline=f.get("primary_discipline") or "ALL", primary_muscles=tuple(prim),
-            secondary_muscles=tuple(sec), tags=frozenset(f.get("tags") or ()),
-            is_unilateral=bool(f.get("is_unilateral")), is_timed=bool(f.get("is_timed")),
-        )  # fmt: skip
-    edges: dict[str, list[tuple[int, int]]] = {}
-    for r in records:
-        if r["model"] == "movements.movementrelationship":
-            f = r["fields"]
-            edges.setdefault(f["relationship_type"], []).append(
-                (f["from_movement"], f["to_movement"])
-            )
-    return MovementLibrary(
-        movements,
-        progressions=tuple(edges.get("PROGRESSION", ())),
-        equivalents=tuple(edges.get("EQUIVALENT", ())),
-        antagonists=tuple(edges.get("ANTAGONIST", ())),
-    )
+    return library_from_dumpdata(json.loads(path.read_text()))
 
 
 REAL_CIRCUITS = REAL_FIXTURE.parent / "circuits.json"

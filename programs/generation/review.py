@@ -1,0 +1,402 @@
+"""A coach's read-out of a generated program, and the planner invariants it checks.
+
+Pure: a :class:`~.types.GeneratedProgram` and its :class:`~.types.MovementLibrary`
+in, frozen dataclasses out. Used by ``manage.py program_review`` /
+``program_matrix``, the program page's "Coach's view" and the property tests.
+
+Weekly hard sets count MAIN and ACCESSORY sets of lifting days fractionally per
+landmark group (primary 1.0, secondary 0.5, one credit per group; Pelland 2024,
+reference §0) with the muscle → group map of :data:`.volume.MUSCLE_ROW`
+(reference §14: back = lats + middle back), the same way the engine's weekly caps
+and floors count (:func:`.volume.set_credit`).
+
+The invariants (issue 10, item 3), each reported per session or per week:
+
+``push_pull``       an upper or full-body lifting session with ≥ 2 hard exercises
+                    has both a push and a pull (pattern horizontal/vertical push
+                    and pull); push- or pull-only foci (PPL, PUSH_PULL, body-part
+                    days) are one-sided by design and balance over the week.
+``pull_push_ratio`` weekly pull:push hard sets within 0.8–2.0 in programs that
+                    train both (reference §11: at least as much pulling as
+                    pushing; ≤ 2:1 keeps pressing productive).
+``main_first``      every MAIN lift has at least as many sets as any accessory of
+                    its session (priorities: the main lift is the session's point).
+``volume_step``     weekly hard sets of a landmark group change by at most 20 %
+                    (and at least ±1 set is tolerated) between consecutive loading
+                    weeks of a mesocycle, after the planned volume step (the
+                    ratio of the weeks' ``volume_multiplier``) is taken out.
+``mev_floor``       hypertrophy-weighted programs (HYPERTROPHY the largest goal
+                    weight, ≥ 4 of 10) keep chest, back, quadriceps and hamstrings
+                    at or above MEV (×0.7 for beginners, :data:`.volume.
+                    BEGINNER_SCALE`) in every loading week (RP, reference §3).
+``frequency``       in those programs, with ≥ 3 lifting days a week, each of those
+                    groups gets ≥ 1 primary hard set on ≥ 2 days (Schoenfeld 2016,
+                    reference §3: 2×/week beats 1×).
+``mobility_order``  in a mobility day's main block, compound drills come before
+                    isolation ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
+from .types import (
+    ExerciseRole,
+    ExperienceLevel,
+    GeneratedProgram,
+    GeneratedSession,
+    Goal,
+    MovementLibrary,
+    PlannedMicrocycle,
+    PlannedSession,
+    SessionType,
+)
+from .volume import BEGINNER_SCALE, LANDMARKS, add_sets, landmark, set_credit
+
+HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+#: Foci that must hold both a push and a pull (upper and full-body days).
+BALANCED_FOCI = frozenset(
+    {"upper_a", "upper_b", "full_body_a", "full_body_b", "full_body_c"}
+)
+MAJOR_GROUPS = ("chest", "back", "quadriceps", "hamstrings")
+PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
+VOLUME_STEP_MAX = 0.20
+VOLUME_STEP_MIN_SETS = 1.0
+HYPERTROPHY_MIN_WEIGHT = 4
+FREQUENCY_MIN_DAYS = 3
+TIERS = ("STAPLE", "COMMON", "SPECIALTY", "NOVELTY")
+INVARIANTS = (
+    "push_pull",
+    "pull_push_ratio",
+    "main_first",
+    "volume_step",
+    "mev_floor",
+    "frequency",
+    "mobility_order",
+)
+
+
+#: The invariants in words the athlete reads.
+INVARIANT_LABELS: dict[str, str] = {
+    "push_pull": "A push and a pull in the session",
+    "pull_push_ratio": "Weekly pull:push between 0.8 and 2",
+    "main_first": "Main lifts get the most sets",
+    "volume_step": "Weekly volume changes by at most 20 %",
+    "mev_floor": "Major muscles at or above MEV",
+    "frequency": "Major muscles trained twice a week",
+    "mobility_order": "Compound mobility drills first",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One invariant that bent: which, where (week, day or None) and why."""
+
+    invariant: str
+    week: int
+    day: int | None
+    detail: str
+    #: The engine said why in the session's rationale (an allowed exception:
+    #: the budget or the athlete's equipment and rules left no room).
+    excepted: bool = False
+
+    @property
+    def label(self) -> str:
+        return INVARIANT_LABELS[self.invariant]
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReview:
+    """One microcycle as a coach reads it.
+
+    ``sets``: hard sets per landmark group; ``frequency``: days each group got
+    ≥ 1 primary hard set; ``pull_push``: pull / push hard sets (None without
+    pushing); ``mains``: (movement name, sets, reps or seconds text, RPE) per
+    main lift; ``tiers``: tier → count over MAIN + ACCESSORY picks.
+    """
+
+    sequence: int
+    is_deload: bool
+    volume_multiplier: float
+    sets: dict[str, float]
+    frequency: dict[str, int]
+    pull_sets: float
+    push_sets: float
+    mains: tuple[tuple[str, int, str, float | None], ...]
+    tiers: dict[str, int]
+    lifting_days: int
+
+    @property
+    def pull_push(self) -> float | None:
+        return None if not self.push_sets else self.pull_sets / self.push_sets
+
+
+@dataclass(slots=True)
+class ProgramReview:
+    """Every week's read-out plus the invariants that bent, and time-fit counts."""
+
+    weeks: list[WeekReview] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    long_sessions: int = 0
+    long_in_window: int = 0
+    sessions_checked: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def tiers(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for w in self.weeks:
+            total.update(w.tiers)
+        return total
+
+
+def _planned(program: GeneratedProgram, s: GeneratedSession) -> PlannedSession:
+    return program.plan.microcycles[s.microcycle_sequence - 1].sessions[s.day_index]
+
+
+def _is_lifting(p: PlannedSession) -> bool:
+    return p.focus in FOCI and p.session_type not in (
+        SessionType.CARDIO,
+        SessionType.CONDITIONING,
+        SessionType.MOBILITY,
+        SessionType.RECOVERY,
+    )
+
+
+def _reps(e) -> str:
+    if e.duration_seconds:
+        return f"{e.duration_seconds}s"
+    if e.reps_min == e.reps_max:
+        return str(e.reps_min)
+    return f"{e.reps_min}-{e.reps_max}"
+
+
+def review_program(
+    program: GeneratedProgram,
+    library: MovementLibrary,
+    *,
+    goals: dict[Goal, int],
+    experience: ExperienceLevel,
+    budget_minutes: int,
+) -> ProgramReview:
+    """Read ``program`` week by week and check every invariant (module doc).
+
+    ``goals`` are the goal weights (out of 10), ``budget_minutes`` the session
+    budget (long sessions are ≥ 90 min; within ±5 % outside deload weeks counts
+    as fitting). Movements missing from ``library`` raise ``KeyError``.
+    """
+    out = ProgramReview()
+    by_week: dict[int, list[GeneratedSession]] = {}
+    for s in program.sessions:
+        by_week.setdefault(s.microcycle_sequence, []).append(s)
+    for mc in program.plan.microcycles:
+        sessions = by_week.get(mc.sequence_number, [])
+        out.weeks.append(_week(program, library, mc, sessions, out))
+        if budget_minutes >= 90 and not mc.is_deload:
+            for s in sessions:
+                out.long_sessions += 1
+                if abs(s.estimated_minutes - budget_minutes) <= 0.05 * budget_minutes:
+                    out.long_in_window += 1
+    _weekly_invariants(out, goals, experience)
+    return out
+
+
+def _week(
+    program: GeneratedProgram,
+    library: MovementLibrary,
+    mc: PlannedMicrocycle,
+    sessions: list[GeneratedSession],
+    out: ProgramReview,
+) -> WeekReview:
+    sets: dict[str, float] = {}
+    days: Counter[str] = Counter()
+    pull = push = 0.0
+    mains: list[tuple[str, int, str, float | None]] = []
+    tiers: Counter[str] = Counter()
+    lifting_days = 0
+    for s in sessions:
+        p = _planned(program, s)
+        if p.session_type == SessionType.MOBILITY:
+            _mobility_order(library, mc, s, out)
+        if not _is_lifting(p):
+            continue
+        lifting_days += 1
+        hard = [e for e in s.exercises if e.role in HARD_ROLES]
+        hit: set[str] = set()
+        has_push = has_pull = False
+        for e in hard:
+            m = library.movements[e.movement_id]
+            credit = set_credit(m)
+            add_sets(sets, credit, e.sets)
+            hit |= {g for g, c in credit.items() if c >= 1.0}
+            tiers[m.tier] += 1
+            if m.pattern in PUSH_PATTERNS:
+                push += e.sets
+                has_push = True
+            elif m.pattern in PULL_PATTERNS:
+                pull += e.sets
+                has_pull = True
+            if e.role == ExerciseRole.MAIN:
+                mains.append((m.name, e.sets, _reps(e), e.target_rpe))
+        days.update(hit)
+        if p.focus in BALANCED_FOCI and len(hard) >= 2:
+            out.sessions_checked["push_pull"] += 1
+            if not (has_push and has_pull):
+                missing = "pull" if has_push else "push" if has_pull else "push or pull"
+                said = [n for n in s.rationale if n.startswith("No p")]
+                out.violations.append(
+                    Violation("push_pull", mc.sequence_number, s.day_index,
+                              f"{FOCI[p.focus].label} has no {missing}"
+                              + (f" ({said[0]})" if said else ""),
+                              excepted=bool(said))
+                )  # fmt: skip
+        main_sets = [e.sets for e in hard if e.role == ExerciseRole.MAIN]
+        acc = [e for e in hard if e.role == ExerciseRole.ACCESSORY]
+        if main_sets and acc:
+            out.sessions_checked["main_first"] += 1
+            top = max(acc, key=lambda e: e.sets)
+            if min(main_sets) < top.sets:
+                out.violations.append(
+                    Violation("main_first", mc.sequence_number, s.day_index,
+                              f"main lift {min(main_sets)} sets < "
+                              f"{library.movements[top.movement_id].name} {top.sets}")
+                )  # fmt: skip
+    return WeekReview(
+        sequence=mc.sequence_number,
+        is_deload=mc.is_deload,
+        volume_multiplier=mc.volume_multiplier,
+        sets={g: round(v, 1) for g, v in sorted(sets.items())},
+        frequency=dict(sorted(days.items())),
+        pull_sets=pull,
+        push_sets=push,
+        mains=tuple(mains),
+        tiers=dict(tiers),
+        lifting_days=lifting_days,
+    )
+
+
+def _mobility_order(
+    library: MovementLibrary,
+    mc: PlannedMicrocycle,
+    s: GeneratedSession,
+    out: ProgramReview,
+) -> None:
+    block = [e for e in s.exercises if e.role == ExerciseRole.MAIN]
+    mechanics = [library.movements[e.movement_id].mechanic for e in block]
+    out.sessions_checked["mobility_order"] += 1
+    last_compound = max(
+        (i for i, mech in enumerate(mechanics) if mech == "compound"), default=-1
+    )
+    if last_compound > 0 and "isolation" in mechanics[:last_compound]:
+        out.violations.append(
+            Violation("mobility_order", mc.sequence_number, s.day_index,
+                      "an isolation drill precedes a compound one")
+        )  # fmt: skip
+
+
+def _weekly_invariants(
+    out: ProgramReview, goals: dict[Goal, int], experience: ExperienceLevel
+) -> None:
+    loading = [w for w in out.weeks if not w.is_deload and w.lifting_days]
+    for w in loading:
+        if w.push_sets and w.pull_sets or (w.push_sets + w.pull_sets) >= 4:
+            out.sessions_checked["pull_push_ratio"] += 1
+            ratio = w.pull_sets / w.push_sets if w.push_sets else float("inf")
+            if not PULL_PUSH_MIN <= ratio <= PULL_PUSH_MAX:
+                out.violations.append(
+                    Violation("pull_push_ratio", w.sequence, None,
+                              f"pull:push {w.pull_sets:g}:{w.push_sets:g}")
+                )  # fmt: skip
+    for prev, cur in zip(out.weeks, out.weeks[1:], strict=False):
+        if prev.is_deload or cur.is_deload or not prev.lifting_days:
+            continue
+        planned = cur.volume_multiplier / prev.volume_multiplier
+        for group in LANDMARKS:
+            before, after = prev.sets.get(group, 0.0), cur.sets.get(group, 0.0)
+            if not before and not after:
+                continue
+            out.sessions_checked["volume_step"] += 1
+            expected = before * planned
+            slack = max(VOLUME_STEP_MAX * expected, VOLUME_STEP_MIN_SETS)
+            if abs(after - expected) > slack + 1e-9:
+                out.violations.append(
+                    Violation("volume_step", cur.sequence, None,
+                              f"{group} {before:g} → {after:g} sets")
+                )  # fmt: skip
+    weight = goals.get(Goal.HYPERTROPHY, 0)
+    if weight < HYPERTROPHY_MIN_WEIGHT or weight < max(goals.values(), default=0):
+        return
+    scale = BEGINNER_SCALE if experience == ExperienceLevel.BEGINNER else 1.0
+    for w in loading:
+        for group in MAJOR_GROUPS:
+            out.sessions_checked["mev_floor"] += 1
+            floor = landmark(group).mev * scale
+            if w.sets.get(group, 0.0) < floor - 1e-9:
+                out.violations.append(
+                    Violation("mev_floor", w.sequence, None,
+                              f"{group} {w.sets.get(group, 0.0):g} < MEV {floor:g}")
+                )  # fmt: skip
+            if w.lifting_days >= FREQUENCY_MIN_DAYS:
+                out.sessions_checked["frequency"] += 1
+                if w.frequency.get(group, 0) < 2:
+                    out.violations.append(
+                        Violation("frequency", w.sequence, None,
+                                  f"{group} trained {w.frequency.get(group, 0)}×")
+                    )  # fmt: skip
+
+
+def zone(group: str, sets: float) -> str:
+    """Where ``sets`` weekly hard sets sit against a group's RP landmarks."""
+    lm = landmark(group)
+    if sets < lm.mev:
+        return "below MEV"
+    if sets > lm.mrv:
+        return "over MRV"
+    if sets < lm.mav_low:
+        return "MEV–MAV"
+    return "in MAV" if sets <= lm.mav_high else "MAV–MRV"
+
+
+def group_rows(week: WeekReview) -> list[dict[str, object]]:
+    """One row per landmark group trained (or with a MEV floor) in ``week``:
+    group, sets, days, mev, mav_low, mav_high, mrv, zone."""
+    rows: list[dict[str, object]] = []
+    for group, lm in LANDMARKS.items():
+        value = week.sets.get(group, 0.0)
+        if not value and not lm.mev:
+            continue
+        rows.append(
+            {"group": group, "sets": value, "days": week.frequency.get(group, 0),
+             "mev": lm.mev, "mav_low": lm.mav_low, "mav_high": lm.mav_high,
+             "mrv": lm.mrv, "zone": zone(group, value)}
+        )  # fmt: skip
+    return rows
+
+
+def format_review(review: ProgramReview) -> list[str]:
+    """The read-out as plain text lines (``program_review`` prints them)."""
+    lines: list[str] = []
+    for w in review.weeks:
+        head = f"Week {w.sequence}" + (" (deload)" if w.is_deload else "")
+        ratio = f"{w.pull_push:.2f}" if w.pull_push is not None else "n/a"
+        lines.append(
+            f"{head} · {w.lifting_days} lifting days · volume ×{w.volume_multiplier:g}"
+            f" · pull:push {ratio} ({w.pull_sets:g}:{w.push_sets:g})"
+        )
+        for r in group_rows(w):
+            lines.append(
+                f"  {r['group']:<11} {r['sets']:>5.1f} sets  {r['days']}×/wk"
+                f"  MEV {r['mev']:g} MAV {r['mav_low']:g}–{r['mav_high']:g}"
+                f" MRV {r['mrv']:g}  {r['zone']}"
+            )
+        for name, sets, reps, rpe in w.mains:
+            at = f" @ RPE {rpe:g}" if rpe is not None else ""
+            lines.append(f"  main: {name} {sets}×{reps}{at}")
+        mix = ", ".join(f"{t.lower()} {w.tiers[t]}" for t in TIERS if w.tiers.get(t))
+        lines.append(f"  picks: {mix or 'none'}")
+        for v in review.violations:
+            if v.week == w.sequence:
+                day = f" day {v.day + 1}" if v.day is not None else ""
+                lines.append(f"  ! {v.invariant}{day}: {v.detail}")
+    return lines
