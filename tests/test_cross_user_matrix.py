@@ -112,6 +112,17 @@ def _owned_adaptation(user) -> dict:
     return {"day": session.date.isoformat(), "adaptation_id": adaptation.pk}
 
 
+def _owned_thread(user) -> dict:
+    from adaptation.models import ConversationThread, SessionAdaptation
+
+    values = _owned_adaptation(user)
+    adaptation = SessionAdaptation.objects.get(pk=values["adaptation_id"])
+    thread = ConversationThread.objects.create(
+        user=user, session=adaptation.session, adaptation=adaptation
+    )
+    return {"day": values["day"], "thread_id": thread.pk}
+
+
 # kwargs of a route (format excluded) → a builder of user A's objects.
 OWNED: dict[frozenset[str], Callable[[object], dict]] = {
     frozenset({"program_id"}): _owned_program,
@@ -123,6 +134,7 @@ OWNED: dict[frozenset[str], Callable[[object], dict]] = {
     frozenset({"job_id"}): _owned_import_job,
     frozenset({"program_id", "session_id", "exercise_id"}): _owned_exercise,
     frozenset({"day", "adaptation_id"}): _owned_adaptation,
+    frozenset({"day", "thread_id"}): _owned_thread,
 }
 # kwargs that name something nobody owns, and why.
 PUBLIC: dict[frozenset[str], str] = {
