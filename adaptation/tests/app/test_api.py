@@ -13,6 +13,8 @@ from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from programs.models import Session, SessionType
 from training_logs.models import SorenessLog
 
+from .conftest import swappable_exercise
+
 pytestmark = pytest.mark.django_db
 
 
@@ -241,7 +243,7 @@ def _exercise_url(name: str, program, session, exercise) -> str:
 
 
 def test_alternatives_and_swap(auth_client, program, quad_day):
-    exercise = quad_day.exercises.filter(role="MAIN").first()
+    exercise, _ = swappable_exercise(quad_day)
     response = auth_client.get(
         _exercise_url("alternatives", program, quad_day, exercise)
     )

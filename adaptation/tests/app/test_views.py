@@ -12,6 +12,8 @@ from django.utils import timezone
 from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from programs.models import Session, SessionType
 
+from .conftest import swappable_exercise
+
 pytestmark = pytest.mark.django_db
 
 
@@ -177,7 +179,7 @@ def test_session_page_has_a_swap_button_per_exercise(web, program, quad_day):
 
 
 def test_swap_lists_alternatives_and_swaps_without_js(web, program, quad_day):
-    exercise = quad_day.exercises.filter(role="MAIN").first()
+    exercise, _ = swappable_exercise(quad_day)
     response = web.get(swap_url(program, quad_day, exercise))
     assert response.status_code == 200
     alternatives = response.context["alternatives"]
@@ -193,7 +195,7 @@ def test_swap_lists_alternatives_and_swaps_without_js(web, program, quad_day):
 
 
 def test_swap_answers_htmx_with_the_list_alone(web, program, quad_day):
-    exercise = quad_day.exercises.filter(role="MAIN").first()
+    exercise, _ = swappable_exercise(quad_day)
     response = web.get(swap_url(program, quad_day, exercise), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert b"<html" not in response.content
