@@ -16,6 +16,9 @@ from coach import llm
 
 @require_GET
 @never_cache
+# Outside ATOMIC_REQUESTS: opening the request's transaction is itself a query,
+# and a database that is down must be reported in the body, not raise before it.
+@transaction.non_atomic_requests
 def health(request: HttpRequest) -> JsonResponse:
     """200 ``{"status": "ok", "database": {...}, "queue": {...}}`` when the database
     answers; 503 with ``"status": "degraded"`` otherwise. The queue part reports the
@@ -66,7 +69,14 @@ def _oldest_queued_task(broker) -> dict | None:
     from django_q.signing import SignedPackage
 
     if Conf.ORM:
-        row = OrmQ.objects.using(Conf.ORM).order_by("id").first()
+        # Waiting rows only, as ``queue_size`` counts them: a row whose lock is
+        # in the future has been handed to a cluster and is running.
+        row = (
+            OrmQ.objects.using(Conf.ORM)
+            .filter(key=broker.list_key, lock__lte=timezone.now())
+            .order_by("id")
+            .first()
+        )
         payload = row.payload if row else None
     else:
         head = broker.connection.lrange(broker.list_key, 0, 0)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "coach.middleware.RequestSizeLimitMiddleware",
+    "coach.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -282,6 +283,13 @@ if Q_CLUSTER["timeout"] >= Q_CLUSTER["retry"]:
 # Hours for muscle recovery to climb back by one point (0-10 scale), per the
 # seeds' soreness_decay_hours; recovery rises with time in Alloy.
 SORENESS_DECAY_HOURS = env.float("SORENESS_DECAY_HOURS", default=10.0)
+# A generation run refreshes its heartbeat at least every fifth of this bound
+# (seconds) while it writes sessions; the sweeper (programs/leases.py: at every
+# worker start and once a minute) re-queues a program whose heartbeat is older,
+# so a killed worker's program resumes in seconds instead of after Q_CLUSTER_RETRY.
+ALLOY_GENERATION_STALE_SECONDS = env.float(
+    "ALLOY_GENERATION_STALE_SECONDS", default=10.0
+)
 # The daily coach keeps the movement library snapshot in each process for this
 # many seconds (re-read at once when movements, muscle links or relationships are
 # added or removed); 0 re-reads it on every adaptation.

@@ -18,6 +18,7 @@ Scopes (coach/settings.py):
 
 from __future__ import annotations
 
+import hashlib
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -51,10 +52,10 @@ class LoginAccountThrottle(SimpleRateThrottle):
         email = data.get("email") if hasattr(data, "get") else None
         if not isinstance(email, str) or not email.strip():
             return None
-        return self.cache_format % {
-            "scope": self.scope,
-            "ident": email.strip().lower()[:254],
-        }
+        # A digest, not the raw e-mail: the body is the client's, and a key with
+        # spaces or control characters breaks memcached and bloats the cache.
+        digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": digest}
 
 
 def login_attempt_allowed(email: str) -> bool:

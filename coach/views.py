@@ -10,12 +10,14 @@ Settings page's equipment, movement-rule and activity sections are served by
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -32,6 +34,7 @@ from coach.forms import (
     SignUpForm,
     preference_initial,
 )
+from coach.middleware import database_unavailable_response, is_database_unavailable
 from coach.models import AthleteProfile, AthleteSettings, User
 from coach.selectors import calendar_feed_urls
 
@@ -271,19 +274,37 @@ def settings_calendar_revoke(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------------------
 # Error pages (handler403/404/500 in coach/urls.py)
 # ---------------------------------------------------------------------------
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """403 in the site's style."""
+    """403 in the site's style; ``{"detail": …}`` JSON under ``/api/``."""
+    if _is_api(request):
+        return JsonResponse(
+            {"detail": "You do not have permission to perform this action."},
+            status=403,
+        )
     return render(request, "403.html", status=403)
 
 
 @requires_csrf_token
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """404 in the site's style (also every other athlete's object)."""
+    """404 in the site's style (also every other athlete's object); under
+    ``/api/`` (a path no route matches, e.g. a non-numeric id) JSON like DRF's."""
+    if _is_api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "404.html", status=404)
 
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500 without a request context: whatever broke may be a context processor."""
+    """500 without a request context: whatever broke may be a context processor.
+    A database that is down (raised outside a view) is a 503 instead. JSON under
+    ``/api/``."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable_response(request)
+    if _is_api(request):
+        return JsonResponse({"detail": "Server error."}, status=500)
     return HttpResponse(loader.get_template("500.html").render(), status=500)

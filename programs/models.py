@@ -174,6 +174,9 @@ class Program(TimeStampedModel):
     generation_error = models.TextField(blank=True)
     generation_started_at = models.DateTimeField(null=True, blank=True)
     generation_finished_at = models.DateTimeField(null=True, blank=True)
+    # Last sign of life of a generation run (programs/leases.py): refreshed while
+    # a worker writes sessions, and when the sweeper re-queues the program.
+    generation_heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     objects = ProgramQuerySet.as_manager()
 
@@ -327,6 +330,13 @@ class Session(models.Model):
     )
     generation_error = models.TextField(blank=True)
     generated_at = models.DateTimeField(null=True, blank=True)
+    # The generation run that owns this session while it is open (a random
+    # token, "" when free) and when that run last said it is alive: a claim whose
+    # ``claimed_at`` is older than ALLOY_GENERATION_STALE_SECONDS may be taken
+    # over (programs/leases.py). One owner at a time: a session is never generated
+    # by two runs at once.
+    claim_token = models.CharField(max_length=32, blank=True, default="")
+    claimed_at = models.DateTimeField(null=True, blank=True)
     # The curated circuits the session uses (seeds 003 s12): the conditioning
     # day's circuit and a finisher's. Their movements are also exercise rows.
     main_circuit = models.ForeignKey(

@@ -34,3 +34,11 @@ def program_generate_task(program_id: int) -> dict:
         "engine_seconds": round(report.engine_seconds, 4),
         "persist_seconds": round(report.persist_seconds, 4),
     }
+
+
+def generation_sweep_task() -> dict:
+    """Re-queue generation whose heartbeat is older than the bound (the
+    django-q2 schedule made by ``manage.py schedule_generation_sweep``)."""
+    from programs.leases import generation_sweep
+
+    return {"requeued": generation_sweep()}

@@ -3,6 +3,8 @@ athlete's settings and profile (seeds 002, settings domain)."""
 
 from __future__ import annotations
 
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
@@ -39,6 +41,18 @@ def token_pair_for(user: User) -> dict:
     }
 
 
+# Password hashing (PBKDF2, ~1e6 rounds: hundreds of ms of CPU) must not run inside
+# the request's transaction: on SQLite, whose transactions are IMMEDIATE, that
+# held the database's write lock for the whole hash and the load test saw
+# "database is locked" behind 50 sign-ups. These views run in autocommit; each
+# of their writes (the user row, last_login, the outstanding refresh token) is
+# one statement.
+_outside_request_transaction = method_decorator(
+    transaction.non_atomic_requests, name="dispatch"
+)
+
+
+@_outside_request_transaction
 class AuthRegisterApi(APIView):
     """Create an account and return a JWT pair (201)."""
 
@@ -57,6 +71,7 @@ class AuthRegisterApi(APIView):
         return Response(token_pair_for(user), status=status.HTTP_201_CREATED)
 
 
+@_outside_request_transaction
 class AuthLoginApi(TokenObtainPairView):
     """Email and password → ``{access, refresh, token_type, user}``."""
 
@@ -66,6 +81,7 @@ class AuthLoginApi(TokenObtainPairView):
     throttle_scope = "auth"
 
 
+@_outside_request_transaction
 class AuthRefreshApi(TokenRefreshView):
     """A refresh token → a new access token (and a rotated refresh token)."""
 

@@ -103,3 +103,13 @@ def test_verify_token_by_query_and_by_header(api_client):
 def test_verify_token_rejects_garbage_and_anonymous(api_client):
     assert api_client.get(VERIFY, {"token": "garbage"}).status_code == 401
     assert api_client.get(VERIFY).status_code == 401
+
+
+@pytest.mark.parametrize("name", ["register", "login", "refresh"])
+def test_auth_views_hash_passwords_outside_the_request_transaction(name):
+    # Under ATOMIC_REQUESTS a SQLite write lock was held for the whole PBKDF2
+    # hash; the load test saw "database is locked" behind concurrent sign-ups.
+    from django.urls import resolve, reverse
+
+    view = resolve(reverse(f"api:auth:{name}")).func
+    assert "default" in getattr(view, "_non_atomic_requests", set())

@@ -125,3 +125,12 @@ def test_403_and_500_are_in_the_sites_style():
     assert broken.status_code == 500
     assert "Something broke on our side" in broken.content.decode()
     assert "alloy.css" in broken.content.decode()
+
+
+def test_an_unknown_api_path_is_a_json_404_and_a_page_is_html(client):
+    response = client.get("/api/v1/logs/workouts/null,null/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import DataError
 from django.test import override_settings
 from django.utils import timezone
 
@@ -214,6 +215,15 @@ def test_health_reports_queued_and_failed_counts_and_the_oldest_task_age(client)
     assert queue["queued"] == 1
     assert queue["failed"] == 1
     assert queue["oldest_queued"]["name"] == "waiting-task"
+    # Once a cluster takes it (the ORM broker locks the row), it is not queued.
+    from django_q.models import OrmQ
+
+    OrmQ.objects.update(lock=timezone.now() + timedelta(seconds=60))
+    queue = client.get("/health").json()["queue"]
+    assert (queue["queued"], queue["oldest_queued"]) == (0, None)
+    OrmQ.objects.update(lock=timezone.now() - timedelta(seconds=1))
+    queue = client.get("/health").json()["queue"]
+    assert queue["oldest_queued"]["name"] == "waiting-task"
     assert 89 <= queue["oldest_queued"]["age_seconds"] < 200
     assert queue["clusters"] == 0
 
@@ -233,3 +243,28 @@ def test_the_browser_login_shares_the_per_account_back_off(client, api_client):
     assert response.status_code == 200  # the form again, not a redirect
     assert b"Too many sign-in attempts" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def test_an_id_too_large_for_the_database_is_a_400(auth_client):
+    # Found by Schemathesis: 2**63 as a movement id was a 500 on SQLite.
+    response = auth_client.post(
+        "/api/v1/settings/movement-rules/",
+        {"movement": 2**63, "rule": "PREFER"},
+        format="json",
+    )
+    # SQLite raises OverflowError (answered "out_of_range"); PostgreSQL compares
+    # it as numeric and finds no such movement: a 400 either way.
+    assert response.status_code == 400
+    assert response.json()
+
+
+@pytest.mark.parametrize(
+    "error",
+    [OverflowError("Python int too large"), DataError("smallint out of range")],
+)
+def test_a_number_the_database_cannot_hold_is_answered_400(error):
+    from coach.exceptions import api_exception_handler
+
+    response = api_exception_handler(error, {"view": None})
+    assert response.status_code == 400
+    assert response.data["code"] == "out_of_range"

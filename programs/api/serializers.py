@@ -121,8 +121,10 @@ class ProgramCreateInputSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Instead of equipment: a preset's equipment for this program.",
     )
-    movement_rules = MovementRuleInputSerializer(
-        many=True,
+    # An explicit ListSerializer: with ``many=True`` DRF would pass allow_null to
+    # the child too, and a null *rule* in the list would reach the service.
+    movement_rules = serializers.ListSerializer(
+        child=MovementRuleInputSerializer(),
         required=False,
         allow_null=True,
         help_text="Laid over your own movement rules: a rule here wins for its "

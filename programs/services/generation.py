@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from programs import specs
+from programs import leases, specs
 from programs.generation import iter_generate_sessions, plan_program
 from programs.generation import types as t
 from programs.models import (
@@ -64,28 +64,34 @@ def program_generate(*, program_id: int) -> GenerationReport:
     COMPLETED | FAILED; microcycles and the program follow (FAILED if any of their
     sessions failed, with an error text).
 
+    The run only touches the sessions it claims (``programs/leases.py``): a
+    session another live run holds is left to it, a run that loses a claim stops,
+    and its heartbeat lets the sweeper re-queue the program if this worker dies.
+
     Returns a :class:`GenerationReport`. Does nothing if the program is gone.
     """
     report = GenerationReport(program_id=program_id)
     program = Program.objects.filter(pk=program_id).first()
     if program is None:
         return report
+    token = leases.new_token()
+    todo = leases.sessions_claim(program_id=program_id, token=token)
+    if not todo:
+        # Nothing open, or a live run holds it all: roll up only if nothing is
+        # open (a late duplicate of a finished run), else leave it to that run.
+        if not Session.objects.filter(
+            program_id=program_id, generation_status__in=leases.OPEN
+        ).exists():
+            _finish(program_id)
+        return report
+    heartbeat = leases.Heartbeat(program_id=program_id, token=token)
     Program.objects.filter(pk=program_id).update(
         generation_status=GenerationStatus.IN_PROGRESS,
         generation_error="",
         generation_started_at=timezone.now(),
         generation_finished_at=None,
+        generation_heartbeat_at=timezone.now(),
     )
-    todo = {
-        (seq, day): pk
-        for pk, seq, day in Session.objects.filter(program_id=program_id)
-        .exclude(generation_status=GenerationStatus.COMPLETED)
-        .values_list("pk", "microcycle__sequence_number", "day_index")
-    }
-    if todo:
-        Session.objects.filter(pk__in=todo.values()).update(
-            generation_status=GenerationStatus.IN_PROGRESS, generation_error=""
-        )
     try:
         started = time.perf_counter()
         library = specs.movement_library_snapshot()
@@ -112,21 +118,34 @@ def program_generate(*, program_id: int) -> GenerationReport:
                 continue
             started = time.perf_counter()
             if isinstance(result, t.SessionFailure):
-                _session_fail(session_id, result.error)
+                _session_fail(session_id, result.error, token=token)
                 report.failed += 1
             else:
-                report.exercises += _session_write(session_id, result, planned.get(key))
+                report.exercises += _session_write(
+                    session_id, result, planned.get(key), token=token
+                )
                 report.written += 1
             report.persist_seconds += time.perf_counter() - started
+            heartbeat.beat()
         for session_id in todo.values():
             # The plan no longer has this day (it should never happen): say so.
-            _session_fail(session_id, "The plan has no such session any more.")
+            _session_fail(
+                session_id, "The plan has no such session any more.", token=token
+            )
             report.failed += 1
+    except leases.ClaimLost:
+        # This run stalled past the bound and another run owns the rest now.
+        logger.warning("Generation of program %s lost its claim; stopping", program_id)
+        leases.claims_release(token=token)
+        return report
     except Exception as exc:  # a broken snapshot or plan fails the whole run, loudly
         logger.exception("Generation of program %s failed", program_id)
-        Session.objects.filter(
-            program_id=program_id, generation_status=GenerationStatus.IN_PROGRESS
-        ).update(generation_status=GenerationStatus.FAILED, generation_error=str(exc))
+        Session.objects.filter(claim_token=token).update(
+            generation_status=GenerationStatus.FAILED,
+            generation_error=str(exc),
+            claim_token="",
+            claimed_at=None,
+        )
         _finish(program_id, error=f"Generation failed: {exc}")
         raise
     _finish(program_id)
@@ -134,9 +153,15 @@ def program_generate(*, program_id: int) -> GenerationReport:
 
 
 def _session_write(
-    session_id: int, generated: t.GeneratedSession, planned: t.PlannedSession | None
+    session_id: int,
+    generated: t.GeneratedSession,
+    planned: t.PlannedSession | None,
+    *,
+    token: str,
 ) -> int:
-    """Replace the session's exercises and fields in one short transaction.
+    """Replace the session's exercises and fields in one short transaction, if
+    the run ``token`` still holds the session's claim (else ``leases.ClaimLost``
+    and nothing is written).
 
     The session's ``rationale`` keeps the planner's blocks and reasons and adds the
     engine's notes on how the session was built. Returns the exercises written.
@@ -178,9 +203,11 @@ def _session_write(
     ]
     tb = generated.time_breakdown
     with transaction.atomic():
-        SessionExercise.objects.filter(session_id=session_id).delete()
-        SessionExercise.objects.bulk_create(rows)
-        Session.objects.filter(pk=session_id).update(
+        # The claim check and the completion are one UPDATE (it row-locks the
+        # session on PostgreSQL), before the exercises are replaced.
+        owned = Session.objects.filter(pk=session_id, claim_token=token).update(
+            claim_token="",
+            claimed_at=None,
             estimated_minutes=generated.estimated_minutes,
             time_breakdown={
                 "warmup": tb.warmup,
@@ -198,12 +225,19 @@ def _session_write(
             generation_error="",
             generated_at=timezone.now(),
         )
+        if not owned:
+            raise leases.ClaimLost(session_id)
+        SessionExercise.objects.filter(session_id=session_id).delete()
+        SessionExercise.objects.bulk_create(rows)
     return len(rows)
 
 
-def _session_fail(session_id: int, error: str) -> None:
-    Session.objects.filter(pk=session_id).update(
-        generation_status=GenerationStatus.FAILED, generation_error=error[:2000]
+def _session_fail(session_id: int, error: str, *, token: str) -> None:
+    Session.objects.filter(pk=session_id, claim_token=token).update(
+        generation_status=GenerationStatus.FAILED,
+        generation_error=error[:2000],
+        claim_token="",
+        claimed_at=None,
     )
 
 
@@ -227,9 +261,10 @@ def _finish(program_id: int, *, error: str = "") -> None:
                 ),
             ),
         )
-        failed_total = 0
+        failed_total = open_total = 0
         for mc in microcycles:
             failed_total += mc.failed
+            open_total += mc.open
             if mc.failed:
                 status, mc_error = (
                     GenerationStatus.FAILED,
@@ -251,6 +286,13 @@ def _finish(program_id: int, *, error: str = "") -> None:
                 f"{failed_total} session(s) could not be generated; "
                 "retry them from the program page or POST .../retry/."
             )
+        elif open_total:
+            # Another run still holds sessions (or a regenerate is queued): it
+            # finishes the program.
+            Program.objects.filter(pk=program_id).update(
+                generation_status=GenerationStatus.IN_PROGRESS, generation_error=""
+            )
+            return
         else:
             status = GenerationStatus.COMPLETED
         Program.objects.filter(pk=program_id).update(

@@ -78,6 +78,8 @@ def test_create_returns_interference_warnings(auth_client, library):
             {"movement_rules": [{"movement": 424242, "rule": "HARD_NO"}]},
             "movement_rules",
         ),
+        # Found by Schemathesis: a null rule in the list was a 500.
+        ({"movement_rules": [None, None]}, "movement_rules"),
     ],
 )
 def test_create_rejects_bad_input_with_field_errors(

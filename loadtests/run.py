@@ -1,0 +1,211 @@
+"""``make loadtest SCENARIO=medium DB=sqlite``: one bounded, headless load test.
+
+Brings up the stack on loopback (``loadtests/stack.py``: the database, gunicorn
+with ``--workers`` sync workers, ``--clusters`` django-q2 clusters), runs Locust
+headless with the scenario for ``--seconds``, samples the resident memory of the
+web and worker processes every minute, stops everything by itself, and prints per
+endpoint: requests, failures, error rate, p50/p95/p99 (ms) and throughput
+(requests/s), then the targets of issue 13 (0 errors; p95 plan ≤ 100 ms, adapt ≤
+150 ms, program create ≤ 100 ms; no "database is locked") as PASS/FAIL. Exit
+status 1 when a target is missed.
+
+Scenarios (users, spawn rate/s): light 10 @2, medium 50 @5, stress 100 @10
+(+ stress athletes), spike 10 → 100 → 10 in thirds of the run (+ stress
+athletes), endurance 50 @5 for 30 minutes by default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from stack import BASE_DIR, VENV_BIN, Stack  # noqa: E402
+
+SCENARIOS = {
+    "light": {"users": 10, "rate": 2, "seconds": 120, "stress": False},
+    "medium": {"users": 50, "rate": 5, "seconds": 150, "stress": False},
+    "stress": {"users": 100, "rate": 10, "seconds": 150, "stress": True},
+    "spike": {"users": 100, "rate": 50, "seconds": 180, "stress": True},
+    "endurance": {"users": 50, "rate": 5, "seconds": 1800, "stress": False},
+}
+# Request-name prefixes → p95 target in ms (issue 13 §1).
+TARGETS = {
+    "GET /days/{day}/plan/": 100,
+    "GET /programs/{id}/sessions/{sid}/ (plan)": 100,
+    "POST /days/{day}/adapt/": 150,
+    "POST /programs/": 100,
+}
+
+
+def _rss_sampler(stack: Stack, samples: list, stop: threading.Event, every: float):
+    while True:
+        samples.append((time.monotonic(), stack.rss_mb()))
+        if stop.wait(every):
+            samples.append((time.monotonic(), stack.rss_mb()))
+            return
+
+
+def _table(stats_csv: Path) -> tuple[list[dict], dict | None]:
+    rows, total = [], None
+    with stats_csv.open() as handle:
+        for row in csv.DictReader(handle):
+            entry = {
+                "name": f"{row['Type']} {row['Name']}".strip()
+                if not row["Name"].startswith(("GET", "POST", "setup"))
+                else row["Name"],
+                "requests": int(row["Request Count"]),
+                "failures": int(row["Failure Count"]),
+                "p50": row["50%"],
+                "p95": row["95%"],
+                "p99": row["99%"],
+                "rps": float(row["Requests/s"]),
+            }
+            if row["Name"] == "Aggregated":
+                total = entry
+            else:
+                rows.append(entry)
+    return rows, total
+
+
+def _print_table(rows: list[dict], total: dict | None) -> None:
+    header = f"{'endpoint':52} {'reqs':>6} {'fail':>5} {'err %':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'req/s':>7}"
+    print(header)
+    print("-" * len(header))
+    for row in [*sorted(rows, key=lambda r: r["name"]), *([total] if total else [])]:
+        err = 100 * row["failures"] / row["requests"] if row["requests"] else 0.0
+        print(
+            f"{row['name'][:52]:52} {row['requests']:>6} {row['failures']:>5} "
+            f"{err:>6.2f} {row['p50']:>6} {row['p95']:>6} {row['p99']:>6} "
+            f"{row['rps']:>7.2f}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenario", default="medium", choices=sorted(SCENARIOS))
+    parser.add_argument("--db", default="sqlite", choices=["sqlite", "postgres"])
+    parser.add_argument("--redis", action="store_true", help="Redis broker + cache")
+    parser.add_argument("--seconds", type=int, help="run time (scenario default)")
+    parser.add_argument("--users", type=int, help="override the scenario's users")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--clusters", type=int, default=1, help="qcluster processes")
+    args = parser.parse_args()
+    scenario = SCENARIOS[args.scenario]
+    seconds = args.seconds or scenario["seconds"]
+    users = args.users or scenario["users"]
+
+    print(
+        f"== loadtest {args.scenario}: {users} users, {seconds}s, db={args.db}"
+        f"{' +redis' if args.redis else ''}, gunicorn x{args.workers}, "
+        f"{args.clusters} cluster(s); load average before "
+        f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores",
+        flush=True,
+    )
+    with Stack(db=args.db, redis=args.redis, tag="load") as stack:
+        url = stack.start_gunicorn(workers=args.workers)
+        stack.start_clusters(args.clusters)
+        samples: list = []
+        stop = threading.Event()
+        sampler = threading.Thread(
+            target=_rss_sampler, args=(stack, samples, stop, 60.0), daemon=True
+        )
+        sampler.start()
+        prefix = stack.dir / "locust"
+        classes = ["Athlete", "StressAthlete"] if scenario["stress"] else ["Athlete"]
+        env = {
+            **os.environ,
+            "ALLOY_LOAD_SCENARIO": args.scenario,
+            "ALLOY_LOAD_SECONDS": str(seconds),
+        }
+        started = time.monotonic()
+        locust = subprocess.run(
+            [
+                str(VENV_BIN / "locust"),
+                "-f",
+                str(BASE_DIR / "loadtests" / "locustfile.py"),
+                "--headless",
+                "--host",
+                url,
+                "-u",
+                str(users),
+                "-r",
+                str(scenario["rate"]),
+                "-t",
+                f"{seconds}s",
+                "--stop-timeout",
+                "10",
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+                *classes,
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        elapsed = time.monotonic() - started
+        stop.set()
+        sampler.join(timeout=30)
+        notes = [
+            line
+            for line in locust.stdout.splitlines()
+            if line.startswith("[alloy-load]")
+        ]
+        logs = stack.log_text()
+        failures_csv = Path(f"{prefix}_failures.csv")
+        failures = failures_csv.read_text() if failures_csv.exists() else ""
+        rows, total = _table(Path(f"{prefix}_stats.csv"))
+        load_after = os.getloadavg()[0]
+        health = subprocess.run(
+            ["curl", "-s", f"{url}/health"], capture_output=True, text=True
+        ).stdout
+
+    print(f"\nran {elapsed:.0f}s; load average after {load_after:.2f}")
+    for note in dict.fromkeys(notes):
+        print(note)
+    print()
+    _print_table(rows, total)
+    if samples:
+        first, last = samples[0][1], samples[-1][1]
+        print("\nresident memory (MiB), first → last sample, every 60 s:")
+        for name in sorted(first):
+            start, end = first[name], last.get(name, first[name])
+            print(f"  {name:12} {start:8.1f} → {end:8.1f}  ({end - start:+.1f})")
+    print(f"\n/health at the end: {health[:300]}")
+    locked = logs.count("database is locked") + failures.count("database is locked")
+    ok = True
+    print("\ntargets:")
+    errors = total["failures"] if total else -1
+    print(f"  {'PASS' if errors == 0 else 'FAIL'} errors: {errors}")
+    ok &= errors == 0
+    for row in rows:
+        for name, limit in TARGETS.items():
+            if row["name"] == name:
+                p95 = float(row["p95"]) if row["p95"] not in ("N/A", "") else 0.0
+                good = p95 <= limit
+                ok &= good
+                print(
+                    f"  {'PASS' if good else 'FAIL'} {name} p95 {p95:.0f} ms (≤ {limit})"
+                )
+    print(f"  {'PASS' if locked == 0 else 'FAIL'} 'database is locked': {locked}")
+    ok &= locked == 0
+    if failures.strip().count("\n"):
+        print("\nfailures (locust):\n" + failures[:3000])
+    if locust.returncode not in (0, 1):
+        print(locust.stderr[-3000:])
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
