@@ -67,5 +67,8 @@ def _handle(exc: Exception, context: dict[str, Any]) -> Response | None:
             status=400,
         )
     if isinstance(exc, ApplicationError):
+        # Refused: whatever the request wrote before the rule said no is undone,
+        # as DRF does for the errors it handles itself (ATOMIC_REQUESTS).
+        set_rollback()
         return Response({"detail": exc.message, **exc.extra}, status=400)
     return exception_handler(exc, context)
