@@ -50,7 +50,7 @@ bench: setup
 # Schemathesis against /api/schema/ with many examples per operation (CI runs 5).
 FUZZ_EXAMPLES ?= 200
 fuzz: venv
-	ALLOY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(VENV)/bin/pytest tests/test_schemathesis.py -q -p no:cacheprovider
+	ALLOY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(VENV)/bin/pytest coach/tests/api_wide/test_schemathesis.py -q -p no:cacheprovider
 
 # A bounded, headless load test on loopback: gunicorn + django-q2 + Locust.
 # SCENARIO=light|medium|stress|spike|endurance  DB=sqlite|postgres  SECONDS=…
