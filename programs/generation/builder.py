@@ -179,6 +179,9 @@ class _LiftingDay:
             ProgressionStyle.DOUBLE_PROGRESSION,
         )
         self.cctx = self.ctx  # the cool-down's own context, from middle() on
+        #: Patterns the first main lift may keep from the focus's cache (None:
+        #: any; PULL_PATTERNS on a short day leading with a pull for balance).
+        self.main_side: frozenset[str] | None = None
 
     def total(self) -> int:
         """The session's estimated seconds as drafted so far."""
@@ -187,6 +190,25 @@ class _LiftingDay:
     def _lacking(self) -> frozenset[str]:
         """The day's push or pull patterns still missing from its hard work."""
         return _lacking(self.planned.intent_tags, self.blocks)
+
+    def _week_lean(self) -> frozenset[str]:
+        """The day's pull patterns while the week so far (this session included)
+        has fewer pull than push hard sets, its push patterns past 1.8 pulls per
+        push; else empty. Accessories then lean that way, so the weekly pull:push
+        stays within 0.8–2.0 (issue 10; reference §11: at least as much pulling as
+        pushing, ≤ 2:1 keeps pressing productive)."""
+        pull, push = self.inp.week_pull_push
+        for d in (d for ds in self.blocks.values() for d in ds if d.hard):
+            if d.movement.pattern in PULL_PATTERNS:
+                pull += d.sets
+            elif d.movement.pattern in PUSH_PATTERNS:
+                push += d.sets
+        tags = self.planned.intent_tags
+        if pull < push:
+            return frozenset(t for t in tags if t in PULL_PATTERNS)
+        if pull > 1.8 * push and push:
+            return frozenset(t for t in tags if t in PUSH_PATTERNS)
+        return frozenset()
 
     def _main_floor(self) -> int:
         """The fewest sets of any main lift: no accessory gets more (priorities,
@@ -218,16 +240,16 @@ class _LiftingDay:
         count = 1 if self.minutes < 45 else 2
         patterns = self.main_patterns
         if count == 1:
-            # One main lift on a day that both pushes and pulls: lead with the
-            # side the week has had less of, so short upper days balance over
-            # the week (issue 10).
-            facts = self.index.facts
-            used = [facts[i].m.pattern for i in self.inp.used_week if i in facts]
-            pushes = sum(p in PUSH_PATTERNS for p in used)
-            pulls = sum(p in PULL_PATTERNS for p in used)
+            # One main lift on a day that both pushes and pulls: lead with a
+            # pull once the week has pushed at least as many hard sets as it
+            # pulled, so short upper days balance over the week (issue 10).
+            pulls, pushes = self.inp.week_pull_push
             pull_first = [p for p in patterns if p in PULL_PATTERNS]
-            if pull_first and patterns[0] in PUSH_PATTERNS and pulls < pushes:
+            if pull_first and patterns[0] in PUSH_PATTERNS and 0 < pushes >= pulls:
                 patterns = [pull_first[0], *(p for p in patterns if p != pull_first[0])]
+                # A second day of the same focus in the week leads with the pull
+                # too, not with the push lift its focus cached.
+                self.main_side = PULL_PATTERNS
         for i, pattern in enumerate(patterns[:count]):
             self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
@@ -352,6 +374,11 @@ class _LiftingDay:
             cached is not None
             and cached in index.facts
             and cached not in ctx.session_ids
+            and (
+                i
+                or self.main_side is None
+                or index.facts[cached].m.pattern in self.main_side
+            )
         ):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
@@ -400,7 +427,7 @@ class _LiftingDay:
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
             usable=lambda f: vol.usable(f, 2),
-            balance=self._lacking(),
+            balance=self._lacking() | self._week_lean(),
         )
         if p is None:
             return False

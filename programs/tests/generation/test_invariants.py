@@ -120,3 +120,37 @@ def test_long_sessions_past_the_volume_caps_fill_with_easy_zone2_cardio(library)
         if not program.plan.microcycles[s.microcycle_sequence - 1].is_deload:
             assert abs(s.estimated_minutes - 120) <= 0.05 * 120 + 0.5
     assert filled
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    goals=st.sampled_from(
+        [
+            ((G.FAT_LOSS, 6), (G.HYPERTROPHY, 4)),
+            ((G.STRENGTH, 10),),
+            ((G.HYPERTROPHY, 10),),
+        ]
+    ),  # fmt: skip
+    experience=st.sampled_from(list(ExperienceLevel)),
+    days=st.integers(4, 6),
+    seed=st.integers(0, 10_000),
+)
+def test_short_upper_lower_weeks_pull_at_least_0_8_per_push(
+    real_library, goals, experience, days, seed
+):
+    """Short upper days hold one main lift: the week leans its mains and
+    accessories towards pulling, so weekly pull:push stays in 0.8–2.0 (issue 10;
+    the matrix's most common pull:push violation before the week lean)."""
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=30, seed=seed, equipment=GYM,
+        experience=experience,
+        request={"split_template": SplitTemplate.UPPER_LOWER},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    review = review_program(
+        program, real_library, goals=dict(goals), experience=experience,
+        budget_minutes=30,
+    )  # fmt: skip
+    assert review.sessions_checked["pull_push_ratio"]
+    bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
+    assert not bent, bent
