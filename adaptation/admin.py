@@ -8,8 +8,14 @@ logging pre-fills), so the admin shows them and may delete them, never edits the
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Count
 
-from adaptation.models import DailyCheckIn, SessionAdaptation
+from adaptation.models import (
+    ConversationThread,
+    ConversationTurn,
+    DailyCheckIn,
+    SessionAdaptation,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -53,3 +59,34 @@ class SessionAdaptationAdmin(ReadOnlyAdmin):
     @admin.display(description="Changes")
     def operation_count(self, obj: SessionAdaptation) -> int:
         return len(obj.operations or [])
+
+
+class ConversationTurnInline(admin.TabularInline):
+    model = ConversationTurn
+    extra = 0
+    can_delete = False
+    fields = ["role", "content", "model_name", "latency_ms", "error_kind", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ConversationThread)
+class ConversationThreadAdmin(ReadOnlyAdmin):
+    """The coach's conversations, with their turns (the model's failures show as
+    ``error_kind``)."""
+
+    list_display = ["session", "user", "status", "turn_count", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["user__email", "final_notes"]
+    list_select_related = ["session", "user"]
+    readonly_fields = ["created_at", "updated_at", "decided_at"]
+    inlines = [ConversationTurnInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(turn_total=Count("turns"))
+
+    @admin.display(description="Turns", ordering="turn_total")
+    def turn_count(self, obj: ConversationThread) -> int:
+        return obj.turn_total

@@ -173,3 +173,97 @@ class SessionAdaptation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.session} · {self.get_status_display()}"
+
+
+#: The longest question an athlete may send in a thread (characters).
+MESSAGE_MAX_CHARS = 1000
+
+
+class ThreadStatus(models.TextChoices):
+    """IN_PROGRESS → ACCEPTED | REJECTED, with the adaptation it is about."""
+
+    IN_PROGRESS = "IN_PROGRESS", "In progress"
+    ACCEPTED = "ACCEPTED", "Accepted"
+    REJECTED = "REJECTED", "Rejected"
+
+
+class ConversationThreadQuerySet(models.QuerySet["ConversationThread"]):
+    def for_user(self, user) -> ConversationThreadQuerySet:
+        """Only ``user``'s threads."""
+        return self.filter(user=user)
+
+
+class ConversationThread(TimeStampedModel):
+    """The conversation about one adaptation of one planned session.
+
+    Opened by each streamed adaptation (``POST /days/{date}/adapt/stream``);
+    follow-up questions add turns. Accepting or rejecting it decides its
+    adaptation in the same transaction; ``final_content`` is then the last
+    assistant answer shown and ``final_notes`` what the athlete wrote. Threads
+    are kept for the history.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="threads"
+    )
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="threads"
+    )
+    adaptation = models.ForeignKey(
+        SessionAdaptation, on_delete=models.CASCADE, related_name="threads"
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=ThreadStatus.choices,
+        default=ThreadStatus.IN_PROGRESS,
+        db_index=True,
+    )
+    final_content = models.TextField(blank=True)
+    final_notes = models.CharField(max_length=MESSAGE_MAX_CHARS, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConversationThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Thread on {self.session} · {self.get_status_display()}"
+
+
+class TurnRole(models.TextChoices):
+    USER = "USER", "Athlete"
+    ASSISTANT = "ASSISTANT", "Coach"
+
+
+class ConversationTurn(TimeStampedModel):
+    """One message of a thread.
+
+    An ASSISTANT turn is written once, when its answer has ended: ``content`` is
+    what the athlete was finally shown (the model's text, or the deterministic
+    explanation when the model failed), ``error_kind`` the failure
+    (``coach.llm.FailureKind`` values, blank when the model answered),
+    ``model_name``, ``latency_ms`` and the token counts the server reported
+    (``None`` when it did not). ``flags`` lists the numbers in the model's text
+    that contradict the engine's prescription (``[{"text", "number"}]``); they
+    are never shown as a prescription.
+    """
+
+    thread = models.ForeignKey(
+        ConversationThread, on_delete=models.CASCADE, related_name="turns"
+    )
+    role = models.CharField(max_length=10, choices=TurnRole.choices)
+    content = models.TextField()
+    model_name = models.CharField(max_length=200, blank=True)
+    latency_ms = models.PositiveIntegerField(null=True, blank=True)
+    prompt_tokens = models.PositiveIntegerField(null=True, blank=True)
+    completion_tokens = models.PositiveIntegerField(null=True, blank=True)
+    error_kind = models.CharField(max_length=32, blank=True)
+    flags = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} turn of thread {self.thread_id}"

@@ -12,7 +12,13 @@ from datetime import date, timedelta
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
+from adaptation.models import (
+    AdaptationStatus,
+    ConversationThread,
+    ConversationTurn,
+    DailyCheckIn,
+    SessionAdaptation,
+)
 from movements.models import MovementMuscle
 from programs.models import Program, Session, SessionExercise, SessionType
 
@@ -161,3 +167,53 @@ def adaptation_get_for_user(
         return queryset.get(pk=adaptation_id)
     except (SessionAdaptation.DoesNotExist, ValueError, TypeError):
         raise Http404("No such adaptation.") from None
+
+
+def _threads() -> QuerySet[ConversationThread]:
+    return ConversationThread.objects.select_related(
+        "adaptation",
+        "adaptation__checkin",
+        "adaptation__session",
+        "adaptation__session__program",
+        "adaptation__session__microcycle",
+    ).prefetch_related(
+        Prefetch(
+            "turns", queryset=ConversationTurn.objects.order_by("created_at", "id")
+        )
+    )
+
+
+def thread_get_for_user(
+    *, user, thread_id: int, day: date | None = None
+) -> ConversationThread:
+    """The conversation thread ``thread_id`` if it is ``user``'s (and, when
+    ``day`` is given, about that day's session), with its adaptation, session,
+    program and turns (two queries). Raises ``Http404`` when it is missing,
+    someone else's or of another day."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404("No such conversation.")
+    queryset = _threads().filter(user=user)
+    if day is not None:
+        queryset = queryset.filter(session__date=day)
+    try:
+        return queryset.get(pk=thread_id)
+    except (ConversationThread.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such conversation.") from None
+
+
+def thread_for_adaptation(*, user, adaptation_id: int) -> ConversationThread | None:
+    """The newest thread about the adaptation, with its turns, or ``None``."""
+    return (
+        _threads()
+        .filter(user=user, adaptation_id=adaptation_id)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def thread_list_for_day(*, user, day: date) -> QuerySet[ConversationThread]:
+    """The athlete's threads about the sessions of ``day``, newest first, with
+    their turns (two queries)."""
+    return (
+        _threads().filter(user=user, session__date=day).order_by("-created_at", "-id")
+    )

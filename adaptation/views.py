@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,8 +22,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from adaptation import selectors, services
+from adaptation import selectors, services, voice
 from adaptation.forms import DayCheckInForm
+from adaptation.models import ThreadStatus
 from coach.exceptions import ApplicationError
 from movements.models import Muscle
 from programs import selectors as program_selectors
@@ -88,8 +90,38 @@ def _render_day(
         "form": form,
         "logged": logged,
         "proposal": plan.proposal,
+        "voice_enabled": bool(settings.LLM_BASE_URL),
+        **_voice(request, plan),
     }
     return render(request, "adaptation/today.html", context, status=status)
+
+
+def _voice(request: HttpRequest, plan) -> dict:
+    """The coach's words about the open proposal: its newest thread's turns and
+    the last answer, else the deterministic explanation (a few queries, only
+    when there is a proposal)."""
+    proposal = plan.proposal
+    if proposal is None:
+        return {}
+    proposal.session = plan.session  # already read, with its program
+    thread = selectors.thread_for_adaptation(
+        user=request.user, adaptation_id=proposal.pk
+    )
+    turns = list(thread.turns.all()) if thread else []
+    answers = [t for t in turns if t.role == "ASSISTANT"]
+    if answers:
+        text = answers[0].content
+    else:
+        text = voice.deterministic_explanation(
+            services.thread_context(adaptation=proposal)
+        )
+    return {
+        "thread": thread,
+        "voice_text": text,
+        "voice_flags": answers[0].flags if answers else [],
+        # The conversation after the first explanation: questions and answers.
+        "follow_ups": turns[1:] if answers else turns,
+    }
 
 
 @login_required
@@ -157,12 +189,23 @@ def adaptation_decide(
     adaptation = selectors.adaptation_get_for_user(
         user=request.user, adaptation_id=adaptation_id, day=target
     )
+    # A conversation about the proposal is decided with it.
+    thread = selectors.thread_for_adaptation(
+        user=request.user, adaptation_id=adaptation.pk
+    )
+    if thread is not None and thread.status != ThreadStatus.IN_PROGRESS:
+        thread = None
     try:
-        if decision == "accept":
+        if thread is not None:
+            thread.adaptation = adaptation
+            services.thread_decide(thread=thread, accept=decision == "accept")
+        elif decision == "accept":
             services.adaptation_accept(adaptation=adaptation)
-            messages.success(request, "Adapted plan accepted: logging pre-fills it.")
         else:
             services.adaptation_reject(adaptation=adaptation)
+        if decision == "accept":
+            messages.success(request, "Adapted plan accepted: logging pre-fills it.")
+        else:
             messages.info(request, "Kept the original plan.")
     except ApplicationError as exc:
         messages.error(request, exc.message)

@@ -7,4 +7,6 @@ import os
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coach.settings")
+# Settings that differ under ASGI read this (persistent database connections).
+os.environ.setdefault("ALLOY_SERVER", "asgi")
 application = get_asgi_application()

@@ -1,13 +1,17 @@
-"""``GET /health``: is the database reachable, and is the task queue moving?"""
+"""``GET /health``: is the database reachable, and is the task queue moving?
+``GET /health/llm``: is the optional language model answering?"""
 
 from __future__ import annotations
 
 import time
 
-from django.db import connection
+from asgiref.sync import async_to_sync
+from django.db import connection, transaction
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from coach import llm
 
 
 @require_GET
@@ -33,7 +37,21 @@ def health(request: HttpRequest) -> JsonResponse:
     body["queue"] = _queue_status()
     if body["queue"].get("status") == "error":
         body["status"] = "degraded"
+    # The model is optional: "disabled" or "unhealthy" is reported, never degrading
+    # Alloy, which explains everything without it.
+    body["llm"] = async_to_sync(llm.health)().as_dict()
     return JsonResponse(body, status=200 if body["status"] == "ok" else 503)
+
+
+@require_GET
+@never_cache
+@transaction.non_atomic_requests
+async def health_llm(request: HttpRequest) -> JsonResponse:
+    """``{"status": "healthy" | "unhealthy" | "disabled", "provider", "model",
+    "latency_ms", "error"?}`` from a cheap probe of the model server (``GET
+    {LLM_BASE_URL}/models``, ``LLM_PROBE_TIMEOUT`` seconds), cached for
+    ``LLM_HEALTH_CACHE_SECONDS``. Always 200: no model is a supported state."""
+    return JsonResponse((await llm.health()).as_dict())
 
 
 def _oldest_queued_task(broker) -> dict | None:

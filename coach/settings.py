@@ -120,9 +120,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-# Persistent connections on both backends: reopening SQLite (and re-running the
-# pragmas above) on every request costs more than the request's own queries.
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", 60))
+# Persistent connections on both backends under WSGI: reopening SQLite (and
+# re-running the pragmas above) on every request costs more than the request's own
+# queries. Under ASGI (uvicorn; coach/asgi.py sets ALLOY_SERVER=asgi) each request's
+# sync work runs in a thread of its own that ends with the request, so a kept
+# connection would leak: Django's docs say to disable persistent connections there
+# (ref/databases, "Persistent connections"), and the default is 0.
+ASGI_SERVER = env.str("ALLOY_SERVER", default="") == "asgi"
+DATABASES["default"].setdefault(
+    "CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", 0 if ASGI_SERVER else 60)
+)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Every request runs in one transaction: a failure half-way writes nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -210,6 +217,12 @@ SPECTACULAR_SETTINGS = {
         "DisciplineEnum": "movements.models.Discipline",
         "UnitsEnum": "coach.models.Units",
     },
+    # The coach's voice streams from async views drf-spectacular cannot see; the
+    # hook describes them and their events.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "adaptation.api.schema.add_stream_paths",
+    ],
 }
 # Short access tokens, rotated refresh tokens, and a blacklist so a used refresh
 # token cannot be replayed.
@@ -285,6 +298,25 @@ ALLOY_EXERCISE_DB_PATH = env.str(
 )
 
 # ---------------------------------------------------------------------------
+# The coach's voice: an optional OpenAI-compatible language model (coach/llm.py)
+# ---------------------------------------------------------------------------
+# Empty: no model, and Alloy shows its deterministic explanations (the default).
+# Ollama: http://127.0.0.1:11434/v1 ; llama.cpp's server: http://127.0.0.1:8080/v1
+LLM_BASE_URL = env.str("LLM_BASE_URL", default="")
+LLM_MODEL = env.str("LLM_MODEL", default="")
+LLM_API_KEY = env.str("LLM_API_KEY", default="")
+# Seconds: to connect; between two streamed chunks (a stalled model); for the
+# whole answer, capped at 60 so a model can never hold a stream for long.
+LLM_CONNECT_TIMEOUT = env.float("LLM_CONNECT_TIMEOUT", default=3.0)
+LLM_READ_TIMEOUT = env.float("LLM_READ_TIMEOUT", default=15.0)
+LLM_TOTAL_TIMEOUT = min(env.float("LLM_TOTAL_TIMEOUT", default=45.0), 60.0)
+LLM_MAX_TOKENS = env.int("LLM_MAX_TOKENS", default=400)
+# GET /health/llm probes the model server at most this often (seconds), with a
+# short timeout of its own.
+LLM_PROBE_TIMEOUT = env.float("LLM_PROBE_TIMEOUT", default=2.0)
+LLM_HEALTH_CACHE_SECONDS = env.int("LLM_HEALTH_CACHE_SECONDS", default=15)
+
+# ---------------------------------------------------------------------------
 # Logging
 # ---------------------------------------------------------------------------
 LOGGING = {
@@ -295,7 +327,12 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("ALLOY_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One INFO line per model request is noise; failures are logged by
+        # coach.llm as warnings.
+        "httpx": {"level": "WARNING"},
+    },
 }
 
 # ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from coach import views
 from coach.forms import EmailAuthenticationForm
-from coach.health import health
+from coach.health import health, health_llm
 
 urlpatterns = [
     # The HTML site (server-rendered, htmx for the live parts). The home page and
@@ -63,6 +63,7 @@ urlpatterns = [
         name="api-docs",
     ),
     path("health", health, name="health"),
+    path("health/llm", health_llm, name="health-llm"),
 ]
 
 handler403 = "coach.views.permission_denied"

@@ -181,8 +181,9 @@ def program_review(*, program: Program) -> ProgramReview:
     hard sets per landmark group, pull:push, frequency, main lifts, tier mix and
     the invariants that bent. The plan (deloads, volume steps, day foci) is
     re-derived from the stored spec; the exercises are the rows as written.
-    Eight queries: variants, exercises, sessions, and the snapshot of the
-    movements they use (rows, muscle links, relationships, circuits)."""
+    Nine queries: variants, deload microcycles, exercises, sessions, and the
+    snapshot of the movements they use (rows, muscle links, relationships,
+    circuits)."""
     spec = program_spec(program=program)
     plan = plan_program(spec)
     rows = list(

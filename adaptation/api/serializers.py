@@ -6,6 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from adaptation.models import (
+    MESSAGE_MAX_CHARS,
     MINUTES_MAX,
     MINUTES_MIN,
     SORENESS_MAX,
@@ -227,3 +228,45 @@ class DeloadNowOutputSerializer(serializers.Serializer):
 
 class NotFoundOutputSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+# ---------------------------------------------------------------------------
+# Conversation threads (the coach's voice)
+# ---------------------------------------------------------------------------
+class ThreadDecideInputSerializer(serializers.Serializer):
+    conversation_id = serializers.IntegerField(
+        min_value=1, help_text="The thread's id (the stream's thread_id)."
+    )
+    final_notes = serializers.CharField(
+        max_length=MESSAGE_MAX_CHARS, required=False, allow_blank=True, default=""
+    )
+
+
+class TurnOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    role = serializers.CharField(help_text="USER or ASSISTANT.")
+    content = serializers.CharField()
+    model_name = serializers.CharField()
+    latency_ms = serializers.IntegerField(allow_null=True)
+    prompt_tokens = serializers.IntegerField(allow_null=True)
+    completion_tokens = serializers.IntegerField(allow_null=True)
+    error_kind = serializers.CharField(
+        help_text="Blank when the model answered, else why it did not."
+    )
+    flags = serializers.ListField(child=serializers.DictField())
+    created_at = serializers.DateTimeField()
+
+
+class ThreadOutputSerializer(serializers.Serializer):
+    """A conversation about one adaptation, with its turns in order."""
+
+    id = serializers.IntegerField()
+    session_id = serializers.IntegerField()
+    adaptation_id = serializers.IntegerField()
+    adaptation_status = serializers.CharField(source="adaptation.status")
+    status = serializers.CharField(help_text="IN_PROGRESS, ACCEPTED or REJECTED.")
+    final_content = serializers.CharField()
+    final_notes = serializers.CharField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    turns = TurnOutputSerializer(many=True, source="turns.all")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from adaptation.api import views
+from adaptation.api import streams, views
 
 app_name = "adaptation"
 
@@ -15,6 +15,25 @@ EXERCISE = (
 urlpatterns = [
     path("days/<str:day>/plan/", views.DayPlanApi.as_view(), name="day-plan"),
     path("days/<str:day>/adapt/", views.DayAdaptApi.as_view(), name="day-adapt"),
+    # The coach's voice: streamed answers (text/event-stream) and threads.
+    path(
+        "days/<str:day>/adapt/stream",
+        streams.day_adapt_stream,
+        name="day-adapt-stream",
+    ),
+    path("days/<str:day>/accept", views.ThreadAcceptApi.as_view(), name="day-accept"),
+    path("days/<str:day>/reject", views.ThreadRejectApi.as_view(), name="day-reject"),
+    path("days/<str:day>/threads/", views.ThreadListApi.as_view(), name="threads"),
+    path(
+        "days/<str:day>/threads/<int:thread_id>/",
+        views.ThreadDetailApi.as_view(),
+        name="thread-detail",
+    ),
+    path(
+        "days/<str:day>/threads/<int:thread_id>/messages",
+        streams.thread_message_stream,
+        name="thread-messages",
+    ),
     path(
         "days/<str:day>/adaptations/",
         views.DayAdaptationListApi.as_view(),

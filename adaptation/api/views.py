@@ -30,6 +30,8 @@ from adaptation.api.serializers import (
     ExerciseSwapInputSerializer,
     NotFoundOutputSerializer,
     SwappedExerciseOutputSerializer,
+    ThreadDecideInputSerializer,
+    ThreadOutputSerializer,
 )
 from programs import selectors as program_selectors
 
@@ -314,3 +316,75 @@ class ProgramDeloadNowApi(APIView):
         return Response(
             DeloadNowOutputSerializer(body).data, status=status.HTTP_202_ACCEPTED
         )
+
+
+class ThreadListApi(APIView):
+    """The athlete's conversation threads about the day's session, newest first,
+    each with its turns."""
+
+    @extend_schema(
+        parameters=[DAY_PARAMETER], responses=ThreadOutputSerializer(many=True)
+    )
+    def get(self, request, day: str):
+        threads = selectors.thread_list_for_day(user=request.user, day=parse_day(day))
+        return Response(ThreadOutputSerializer(threads, many=True).data)
+
+
+class ThreadDetailApi(APIView):
+    """One conversation thread with its turns (another athlete's is a 404)."""
+
+    @extend_schema(parameters=[DAY_PARAMETER], responses=ThreadOutputSerializer)
+    def get(self, request, day: str, thread_id: int):
+        thread = selectors.thread_get_for_user(
+            user=request.user, thread_id=thread_id, day=parse_day(day)
+        )
+        return Response(ThreadOutputSerializer(thread).data)
+
+
+class _ThreadDecideApi(APIView):
+    accept = True
+
+    def post(self, request, day: str):
+        target = parse_day(day)
+        serializer = ThreadDecideInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        thread = selectors.thread_get_for_user(
+            user=request.user,
+            thread_id=serializer.validated_data["conversation_id"],
+            day=target,
+        )
+        thread = services.thread_decide(
+            thread=thread,
+            accept=self.accept,
+            final_notes=serializer.validated_data["final_notes"],
+        )
+        return Response(ThreadOutputSerializer(thread).data)
+
+
+class ThreadAcceptApi(_ThreadDecideApi):
+    """Accept the conversation and its adaptation together: the adapted session
+    becomes the day's plan; ``final_notes`` are kept with the thread."""
+
+    accept = True
+
+    @extend_schema(
+        parameters=[DAY_PARAMETER],
+        request=ThreadDecideInputSerializer,
+        responses=ThreadOutputSerializer,
+    )
+    def post(self, request, day: str):
+        return super().post(request, day)
+
+
+class ThreadRejectApi(_ThreadDecideApi):
+    """Reject the conversation and its adaptation: the plan stays as it was."""
+
+    accept = False
+
+    @extend_schema(
+        parameters=[DAY_PARAMETER],
+        request=ThreadDecideInputSerializer,
+        responses=ThreadOutputSerializer,
+    )
+    def post(self, request, day: str):
+        return super().post(request, day)

@@ -25,6 +25,14 @@ from adaptation.services.plans import (
     adapted_log_sets,
     day_plan,
 )
+from adaptation.services.threads import (
+    message_errors,
+    thread_context,
+    thread_decide,
+    thread_message_create,
+    thread_open,
+    turn_record_answer,
+)
 
 __all__ = [
     "ALTERNATIVES_SHOWN",
@@ -44,5 +52,11 @@ __all__ = [
     "exercise_swap",
     "next_loading_microcycle",
     "program_deload_now",
+    "message_errors",
     "session_adapt",
+    "thread_context",
+    "thread_decide",
+    "thread_message_create",
+    "thread_open",
+    "turn_record_answer",
 ]

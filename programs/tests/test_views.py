@@ -299,9 +299,10 @@ def test_a_program_that_starts_later_opens_on_its_first_week(
 # Coach's view
 # ---------------------------------------------------------------------------
 #: Session + user, SAVEPOINT + RELEASE, the program, then the review's reads:
-#: regenerated variants, exercises, sessions, and the library snapshot of the
-#: movements used (rows, muscle links, relationships, circuits and their items).
-COACH_VIEW_QUERIES = 13
+#: regenerated variants, deload microcycles (deload-now), exercises, sessions, and
+#: the library snapshot of the movements used (rows, muscle links, relationships,
+#: circuits and their items).
+COACH_VIEW_QUERIES = 14
 
 
 def test_coach_view_reads_each_week_against_the_landmarks(

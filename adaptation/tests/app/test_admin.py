@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from adaptation import services
-from adaptation.models import DailyCheckIn, SessionAdaptation
+from adaptation.models import ConversationThread, DailyCheckIn, SessionAdaptation
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +20,17 @@ def staff_client(client, django_user_model):
     return client
 
 
-@pytest.mark.parametrize("model", [DailyCheckIn, SessionAdaptation])
+@pytest.mark.parametrize("model", [DailyCheckIn, SessionAdaptation, ConversationThread])
 def test_changelist_and_detail_render_read_only(
     staff_client, user, program, quad_day, model
 ):
-    services.session_adapt(
+    adaptation = services.session_adapt(
         user=user,
         day=quad_day.date,
         data=services.CheckInInput(soreness={"quadriceps": 6}, minutes_available=40),
     )
+    thread = services.thread_open(user=user, adaptation=adaptation)
+    thread.turns.create(role="ASSISTANT", content="Spare the quads today.")
     name = model._meta.model_name
     changelist = staff_client.get(reverse(f"admin:adaptation_{name}_changelist"))
     assert changelist.status_code == 200

@@ -1,4 +1,10 @@
-"""Run the web server and a django-q2 worker together; Ctrl-C stops both."""
+"""Run the web server and a django-q2 worker together; Ctrl-C stops both.
+
+The web server is uvicorn on ``coach.asgi``: the coach's voice streams a model's
+answer over Server-Sent Events from async views, which hold an event-loop task
+per stream instead of a thread, so slow answers never starve the other pages.
+Static files are served by WhiteNoise's middleware, as under any server.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +21,30 @@ class Command(BaseCommand):
     help = "Start the web server (127.0.0.1:8000 by default) and a task worker."
 
     def add_arguments(self, parser):
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument(
+            "addrport", nargs="?", default="127.0.0.1:8000", help="host:port"
+        )
 
     def handle(self, *args, addrport: str, **options):
         manage = str(settings.BASE_DIR / "manage.py")
-        # --noreload: one web process that Ctrl-C can stop cleanly with the worker.
+        host, _, port = addrport.rpartition(":")
+        # One uvicorn process (no reloader) that Ctrl-C stops with the worker; open
+        # event streams get a few seconds to finish before it exits.
         web = subprocess.Popen(
-            [sys.executable, manage, "runserver", addrport, "--noreload"]
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "coach.asgi:application",
+                "--host",
+                host.strip("[]") or "127.0.0.1",
+                "--port",
+                port or "8000",
+                "--timeout-graceful-shutdown",
+                "5",
+                "--no-server-header",
+            ],
+            cwd=str(settings.BASE_DIR),
         )
         worker = subprocess.Popen([sys.executable, manage, "qcluster"])
         self.stdout.write(
