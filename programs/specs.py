@@ -243,6 +243,26 @@ def athlete_profile_from_values(
     )
 
 
+def program_athlete(program: Program) -> t.AthleteProfile:
+    """The engine's :class:`AthleteProfile` from a stored program's snapshot of the
+    athlete (equipment, rules, activities, level, weekdays, disciplines). No query;
+    shared by ``program_spec`` and ``adaptation.specs``."""
+    return athlete_profile_from_values(
+        experience_level=program.experience_level,
+        persona_tone=program.persona_tone,
+        persona_aggression=program.persona_aggression,
+        equipment=program.equipment,
+        movement_rules=program.movement_rules,
+        enjoyable_activities=program.enjoyable_activities,
+        preferred_weekdays=program.preferred_weekdays,
+        discipline_priorities=program.discipline_priorities,
+        discipline_experience=program.discipline_experience,
+        dedicated_mobility_days=program.dedicated_mobility_days,
+        dedicated_cardio_days=program.dedicated_cardio_days,
+        cardio_as_finisher=program.cardio_as_finisher,
+    )
+
+
 def program_spec(*, program: Program) -> t.ProgramSpec:
     """The engine spec a stored program was created from, plus the variants of
     any regenerated sessions (so regeneration draws a fresh, reproducible pick)
@@ -258,20 +278,7 @@ def program_spec(*, program: Program) -> t.ProgramSpec:
         deload_every_n_microcycles=program.deload_every_n_microcycles,
         microcycle_length_days=program.microcycle_length_days,
     )
-    athlete = athlete_profile_from_values(
-        experience_level=program.experience_level,
-        persona_tone=program.persona_tone,
-        persona_aggression=program.persona_aggression,
-        equipment=program.equipment,
-        movement_rules=program.movement_rules,
-        enjoyable_activities=program.enjoyable_activities,
-        preferred_weekdays=program.preferred_weekdays,
-        discipline_priorities=program.discipline_priorities,
-        discipline_experience=program.discipline_experience,
-        dedicated_mobility_days=program.dedicated_mobility_days,
-        dedicated_cardio_days=program.dedicated_cardio_days,
-        cardio_as_finisher=program.cardio_as_finisher,
-    )
+    athlete = program_athlete(program)
     variants = {
         (seq, day): variant
         for seq, day, variant in Session.objects.filter(
