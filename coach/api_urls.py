@@ -13,5 +13,4 @@ urlpatterns = [
     path("", include("programs.api.urls")),
     path("", include("training_logs.api.urls")),
     path("", include("adaptation.api.urls")),
-    path("", include("portability.api.urls")),
 ]

@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "programs",
     "training_logs",
     "adaptation",
-    "portability",
 ]
 
 MIDDLEWARE = [

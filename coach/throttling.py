@@ -12,7 +12,8 @@ Scopes (coach/settings.py):
 - ``login_account``: login attempts per e-mail address, whatever the IP — the
   back-off that stops password guessing against one account from many addresses.
 - ``program_create``: program creation per athlete (each create queues generation).
-- ``expensive``: other engine-backed writes per athlete (adapt, regenerate, swap).
+- ``expensive``: other engine-backed writes per athlete (adapt, regenerate, swap,
+  deload-now), one budget shared by all of them.
 """
 
 from __future__ import annotations

@@ -50,7 +50,6 @@ urlpatterns = [
         name="settings-calendar-revoke",
     ),
     path("", include("movements.urls")),
-    path("", include("portability.urls")),
     # Staff, machines and health.
     path("admin/", admin.site.urls),
     path("api/v1/", include("coach.api_urls")),

@@ -290,6 +290,33 @@ def replay_recovery(
     return state
 
 
+def recovery_window_start(
+    timestamps_newest_first: Iterable[datetime], *, decay_hours: float
+) -> datetime | None:
+    """The oldest event time from which a replay still gives the full history's
+    result: the event right after the most recent gap of ``10 × decay_hours`` or
+    more (the oldest timestamp when there is no such gap; None when there are none).
+
+    ``timestamps_newest_first`` are the times of every event of every muscle (any
+    superset works: more timestamps only shorten gaps), newest first; it is read
+    lazily and only down to the gap. Why it is exact: the level is ≥ 0 and climbs
+    one point per ``decay_hours`` (:func:`recovered_level`), so across such a gap
+    every muscle is back to exactly 10, the level :func:`replay_recovery` starts
+    from; the test uses the same float expression as the climb. A muscle whose last
+    event is before the window reads 10 at any time from the window's start on.
+    """
+    if decay_hours <= 0:
+        raise ValueError("decay_hours must be positive.")
+    newer: datetime | None = None
+    for at in timestamps_newest_first:
+        if newer is not None:
+            hours = (newer - at).total_seconds() / 3600.0
+            if NO_RECOVERY + hours / decay_hours >= FULL_RECOVERY:
+                return newer
+        newer = at
+    return newer
+
+
 # ---------------------------------------------------------------------------
 # Readiness (one formula: this signal-only score and the adaptation engine's
 # full score, ``adaptation.engine.readiness``, share the weights below)

@@ -18,7 +18,9 @@ session_completed = Signal()
 #: Sent by the log page while it pre-fills a planned session (``sender=Session``,
 #: ``session=`` the session with its exercises, ``user=`` the athlete). A receiver
 #: may return the sets to pre-fill instead of the prescription — a list of
-#: ``training_logs.services.SetInput`` (``load_kg`` a target load, or None) — or
-#: None to leave it alone; the first list returned wins. The adaptation app
-#: answers with the accepted adaptation of the session and its load targets.
+#: ``training_logs.services.SetInput`` (``load_kg`` a target load, or None), or a
+#: ``training_logs.services.LogPrefill`` (the sets plus a note per planned exercise
+#: and the exercises dropped today) — or None to leave it alone; the first answer
+#: wins. The adaptation app answers with the accepted adaptation of the session:
+#: swapped-in movements in their planned exercise's place, dropped ones marked.
 session_log_prefill = Signal()

@@ -21,4 +21,25 @@ urlpatterns = [
     ),
     path("records/", views.records, name="records"),
     path("progress/", views.progress, name="progress"),
+    # Import and export: the Settings → Data section (training_logs.views.data)
+    path("settings/data/", views.data_section, name="data"),
+    path("settings/data/imports/", views.import_create, name="import-create"),
+    path(
+        "settings/data/imports/<int:job_id>/", views.import_detail, name="import-detail"
+    ),
+    path(
+        "settings/data/imports/<int:job_id>/retry/",
+        views.import_retry,
+        name="import-retry",
+    ),
+    path(
+        "settings/data/export/workouts.csv",
+        views.export_workouts_csv,
+        name="export-csv",
+    ),
+    path(
+        "settings/data/export/alloy.json",
+        views.export_account_json,
+        name="export-json",
+    ),
 ]

@@ -33,6 +33,7 @@ from adaptation.api.serializers import (
     ThreadDecideInputSerializer,
     ThreadOutputSerializer,
 )
+from coach.throttling import AlloyScopedThrottle
 from programs import selectors as program_selectors
 
 DAY_PARAMETER = OpenApiParameter(
@@ -177,6 +178,10 @@ class DayPlanApi(APIView):
 class DayAdaptApi(APIView):
     """Check in for a day and get the adaptation of its session (201)."""
 
+    # An engine run (or a queued rewrite) per call: throttled per athlete.
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
+
     @extend_schema(
         parameters=[DAY_PARAMETER],
         request=DayAdaptInputSerializer,
@@ -277,6 +282,10 @@ class ExerciseSwapApi(APIView):
     """Swap an exercise's movement (validated against the program's equipment
     and the athlete's rules); the exercise's rationale records the swap."""
 
+    # An engine run (or a queued rewrite) per call: throttled per athlete.
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
+
     @extend_schema(
         request=ExerciseSwapInputSerializer, responses=SwappedExerciseOutputSerializer
     )
@@ -298,6 +307,10 @@ class ExerciseSwapApi(APIView):
 class ProgramDeloadNowApi(APIView):
     """Turn the program's next loading week into a deload; the worker rewrites
     its sessions (202; poll the status URL)."""
+
+    # An engine run (or a queued rewrite) per call: throttled per athlete.
+    throttle_classes = [AlloyScopedThrottle]
+    throttle_scope = "expensive"
 
     @extend_schema(request=None, responses={202: DeloadNowOutputSerializer})
     def post(self, request, program_id: int):

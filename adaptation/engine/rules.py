@@ -215,8 +215,9 @@ class Adapter:
             if sets < d.sets:
                 d.sets = sets
                 reason += " Sets cut to stay within the weekly volume cap (MRV)."
-            self.log.add(OpKind.SWAP, reason, item, new_movement_id=new.id,
-                         before=f"{m.name} {before}", after=f"{new.name} {describe(d)}")  # fmt: skip
+            self.log.add(OpKind.SWAP, reason, item, movement_id=m.id,
+                         new_movement_id=new.id, before=f"{m.name} {before}",
+                         after=f"{new.name} {describe(d)}")  # fmt: skip
             return True
         self.items.remove(item)
         self.log.add(OpKind.DROP, f"{why}, and no alternative fits: left out.", item,
@@ -240,7 +241,7 @@ class Adapter:
                 before = f"{m.name} {describe(item.draft)}"
                 self._retarget(item, new)
                 self.log.add(OpKind.SWAP, f"Your rule: {new.name} instead of {m.name}.",
-                             item, new_movement_id=new.id, before=before,
+                             item, movement_id=m.id, new_movement_id=new.id, before=before,
                              after=f"{new.name} {describe(item.draft)}")  # fmt: skip
                 continue
             else:
@@ -251,7 +252,8 @@ class Adapter:
                     before = f"{m.name} {describe(item.draft)}"
                     self._retarget(item, new)
                     self.log.add(OpKind.SWAP, f"{why}: {new.name} instead (your rule).",
-                                 item, new_movement_id=new.id, before=before,
+                                 item, movement_id=m.id, new_movement_id=new.id,
+                                 before=before,
                                  after=f"{new.name} {describe(item.draft)}")  # fmt: skip
                     continue
             self.replace_or_drop(item, why, self.low)
@@ -288,8 +290,8 @@ class Adapter:
                 if sets < item.draft.sets:
                     item.draft.sets = sets
                     reason += " Sets cut to stay within the weekly volume cap (MRV)."
-                self.log.add(OpKind.SWAP, reason, item, new_movement_id=new.id,
-                             before=f"{old.name} {before}",
+                self.log.add(OpKind.SWAP, reason, item, movement_id=old.id,
+                             new_movement_id=new.id, before=f"{old.name} {before}",
                              after=f"{new.name} {describe(item.draft)}")  # fmt: skip
                 break
             else:

@@ -217,9 +217,11 @@ class OpKind(StrEnum):
 class Operation:
     """One change, with a plain-text ``reason`` the athlete reads.
 
-    ``exercise_id``/``movement_id`` name the planned exercise it applies to (None
-    for session-wide operations: CONVERT_TO_RECOVERY, EXTEND_WARMUP);
-    ``new_movement_id`` is set on SWAP (and on EXTEND_WARMUP: the drill added);
+    ``exercise_id``/``movement_id`` name the exercise it applies to and the
+    movement it held before the operation (None for session-wide operations:
+    CONVERT_TO_RECOVERY, EXTEND_WARMUP); ``new_movement_id`` is set on SWAP, the
+    movement put in (so a SWAP reads ``movement_id`` → ``new_movement_id``), and on
+    EXTEND_WARMUP (the drill added);
     ``before``/``after`` are short human-readable states ("4×5 @ RPE 8" →
     "3×5 @ RPE 7", "180 s" → "120 s").
     """

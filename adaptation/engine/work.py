@@ -180,9 +180,15 @@ class OpLog:
 
     def add(
         self, kind: OpKind, reason: str, item: Item | None = None, *,
-        new_movement_id: int | None = None, before: str = "", after: str = "",
+        movement_id: int | None = None, new_movement_id: int | None = None,
+        before: str = "", after: str = "",
     ) -> None:  # fmt: skip
-        """Record one operation (merged per item for the MERGED kinds)."""
+        """Record one operation (merged per item for the MERGED kinds).
+
+        ``movement_id`` is the movement the operation applies to, by default the
+        item's current one; a SWAP retargets the item first, so it passes the
+        movement it replaced here and the one it put in as ``new_movement_id``.
+        """
         key = (kind, item.uid) if item is not None else None
         if key is not None and kind in self.MERGED and key in self._at:
             at = self._at[key]
@@ -193,7 +199,10 @@ class OpLog:
         op = Operation(
             kind, reason,
             exercise_id=item.exercise_id if item is not None else None,
-            movement_id=item.movement.id if item is not None else None,
+            movement_id=(
+                movement_id if movement_id is not None
+                else item.movement.id if item is not None else None
+            ),
             new_movement_id=new_movement_id, before=before, after=after,
         )  # fmt: skip
         if key is not None:

@@ -1,6 +1,8 @@
 """Writes (and the day's plan) for the daily coach, one module per concern:
 check-ins, adaptations (adapt, accept, reject), the day's plan, exercise
-substitution and deload-now. The public names are re-exported here."""
+substitution and deload-now; ``exports``: the check-ins' section of the JSON
+export (registered with ``training_logs.portability.sections`` by the app's
+``ready()``). The public names are re-exported here."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from adaptation.services.exercises import (
 from adaptation.services.plans import (
     DayPlan,
     PlanExercise,
+    adapted_log_prefill,
     adapted_log_sets,
     day_plan,
 )
@@ -42,6 +45,7 @@ __all__ = [
     "PlanExercise",
     "adaptation_accept",
     "adaptation_reject",
+    "adapted_log_prefill",
     "adapted_log_sets",
     "checkin_create",
     "checkin_errors",

@@ -93,27 +93,21 @@ def prescription_json(adaptation: engine.Adaptation, library) -> dict:
     }
 
 
-def operations_json(
-    adaptation: engine.Adaptation, library, planned: dict[int, int]
-) -> list[dict]:
-    """The operations as stored. ``planned`` maps each planned exercise id to its
-    movement: an operation on a planned exercise names the movement as planned
-    (the engine may report the movement it swapped in)."""
+def operations_json(adaptation: engine.Adaptation, library) -> list[dict]:
+    """The operations as stored, one dict per :class:`engine.Operation` with the
+    names of its movements (a SWAP reads ``movement_id`` → ``new_movement_id``)."""
 
     def name(movement_id):
         info = library.movements.get(movement_id) if movement_id else None
         return info.name if info else ""
-
-    def planned_movement(op) -> int | None:
-        return planned.get(op.exercise_id, op.movement_id)
 
     return [
         {
             "kind": op.kind.value,
             "reason": op.reason,
             "exercise_id": op.exercise_id,
-            "movement_id": planned_movement(op),
-            "movement_name": name(planned_movement(op)),
+            "movement_id": op.movement_id,
+            "movement_name": name(op.movement_id),
             "new_movement_id": op.new_movement_id,
             "new_movement_name": name(op.new_movement_id),
             "before": op.before,
@@ -250,11 +244,7 @@ def session_adapt(
             status=AdaptationStatus.PROPOSED,
             readiness_score=readiness.score,
             readiness=checkin.readiness,
-            operations=operations_json(
-                result,
-                library,
-                {e.exercise_id: e.movement_id for e in plan.exercises},
-            ),
+            operations=operations_json(result, library),
             prescription=prescription_json(result, library),
             estimated_minutes=result.estimated_minutes,
         )

@@ -20,7 +20,7 @@ from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from adaptation.services.adaptations import exercise_plans_from_json
 from coach.models import AthleteSettings
 from programs.models import Program, Session
-from training_logs.services import WARMUP_ROLES, SetInput
+from training_logs.services import WARMUP_ROLES, LogPrefill, SetInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +242,33 @@ def _readiness(
     )
 
 
+def adapted_log_prefill(*, adaptation: SessionAdaptation, user) -> LogPrefill:
+    """The accepted adaptation as the log page reads it: its sets
+    (:func:`adapted_log_sets`), a note per swapped planned exercise ("Today: Leg
+    Press instead of Back Squat.") and the planned exercises it left out, each
+    with the reason the athlete accepted."""
+    sets = adapted_log_sets(adaptation=adaptation, user=user)
+    kept = {s.session_exercise_id for s in sets}
+    notes: dict[int, str] = {}
+    swaps: dict[int, tuple[str, str]] = {}  # exercise → (planned, now)
+    for op in adaptation.operations:
+        exercise_id = op.get("exercise_id")
+        if op["kind"] == engine.OpKind.SWAP and exercise_id is not None:
+            planned = swaps.get(exercise_id, (op["movement_name"], ""))[0]
+            swaps[exercise_id] = (planned, op["new_movement_name"])
+            notes[exercise_id] = f"Today: {swaps[exercise_id][1]} instead of {planned}."
+        elif op["kind"] == engine.OpKind.DROP and exercise_id is not None:
+            notes[exercise_id] = f"Dropped today: {op['reason']}"
+    dropped = frozenset(
+        e.pk for e in adaptation.session.exercises.all() if e.pk not in kept
+    )
+    for exercise_id in dropped:
+        notes.setdefault(exercise_id, "Dropped today: not in the adapted session.")
+    for exercise_id in [k for k in notes if k not in kept and k not in dropped]:
+        del notes[exercise_id]
+    return LogPrefill(sets=tuple(sets), notes=notes, dropped=dropped)
+
+
 def adapted_log_sets(
     *, adaptation: SessionAdaptation, user, now: datetime | None = None
 ) -> list[SetInput]:
@@ -249,9 +276,10 @@ def adapted_log_sets(
     ``training_logs.services.SetInput`` per prescribed set, with the set's target
     load (kg) when the engine has a number.
 
-    A set keeps the planned exercise it fulfils (``session_exercise_id``) unless
-    the adaptation swapped the movement (then it is logged as the movement done).
-    Warm-up and cool-down exercises are warm-up sets, as in
+    A set keeps the planned exercise it fulfils (``session_exercise_id``), also
+    when the adaptation swapped its movement (the set is the movement done, in the
+    planned exercise's place); exercises the adaptation added have none. Warm-up
+    and cool-down exercises are warm-up sets, as in
     ``training_logs.services.prescribed_sets``.
     """
     now = now or timezone.now()
@@ -259,17 +287,14 @@ def adapted_log_sets(
     plans = exercise_plans_from_json(adaptation.prescription)
     library = specs.movements_library(p.movement_id for p in plans)
     exercises = _with_targets(plans, library, user=user, now=now, settings=settings)
-    planned_movements = dict(
-        adaptation.session.exercises.values_list("pk", "movement_id")
-    )
+    planned_movements = {
+        e.pk: e.movement_id for e in adaptation.session.exercises.all()
+    }
     out = []
     for e in exercises:
         loads = {t.set_number: t.load_kg for t in e.load_targets}
         reps = e.reps_max or e.reps_min
-        same_slot = (
-            e.exercise_id is not None
-            and planned_movements.get(e.exercise_id) == e.movement_id
-        )
+        slot = e.exercise_id if e.exercise_id in planned_movements else None
         for number in range(1, e.sets + 1):
             load = loads.get(number)
             out.append(
@@ -282,7 +307,7 @@ def adapted_log_sets(
                         Decimal(str(e.target_rpe)) if e.target_rpe is not None else None
                     ),
                     is_warmup=e.role in WARMUP_ROLES,
-                    session_exercise_id=e.exercise_id if same_slot else None,
+                    session_exercise_id=slot,
                 )
             )
     return out

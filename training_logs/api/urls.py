@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from training_logs.api import views
+from training_logs.api import imports, views
 
 app_name = "training_logs"
 
@@ -46,4 +46,31 @@ urlpatterns = [
     path("logs/weekly-volume/", views.WeeklyVolumeApi.as_view(), name="weekly-volume"),
     path("activities/", views.ActivityInstanceListApi.as_view(), name="activity-list"),
     path("activities/log/", views.ActivityLogCreateApi.as_view(), name="activity-log"),
+    # Import and export (training_logs.api.imports)
+    path("imports/", imports.ImportCollectionApi.as_view(), name="import-collection"),
+    path(
+        "imports/<int:job_id>/",
+        imports.ImportDetailApi.as_view(),
+        name="import-detail",
+    ),
+    path(
+        "imports/<int:job_id>/mapping/",
+        imports.ImportMappingApi.as_view(),
+        name="import-mapping",
+    ),
+    path(
+        "imports/<int:job_id>/retry/",
+        imports.ImportRetryApi.as_view(),
+        name="import-retry",
+    ),
+    path(
+        "exports/workouts.csv",
+        imports.ExportWorkoutsCsvApi.as_view(),
+        name="export-csv",
+    ),
+    path(
+        "exports/alloy.json",
+        imports.ExportAccountJsonApi.as_view(),
+        name="export-json",
+    ),
 ]

@@ -9,7 +9,9 @@ the round trip) and shown in the athlete's unit at the edges.
 
 Derived rows (set e1RMs and hard-set flags, personal records, top sets, pattern
 exposure, muscle recovery) are written only by ``training_logs.services``, in the
-same transaction as the log they come from.
+same transaction as the log they come from. ``imports`` holds the import jobs
+(Strong/Hevy CSV, Alloy JSON restore), the fingerprint of every imported set (so a
+re-import adds nothing) and the athlete's remembered exercise-name choices.
 """
 
 from __future__ import annotations
@@ -28,6 +30,14 @@ from training_logs.models.checkins import (
 )
 from training_logs.models.circuits import CircuitScore, CircuitScoreQuerySet
 from training_logs.models.common import RATING_1_5, RPE_VALUES, validate_rpe
+from training_logs.models.imports import (
+    ExerciseNameChoice,
+    ImportedSet,
+    ImportJob,
+    ImportJobQuerySet,
+    ImportSource,
+    ImportStatus,
+)
 from training_logs.models.projections import (
     PatternExposure,
     PersonalRecord,
@@ -53,7 +63,13 @@ __all__ = [
     "BodyPart",
     "CircuitScore",
     "CircuitScoreQuerySet",
+    "ExerciseNameChoice",
     "FeedbackTag",
+    "ImportJob",
+    "ImportJobQuerySet",
+    "ImportSource",
+    "ImportStatus",
+    "ImportedSet",
     "MuscleRecoveryState",
     "PatternExposure",
     "PersonalRecord",

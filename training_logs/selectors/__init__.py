@@ -3,7 +3,8 @@
 - ``logs``: ownership choke points for logs, prefetch shapes, lists, a planned
   session's log status (the one "already logged" rule) and history by week;
 - ``progress``: e1RM trend, muscle recovery now, adherence and weekly volume;
-- ``circuits``: circuit scores and the athlete's best per circuit.
+- ``circuits``: circuit scores and the athlete's best per circuit;
+- ``imports``: an athlete's import jobs (ownership choke point, the Settings list).
 
 Sessions themselves are reached through ``programs.selectors.session_get_for_user``.
 Import the public names from here: ``from training_logs.selectors import X``.
@@ -12,6 +13,7 @@ Import the public names from here: ``from training_logs.selectors import X``.
 from __future__ import annotations
 
 from training_logs.selectors.circuits import circuit_bests, circuit_score_list
+from training_logs.selectors.imports import import_job_get_for_user, import_job_list
 from training_logs.selectors.logs import (
     HistoryWeek,
     SessionLogStatus,
@@ -54,6 +56,8 @@ __all__ = [
     "e1rm_trend",
     "has_history_before",
     "history_weeks",
+    "import_job_get_for_user",
+    "import_job_list",
     "last_working_loads",
     "muscle_recovery_now",
     "personal_record_list",

@@ -11,6 +11,9 @@ The package, one module per seam:
 - ``circuits``: scores on curated circuits;
 - ``imports``: many ad-hoc or restored workouts in one batch, and the one
   history-wide rebuild after an import;
+- ``import_jobs``: an import from a Strong/Hevy CSV or an Alloy JSON export
+  (read, refused with line numbers, exercise names matched, queued);
+- ``import_runs``: the django-q2 worker's run of a queued import;
 - ``common``: kg rounding, the ``session_completed`` signal, opening a planned
   session for logging (ownership + the one "already logged" rule).
 
@@ -33,6 +36,15 @@ from training_logs.services.checkins import (
 )
 from training_logs.services.circuits import circuit_score_create, circuit_score_errors
 from training_logs.services.common import KG_PLACES, LEVEL_PLACES
+from training_logs.services.import_jobs import (
+    ALIASES_FILE,
+    MAX_UPLOAD_BYTES,
+    alias_slugs,
+    import_job_create,
+    import_job_map,
+    import_job_retry,
+)
+from training_logs.services.import_runs import ImportReport, import_job_run
 from training_logs.services.imports import (
     ImportedWorkout,
     WorkoutInput,
@@ -46,6 +58,7 @@ from training_logs.services.projections import (
 )
 from training_logs.services.workouts import (
     WARMUP_ROLES,
+    LogPrefill,
     SetInput,
     prescribed_sets,
     workout_log_create,
@@ -53,11 +66,20 @@ from training_logs.services.workouts import (
 )
 
 __all__ = [
+    "ALIASES_FILE",
+    "MAX_UPLOAD_BYTES",
+    "ImportReport",
+    "alias_slugs",
+    "import_job_create",
+    "import_job_map",
+    "import_job_retry",
+    "import_job_run",
     "FUTURE_TOLERANCE",
     "KG_PLACES",
     "LEVEL_PLACES",
     "WARMUP_ROLES",
     "ImportedWorkout",
+    "LogPrefill",
     "SetInput",
     "SorenessInput",
     "WorkoutInput",

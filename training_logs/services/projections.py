@@ -8,6 +8,7 @@ when a log is back-dated or deleted; the pure replays live in
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -196,18 +197,49 @@ def pattern_exposure_rebuild(*, user, weeks: Iterable[date]) -> None:
         )
 
 
+#: Timestamps fetched per round trip while looking for the recovery window's start:
+#: a few weeks of training, so the usual athlete needs one.
+WINDOW_CHUNK = 100
+
+
 def muscle_recovery_rebuild(*, user) -> None:
     """Rebuild every muscle's recovery state for ``user`` from their history.
 
     Events: each workout lowers each muscle by the hard sets it took (primary 1.0,
     secondary 0.5: ``metrics.muscle_credits``); each soreness report sets the muscle
     to 10 − soreness. ``metrics.replay_recovery`` folds them with the climb of one
-    point per ``SORENESS_DECAY_HOURS`` in between. Four queries whatever the history.
+    point per ``SORENESS_DECAY_HOURS`` in between.
+
+    Bounded and exact: only events from ``metrics.recovery_window_start`` on are
+    replayed (after the most recent gap of 10 × ``SORENESS_DECAY_HOURS`` between any
+    two of the athlete's workouts or soreness reports every muscle is back to 10),
+    found by reading timestamps newest first down to that gap. A muscle with no event
+    in the window keeps its row when that row predates the window (it reads 10 from
+    the window's start on, as the full replay's would); a later row is stale (its
+    events were deleted) and goes. Six queries plus the timestamps read.
     """
     decay_hours = float(settings.SORENESS_DECAY_HOURS)
+    start = metrics.recovery_window_start(
+        heapq.merge(
+            WorkoutLog.objects.for_user(user)
+            .order_by("-performed_at")
+            .values_list("performed_at", flat=True)
+            .iterator(chunk_size=WINDOW_CHUNK),
+            SorenessLog.objects.filter(user=user)
+            .order_by("-logged_at")
+            .values_list("logged_at", flat=True)
+            .iterator(chunk_size=WINDOW_CHUNK),
+            reverse=True,
+        ),
+        decay_hours=decay_hours,
+    )
+    if start is None:
+        MuscleRecoveryState.objects.filter(user=user).delete()
+        return
     hard = list(
         SetLog.objects.for_user(user)
         .hard()
+        .filter(workout_log__performed_at__gte=start)
         .values("workout_log_id", "workout_log__performed_at", "movement_id")
         .annotate(n=Count("id"))
         .order_by()
@@ -232,7 +264,7 @@ def muscle_recovery_rebuild(*, user) -> None:
                 metrics.RecoveryEvent(performed_at, metrics.WORKOUT, amount)
             )
     for muscle_id, level, logged_at in SorenessLog.objects.filter(
-        user=user
+        user=user, logged_at__gte=start
     ).values_list("muscle_id", "level", "logged_at"):
         events[muscle_id].append(
             metrics.RecoveryEvent(logged_at, metrics.SORENESS, float(level))
@@ -256,10 +288,9 @@ def muscle_recovery_rebuild(*, user) -> None:
         elif (row.level, row.last_updated_at) != (level, state.at):
             row.level, row.last_updated_at = level, state.at
             to_update.append(row)
-    if existing:
-        MuscleRecoveryState.objects.filter(
-            pk__in=[s.pk for s in existing.values()]
-        ).delete()
+    stale = [s.pk for s in existing.values() if s.last_updated_at >= start]
+    if stale:
+        MuscleRecoveryState.objects.filter(pk__in=stale).delete()
     if to_update:
         MuscleRecoveryState.objects.bulk_update(to_update, ["level", "last_updated_at"])
     MuscleRecoveryState.objects.bulk_create(to_create)

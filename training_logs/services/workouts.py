@@ -8,8 +8,8 @@ Inputs are in kg; the pages and the API convert the athlete's unit at the edge
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -56,6 +56,20 @@ class SetInput:
     is_warmup: bool = False
     set_number: int | None = None
     session_exercise_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LogPrefill:
+    """What a ``signals.session_log_prefill`` receiver may answer instead of a bare
+    list of sets: the ``sets`` to pre-fill (a set whose ``session_exercise_id`` names
+    a planned exercise but another movement is that exercise done with the movement
+    swapped in), a short ``notes`` line per planned exercise id ("Today: Leg Press
+    instead of Back Squat.") and the planned exercise ids ``dropped`` today (their
+    note says why)."""
+
+    sets: tuple[SetInput, ...]
+    notes: Mapping[int, str] = field(default_factory=dict)
+    dropped: frozenset[int] = frozenset()
 
 
 def prescribed_sets(session: Session) -> list[SetInput]:

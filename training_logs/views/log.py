@@ -24,23 +24,27 @@ from programs.selectors import session_get_for_user
 from training_logs import clock, forms, presenters, selectors, services, signals
 
 
-def _planned_sets(session, user) -> list[services.SetInput]:
+def _prefill(session, user) -> services.LogPrefill:
     """The prescription, or what a ``session_log_prefill`` receiver answers (an
-    accepted adaptation with its target loads)."""
+    accepted adaptation with its target loads, swaps and drops)."""
     for _receiver, answer in signals.session_log_prefill.send(
         sender=type(session), session=session, user=user
     ):
+        if isinstance(answer, services.LogPrefill):
+            return answer
         if answer is not None:
-            return list(answer)
-    return services.prescribed_sets(session)
+            return services.LogPrefill(sets=tuple(answer))
+    return services.LogPrefill(sets=tuple(services.prescribed_sets(session)))
 
 
-def _initial_rows(session, last_loads: dict, unit: str, user=None) -> list[dict]:
+def _initial_rows(
+    prefill: services.LogPrefill, last_loads: dict, unit: str
+) -> list[dict]:
     """The plan as form rows: one per prescribed set, loads pre-filled with the
     set's target load when a pre-fill gives one, else the athlete's last working
     load of the movement (they confirm or change it)."""
     rows = []
-    for planned in _planned_sets(session, user):
+    for planned in prefill.sets:
         load = planned.load_kg
         if load is None:
             load = last_loads.get(planned.movement_id)
@@ -73,15 +77,24 @@ def _row_template(formset, initial: dict) -> forms.SetForm:
     )
 
 
-def _log_blocks(session, formset, last_loads: dict, unit: str) -> list[dict]:
+def _log_blocks(
+    session, formset, last_loads: dict, unit: str, prefill: services.LogPrefill
+) -> list[dict]:
     """The form's rows grouped under their exercise, in plan order, each with a
-    row template for "Add set". Rows for movements off the plan come last."""
+    row template for "Add set". Rows for movements off the plan come last.
+
+    A planned exercise whose rows carry another movement (a swap) shows under that
+    movement's name in the exercise's place; ``prefill.notes`` give each exercise's
+    line, and exercises in ``prefill.dropped`` are marked dropped (no rows; "Add
+    set" still works)."""
     exercises = list(session.exercises.all())
     blocks: OrderedDict = OrderedDict()
     for exercise in exercises:
         timed = not exercise.reps_min and bool(exercise.duration_seconds)
         blocks[("exercise", exercise.pk)] = {
             "exercise": exercise,
+            "note": prefill.notes.get(exercise.pk, ""),
+            "dropped": exercise.pk in prefill.dropped,
             "movement": exercise.movement,
             "prescription": presenters.prescription_text(exercise),
             "timed": timed,
@@ -106,6 +119,7 @@ def _log_blocks(session, formset, last_loads: dict, unit: str) -> list[dict]:
             blocks[key]["rows"].append(form)
         else:
             strays.append(form)
+    _show_swaps(blocks.values(), formset, last_loads, unit)
     if strays:
         ids = {f["movement"].value() for f in strays}
         movements = Movement.objects.in_bulk([int(i) for i in ids if str(i).isdigit()])
@@ -119,6 +133,8 @@ def _log_blocks(session, formset, last_loads: dict, unit: str) -> list[dict]:
                 key,
                 {
                     "exercise": None,
+                    "note": "",
+                    "dropped": False,
                     "movement": movement,
                     "prescription": "Not in the plan",
                     "timed": bool(movement and movement.is_timed),
@@ -130,6 +146,28 @@ def _log_blocks(session, formset, last_loads: dict, unit: str) -> list[dict]:
                 },
             )["rows"].append(form)
     return list(blocks.values())
+
+
+def _show_swaps(blocks, formset, last_loads: dict, unit: str) -> None:
+    """Planned blocks whose rows all carry one other movement (swapped in today)
+    take that movement's name, last load and "Add set" template, in place."""
+    swapped: dict[int, list[dict]] = {}
+    for block in blocks:
+        ids = {str(f["movement"].value()) for f in block["rows"]}
+        planned = str(block["movement"].pk)
+        if len(ids) == 1 and planned not in ids and next(iter(ids)).isdigit():
+            swapped.setdefault(int(next(iter(ids))), []).append(block)
+    if not swapped:
+        return
+    for movement in Movement.objects.filter(pk__in=swapped):
+        for block in swapped[movement.pk]:
+            block["movement"] = movement
+            block["timed"] = movement.is_timed
+            block["last_load"] = presenters.in_unit(last_loads.get(movement.pk), unit)
+            block["template"] = _row_template(
+                formset,
+                {**block["template"].initial, "movement": movement.pk},
+            )
 
 
 def _already_logged(request: HttpRequest, session) -> HttpResponse | None:
@@ -206,9 +244,11 @@ def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
         return already
     selectors.session_prescription_load(session)
     unit = presenters.unit_for(request.user)
-    movement_ids = [e.movement_id for e in session.exercises.all()]
+    prefill = _prefill(session, request.user)
+    movement_ids = {e.movement_id for e in session.exercises.all()}
+    movement_ids.update(s.movement_id for s in prefill.sets)
     last_loads = selectors.last_working_loads(
-        user=request.user, movement_ids=movement_ids
+        user=request.user, movement_ids=sorted(movement_ids)
     )
     circuit_cards = _circuit_cards(request, session, unit)
     if request.method == "POST":
@@ -250,14 +290,14 @@ def session_log(request: HttpRequest, session_id: int) -> HttpResponse:
         form = forms.WorkoutLogForm()
         formset = forms.SetFormSet(
             prefix="sets",
-            initial=_initial_rows(session, last_loads, unit, request.user),
+            initial=_initial_rows(prefill, last_loads, unit),
         )
     context = {
         "session": session,
         "program": session.program,
         "form": form,
         "formset": formset,
-        "blocks": _log_blocks(session, formset, last_loads, unit),
+        "blocks": _log_blocks(session, formset, last_loads, unit, prefill),
         "unit": unit.lower(),
         "rest_day": session.is_rest_day or not session.exercises.all(),
         "circuit_cards": circuit_cards,

@@ -37,6 +37,22 @@ def lifting_session_training(program, muscle: str, *, after: date | None = None)
     raise AssertionError(f"no session trains {muscle}")
 
 
+def swappable_exercise(session):
+    """``(exercise, alternatives)``: the session's first MAIN/ACCESSORY exercise
+    with at least two alternatives. The session's own movements are never offered,
+    so which lift has them depends on the drawn warm-up; the test library gives
+    every lifting session several."""
+    from adaptation import services
+
+    for exercise in session.exercises.filter(role__in=["MAIN", "ACCESSORY"]):
+        alternatives = services.exercise_alternatives(
+            session=session, exercise=exercise
+        )
+        if len(alternatives) >= 2:
+            return exercise, alternatives
+    raise AssertionError(f"no exercise of session {session.pk} has alternatives")
+
+
 def log_as_prescribed(user, session, *, load_kg: Decimal = Decimal("60")):
     """Log ``session`` with a load on every working set at the target RPE."""
     sets = []

@@ -13,6 +13,8 @@ from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from programs.models import Session, SessionType
 from training_logs.models import SorenessLog
 
+from .conftest import swappable_exercise
+
 pytestmark = pytest.mark.django_db
 
 
@@ -241,7 +243,7 @@ def _exercise_url(name: str, program, session, exercise) -> str:
 
 
 def test_alternatives_and_swap(auth_client, program, quad_day):
-    exercise = quad_day.exercises.filter(role="MAIN").first()
+    exercise, _ = swappable_exercise(quad_day)
     response = auth_client.get(
         _exercise_url("alternatives", program, quad_day, exercise)
     )
@@ -319,6 +321,46 @@ def test_deload_now_is_202_and_another_athletes_program_is_a_404(
     body = response.json()
     assert body["is_deload"] is True
     assert body["status_url"].endswith(f"/programs/{program.pk}/generation-status/")
+
+
+@pytest.mark.parametrize("first", ["adapt", "swap", "deload"])
+def test_adapt_swap_and_deload_now_share_the_expensive_throttle_per_athlete(
+    first, auth_client, other_client, program, quad_day
+):
+    """Each is an engine run or a queued rewrite: one ``expensive`` budget per
+    athlete (like regenerate); reads and other athletes are not counted."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    exercise = quad_day.exercises.filter(role="MAIN").first()
+    urls = {
+        "adapt": adapt_url(quad_day.date),
+        "swap": _exercise_url("swap", program, quad_day, exercise),
+        "deload": reverse("api:adaptation:deload-now", args=[program.pk]),
+    }
+    rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "expensive": "1/hour"}
+    cache.clear()
+    try:
+        with override_settings(
+            REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+        ):
+            # An invalid body is still counted (400), so nothing is written.
+            assert auth_client.post(urls[first], {"minutes_available": 0, "movement": "x"},
+                                    format="json").status_code in (400, 202)  # fmt: skip
+            codes = {
+                name: auth_client.post(url, {}, format="json").status_code
+                for name, url in urls.items()
+            }
+            other = other_client.post(
+                adapt_url(quad_day.date), {"minutes_available": 0}, format="json"
+            )
+            plan = auth_client.get(plan_url(quad_day.date))
+    finally:
+        cache.clear()
+    assert codes == {"adapt": 429, "swap": 429, "deload": 429}
+    assert other.status_code != 429
+    assert plan.status_code == 200
 
 
 def test_schema_lists_every_daily_coach_operation(auth_client):

@@ -18,7 +18,7 @@ from movements.models import Movement, MovementMuscle
 from programs.models import GenerationStatus, Session, SessionExercise, SessionType
 from training_logs.models import MuscleRecoveryState, RecoverySignal, SorenessLog
 
-from .conftest import lifting_session_training
+from .conftest import lifting_session_training, swappable_exercise
 
 pytestmark = pytest.mark.django_db
 
@@ -288,15 +288,7 @@ def test_readiness_defaults_to_50_when_nothing_is_known(user, program, quad_day)
 def test_swap_records_the_swap_and_refuses_a_hard_no_or_missing_kit(
     user, program, quad_day
 ):
-    # The session's own movements are never offered, so which lift has two
-    # alternatives depends on the drawn warm-up: take the first working exercise
-    # that has them (the test library gives every session several).
-    exercise, alternatives = next(
-        (ex, alts)
-        for ex in quad_day.exercises.filter(role__in=["MAIN", "ACCESSORY"])
-        if len(alts := services.exercise_alternatives(session=quad_day, exercise=ex))
-        >= 2
-    )
+    exercise, alternatives = swappable_exercise(quad_day)
     pick = alternatives[0]
     swapped = services.exercise_swap(
         session=quad_day, exercise=exercise, movement_id=pick.movement_id

@@ -12,6 +12,8 @@ from django.utils import timezone
 from adaptation.models import AdaptationStatus, DailyCheckIn, SessionAdaptation
 from programs.models import Session, SessionType
 
+from .conftest import swappable_exercise
+
 pytestmark = pytest.mark.django_db
 
 
@@ -177,7 +179,7 @@ def test_session_page_has_a_swap_button_per_exercise(web, program, quad_day):
 
 
 def test_swap_lists_alternatives_and_swaps_without_js(web, program, quad_day):
-    exercise = quad_day.exercises.filter(role="MAIN").first()
+    exercise, _ = swappable_exercise(quad_day)
     response = web.get(swap_url(program, quad_day, exercise))
     assert response.status_code == 200
     alternatives = response.context["alternatives"]
@@ -193,7 +195,7 @@ def test_swap_lists_alternatives_and_swaps_without_js(web, program, quad_day):
 
 
 def test_swap_answers_htmx_with_the_list_alone(web, program, quad_day):
-    exercise = quad_day.exercises.filter(role="MAIN").first()
+    exercise, _ = swappable_exercise(quad_day)
     response = web.get(swap_url(program, quad_day, exercise), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert b"<html" not in response.content
@@ -205,3 +207,43 @@ def test_another_athletes_swap_is_a_404(client, other_user, program, quad_day):
     client.force_login(other_user)
     exercise = quad_day.exercises.first()
     assert client.get(swap_url(program, quad_day, exercise)).status_code == 404
+
+
+def test_log_page_reads_as_the_accepted_adapted_session(
+    web, user, program, logged, quad_day
+):
+    """A swapped-in movement sits in its planned exercise's place (not under "Not
+    in the plan"); exercises left out are marked dropped with the reason."""
+    day = quad_day.date
+    web.post(
+        checkin_url(day),
+        {"sleep_hours": "5", "minutes_available": "35", "sore_quadriceps": "8"},
+    )
+    adaptation = SessionAdaptation.objects.get()
+    web.post(reverse("adaptation:accept", args=[day.isoformat(), adaptation.pk]))
+    swaps = [o for o in adaptation.operations if o["kind"] == "SWAP"]
+    assert swaps
+
+    response = web.get(reverse("training_logs:session-log", args=[quad_day.pk]))
+    blocks = response.context["blocks"]
+    page = response.content.decode().replace("&#x27;", "'")
+    assert "Not in the plan" not in page
+    by_exercise = {b["exercise"].pk: b for b in blocks if b["exercise"]}
+    kept = {e["source_exercise_id"] for e in adaptation.prescription["exercises"]}
+    for op in swaps:
+        block = by_exercise[op["exercise_id"]]
+        if op["exercise_id"] not in kept:
+            continue
+        assert block["movement"].name != op["movement_name"]
+        assert {r["movement"].value() for r in block["rows"]} == {block["movement"].pk}
+        assert f"instead of {op['movement_name']}" in block["note"]
+        assert block["note"] in page
+    for exercise_id, block in by_exercise.items():
+        if exercise_id in kept:
+            assert block["rows"]
+            assert not block["dropped"]
+        else:
+            assert block["dropped"]
+            assert not block["rows"]
+            assert block["note"].startswith("Dropped today: ")
+    assert "Dropped today" in page or kept >= set(by_exercise)

@@ -150,6 +150,23 @@ def test_substitute_rule_swaps(squat_day, lib, athlete):
     op = next(o for o in a.operations if o.exercise_id == main.exercise_id)
     assert op.kind == OpKind.SWAP
     assert "Your rule" in op.reason
+    assert (op.movement_id, op.new_movement_id) == (main.movement_id, sub)
+
+
+def test_a_swap_names_the_movement_it_replaced_and_the_one_it_put_in(
+    squat_day, lib, athlete
+):
+    """Every SWAP says from → to: ``movement_id`` is the planned movement of its
+    exercise, ``new_movement_id`` what the adapted exercise now holds."""
+    planned = {e.exercise_id: e.movement_id for e in squat_day.exercises}
+    a = adapt(squat_day, lib, athlete, CheckIn(soreness={"quadriceps": 8}))
+    adapted = {e.exercise_id: e.movement_id for e in a.exercises}
+    swaps = [o for o in a.operations if o.kind == OpKind.SWAP]
+    assert swaps
+    for op in swaps:
+        assert op.movement_id == planned[op.exercise_id]
+        assert op.new_movement_id == adapted[op.exercise_id]
+        assert op.movement_id != op.new_movement_id
 
 
 def test_sore_muscle_under_threshold_is_spared_by_the_muscle_table(

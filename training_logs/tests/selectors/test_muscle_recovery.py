@@ -87,3 +87,40 @@ def test_other_athletes_recovery_is_not_mixed_in(user, other_user, muscles):
         entries=[SorenessInput(level=9, muscle="chest")],
     )
     assert by_slug(muscle_recovery_now(user=user, now=at(MON)))["chest"].level == 10
+
+
+def test_rebuild_replays_only_events_after_the_last_full_recovery_gap(
+    user, lifts, monkeypatch
+):
+    """Older history cannot change today's recovery (10 × decay hours climbs any
+    level back to 10), so the rebuild never reads it; the reading is unchanged."""
+    from training_logs import metrics
+
+    squat = [SetInput(movement_id=lifts.squat.pk, load_kg=Decimal(100), reps=5)] * 4
+    long_ago = at(MON) - dt.timedelta(days=60)
+    for day in range(0, 30, 3):  # a month of training, then a break
+        workout_log_create(
+            user=user, performed_at=long_ago + dt.timedelta(days=day), sets=squat
+        )
+    before_break = by_slug(muscle_recovery_now(user=user, now=at(MON)))
+
+    replayed: list = []
+    real = metrics.replay_recovery
+
+    def spy(events, *, decay_hours):
+        events = list(events)
+        replayed.extend(events)
+        return real(events, decay_hours=decay_hours)
+
+    monkeypatch.setattr(metrics, "replay_recovery", spy)
+    soreness_log_create(
+        user=user, logged_at=at(MON), entries=[SorenessInput(level=8, muscle="chest")]
+    )
+    assert replayed
+    assert {e.at for e in replayed} == {at(MON)}
+    after = by_slug(muscle_recovery_now(user=user, now=at(MON)))
+    assert after["chest"].level == 2
+    # The quads' last change is still the last squat session, fully recovered.
+    assert after["quadriceps"] == before_break["quadriceps"]
+    assert after["quadriceps"].level == 10
+    assert after["quadriceps"].last_updated_at == long_ago + dt.timedelta(days=27)
