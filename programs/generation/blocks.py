@@ -80,6 +80,9 @@ class SessionInput:
     )
     previous: dict[str, list[Draft]] | None = None
     cardio_rank: int = 0
+    #: Hard (pull, push) sets of the week's sessions built so far (issue 10:
+    #: weekly pull:push 0.8–2.0).
+    week_pull_push: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass(slots=True)

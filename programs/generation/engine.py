@@ -28,7 +28,7 @@ from .optimizer import enjoyable_ids
 from .periodization import BLOCK_PHASES, WAVES, WeekScheme, week_schemes
 from .planner import build_plan
 from .prescription import RTS_SEQUENCE, Draft
-from .splits import FOCI
+from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .timing import ROLE_REST, SET_SECONDS, SET_SECONDS_MAX
 from .types import (
     ExerciseRole,
@@ -185,6 +185,7 @@ def _microcycle(
     main_ids: set[int] = set()
     lifting = [s for s in mc.sessions if s.focus in FOCI]
     cardio_rank = 0
+    pull_push = [0.0, 0.0]
     for session in mc.sessions:
         if session.session_type == SessionType.RECOVERY:
             continue
@@ -224,7 +225,7 @@ def _microcycle(
                 "style": plan.progression_style, "index": index, "fatigued": fatigued,
                 "used_week": frozenset(used_ids), "used_main": frozenset(main_ids), "rotation": rotation, "enjoy": enjoy,
                 "soft_allow": soft, "hard_allow": hard, "main_cache": state.main_cache,
-                "cardio_rank": cardio_rank,
+                "cardio_rank": cardio_rank, "week_pull_push": tuple(pull_push),
             }  # fmt: skip
             same_day = last is not None and last[2] == (session.focus, session.blocks)
             deload_source = last[1] if same_day and scheme.is_deload else None
@@ -253,6 +254,13 @@ def _microcycle(
             cardio_rank += 1
         ids = _ids(built)
         used_ids |= ids
+        for d in (d for ds in built.blocks.values() for d in ds if d.hard):
+            if d.role not in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY):
+                continue
+            if d.movement.pattern in PULL_PATTERNS:
+                pull_push[0] += d.sets
+            elif d.movement.pattern in PUSH_PATTERNS:
+                pull_push[1] += d.sets
         main_ids.update(v[0] for v in built.main_ids.values())
         for row, value in built.row_sets.items():
             used_rows[row] = used_rows.get(row, 0.0) + value

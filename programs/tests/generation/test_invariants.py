@@ -19,6 +19,7 @@ Enforced here, with the exceptions each allows:
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -120,3 +121,29 @@ def test_long_sessions_past_the_volume_caps_fill_with_easy_zone2_cardio(library)
         if not program.plan.microcycles[s.microcycle_sequence - 1].is_deload:
             assert abs(s.estimated_minutes - 120) <= 0.05 * 120 + 0.5
     assert filled
+
+
+@pytest.mark.parametrize("days", [4, 5, 6])
+@pytest.mark.parametrize("experience", list(ExperienceLevel))
+def test_short_upper_lower_weeks_pull_at_least_0_8_per_push(
+    real_library, experience, days
+):
+    """Short upper days hold one main lift: the week leans its mains and
+    accessories towards pulling, so weekly pull:push stays in 0.8–2.0 (issue 10;
+    before the lean, the intermediate 5-day case pushed 6 sets a week to 3 pulled:
+    both upper A days led with the bench press). Not yet a property over every
+    mix: the matrix still lists weeks at 0.7 (see program_matrix)."""
+    goals = ((G.FAT_LOSS, 6), (G.HYPERTROPHY, 4))
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=30, seed=1, equipment=GYM,
+        experience=experience,
+        request={"split_template": SplitTemplate.UPPER_LOWER},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    review = review_program(
+        program, real_library, goals=dict(goals), experience=experience,
+        budget_minutes=30,
+    )  # fmt: skip
+    assert review.sessions_checked["pull_push_ratio"]
+    bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
+    assert not bent, bent

@@ -1,0 +1,71 @@
+"""Push/pull balance of lifting days (issue 10; reference §11).
+
+Pure helpers over a session's drafts: which push or pull patterns a session
+still lacks (every upper or full-body day with 2+ hard exercises pushes and
+pulls), which side the week so far leans away from (weekly pull:push hard sets
+0.8–2.0), and the rationale line when a session could not balance.
+"""
+
+from __future__ import annotations
+
+from .prescription import Draft
+from .splits import PULL_PATTERNS, PUSH_PATTERNS
+
+
+def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[str]:
+    """The push or pull intent patterns still missing from a session's hard work,
+    on a day whose focus has both (upper and full-body days, issue 10); empty
+    once the session pushes and pulls."""
+    push = [t for t in tags if t in PUSH_PATTERNS]
+    pull = [t for t in tags if t in PULL_PATTERNS]
+    if not push or not pull:
+        return frozenset()
+    done = {d.movement.pattern for ds in blocks.values() for d in ds if d.hard}
+    lacking: list[str] = []
+    if not done & PUSH_PATTERNS:
+        lacking += push
+    if not done & PULL_PATTERNS:
+        lacking += pull
+    return frozenset(lacking)
+
+
+def balance_note(
+    tags: tuple[str, ...], blocks: dict[str, list[Draft]], minutes: int, full: bool
+) -> str:
+    """Why an upper or full-body session with 2+ hard exercises lacks a push or a
+    pull (the invariant bends only for the budget or the library), else ""."""
+    hard = [d for ds in blocks.values() for d in ds if d.hard]
+    missing = lacking(tags, blocks)
+    if len(hard) < 2 or not missing:
+        return ""
+    side = "pull" if missing & PULL_PATTERNS else "push"
+    why = (
+        f"the {minutes}-minute budget holds only {len(hard)} hard exercises"
+        if full
+        else "no movement of that kind fits your equipment, rules or this week's volume"
+    )
+    return f"No {side} today: {why}; the week balances it."
+
+
+def week_lean(
+    tags: tuple[str, ...],
+    blocks: dict[str, list[Draft]],
+    week_pull_push: tuple[float, float],
+) -> frozenset[str]:
+    """The day's pull intent patterns while the week so far (``week_pull_push``:
+    hard pull and push sets of its earlier sessions, plus this session's
+    ``blocks``) has fewer pull than push hard sets; its push patterns past 1.8
+    pulls per push; else empty. Accessories then lean that way, so the weekly
+    pull:push stays within 0.8–2.0 (issue 10; reference §11: at least as much
+    pulling as pushing, ≤ 2:1 keeps pressing productive)."""
+    pull, push = week_pull_push
+    for d in (d for ds in blocks.values() for d in ds if d.hard):
+        if d.movement.pattern in PULL_PATTERNS:
+            pull += d.sets
+        elif d.movement.pattern in PUSH_PATTERNS:
+            push += d.sets
+    if pull < push:
+        return frozenset(t for t in tags if t in PULL_PATTERNS)
+    if pull > 1.8 * push and push:
+        return frozenset(t for t in tags if t in PUSH_PATTERNS)
+    return frozenset()

@@ -1,0 +1,262 @@
+"""Fitting a lifting session to its budget: grow to the ±5 % window, shrink back
+under it.
+
+:class:`SessionFit` holds the growing and shrinking steps of
+:class:`.builder._LiftingDay` (which inherits it; the build state — ``blocks``,
+``vol``, ``ctx``, ``low``/``high`` in seconds — and the picking steps live
+there). Growing: coarse growth adds accessories (or, on finisher days, further
+main-role lifts and finisher rounds) and sets while weekly volume allows (first
+the week's target share, then the MRV share; RP §3); fine growth lengthens rests
+inside their ranges, adds warm-up drills and cool-down stretches, then easy
+zone-2 cardio on sessions of an hour or more. Shrinking: rests to their floor,
+the lowest-scored accessory, sets, extras (seeds 000 fork 8.1 time tolerance;
+seeds 002 time tables).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .blocks import add_drill, add_stretch, attach, sub_context
+from .finishers import grow_finisher
+from .optimizer import commit, pick
+from .prescription import Draft
+from .scorer import Slot
+from .types import ExerciseRole
+
+if TYPE_CHECKING:
+    from .builder import _LiftingDay
+
+REST_STEP = 15
+#: Zone-2 cardio fills sessions (from this many minutes) that productive volume
+#: cannot, 5 to 30 minutes (issue 10; ACSM 2011 moderate aerobic work).
+ZONE2_MIN_SESSION = 60
+ZONE2_MAX_SECONDS = 1800
+
+
+class SessionFit:
+    """The grow and shrink phases of a lifting day (see module doc)."""
+
+    def grow(self: _LiftingDay) -> None:
+        """Fill the session up to the window's floor: coarse growth (accessories or
+        extra main lifts, sets, finisher rounds), then fine growth (rests inside
+        their ranges, then warm-up drills and cool-down stretches)."""
+        self._grow_coarse()
+        self._grow_fine()
+
+    def shrink(self: _LiftingDay) -> None:
+        """Bring an over-budget session back under +5 %: rests to their floor, the
+        lowest-scored accessory, accessory then main sets, extra drills, finisher
+        rounds, the skill practice; then extra cool-down stretches."""
+        blocks, vol, index, high = self.blocks, self.vol, self.index, self.high
+        total = self.total
+        worked = blocks["MAIN"] + blocks[self.middle_block]
+        for d in worked:
+            while total() > high and d.hard and d.rest - REST_STEP >= d.rest_range[0]:
+                d.rest -= REST_STEP
+        while total() > high and len(blocks.get("ACCESSORY", [])) > 1:
+            worst = min(blocks["ACCESSORY"], key=lambda d: d.total)
+            blocks["ACCESSORY"].remove(worst)
+            vol.add(index.facts[worst.movement.id].credit, -worst.sets)
+        worked = blocks["MAIN"] + blocks[self.middle_block]
+        for role in (ExerciseRole.ACCESSORY, ExerciseRole.MAIN):
+            for d in worked:
+                while (
+                    total() > high
+                    and d.role == role
+                    and d.hard
+                    and d.sets > d.set_range[0]
+                ):
+                    d.sets -= 1
+                    vol.add(index.facts[d.movement.id].credit, -1)
+        while total() > high and len(blocks["WARMUP"]) > 2:
+            blocks["WARMUP"].pop()
+        fin = blocks.get("FINISHER", [])
+        # A curated circuit is done as written (chosen to fit the finisher's
+        # minutes); only a generated finisher loses rounds.
+        curated = bool(fin) and fin[0].circuit_id is not None
+        while total() > high and fin and not curated and max(d.sets for d in fin) > 2:
+            for d in fin:
+                d.sets = max(1, d.sets - 1)
+        skill = [d for d in blocks["MAIN"] if d.role == ExerciseRole.SKILL]
+        if total() > high and skill:
+            blocks["MAIN"].remove(skill[0])
+        while total() > high and len(blocks["COOLDOWN"]) > 2:
+            blocks["COOLDOWN"].pop()
+
+    def _grow_coarse(self: _LiftingDay) -> None:
+        """Accessories (or extra main lifts on finisher days), one set at a time,
+        finisher rounds — within the week's target share first, then the MRV share;
+        stops when nothing more fits the window or the volume."""
+        blocks, vol, index, high = self.blocks, self.vol, self.index, self.high
+        middle, total = self.middle_block, self.total
+        main_patterns, acc_patterns = self.main_patterns, self.rotation.patterns
+        max_acc = max(1, (self.minutes - 15) // 10)
+        extra_main = len(self.main_ids)
+        acc_full = False
+        while total() < self.low:
+            # One accessory more than the time rule allows when the day still
+            # lacks a push or a pull (a 30-minute upper day still rows).
+            room_for = max_acc + (1 if self._lacking() else 0)
+            if (
+                middle == "ACCESSORY"
+                and len(blocks["ACCESSORY"]) < room_for
+                and not acc_full
+            ):
+                balancing = bool(self._lacking())
+                if self._add_accessory():
+                    if total() <= high or balancing and self._make_room():
+                        continue
+                    d = blocks["ACCESSORY"].pop()
+                    vol.add(index.facts[d.movement.id].credit, -d.sets)
+                    self.ctx.session_ids.discard(d.movement.id)
+                    self.rotation.forget()
+                    acc_full = True
+                elif vol.allow is vol.soft:
+                    vol.allow = vol.hard
+                    continue
+            if (
+                middle == "FINISHER"
+                and extra_main < len(main_patterns) + 1
+                and extra_main < 4
+            ):
+                pool = main_patterns + acc_patterns
+                pattern = pool[extra_main % max(1, len(pool))]
+                balance = [t for t in pool if t in self._lacking()]
+                if balance:  # a day that only pushes pulls next (issue 10)
+                    pattern = balance[0]
+                extra_main += 1
+                if self._add_main(extra_main - 1, pattern):
+                    if total() <= high:
+                        continue
+                    d = blocks["MAIN"].pop()
+                    vol.add(index.facts[d.movement.id].credit, -d.sets)
+            if self._add_set():
+                continue
+            if middle == "FINISHER" and grow_finisher(
+                blocks["FINISHER"], self.planned.finisher_minutes, total, high
+            ):
+                continue
+            if vol.allow is vol.soft:
+                vol.allow = vol.hard
+                continue
+            break
+
+    def _make_room(self: _LiftingDay) -> bool:
+        """Trim sets elsewhere (accessories first, most sets first, never below
+        their range) so the accessory just added for push/pull balance fits the
+        window; it then gets no more sets than any main lift. True when it fits."""
+        blocks, vol, index = self.blocks, self.vol, self.index
+        new = blocks["ACCESSORY"][-1]
+        while self.total() > self.high:
+            others = [
+                d
+                for d in blocks["MAIN"] + blocks["ACCESSORY"]
+                if d.hard and d is not new and d.sets > d.set_range[0]
+            ]
+            if not others:
+                return False
+            d = max(others, key=lambda d: (d.role == ExerciseRole.ACCESSORY, d.sets))
+            d.sets -= 1
+            vol.add(index.facts[d.movement.id].credit, -1)
+        floor = self._main_floor()
+        if new.sets > floor:
+            vol.add(index.facts[new.movement.id].credit, floor - new.sets)
+            new.sets = floor
+        return True
+
+    def _add_set(self: _LiftingDay) -> bool:
+        """One more set on the hard exercise with the fewest sets (accessories
+        first) that has volume room and still fits the window. An accessory never
+        passes the fewest sets of a main lift; on accessory days a main lift grows
+        only when it holds the accessories back (issue 10). False when none fits."""
+        blocks, vol, index, middle = (
+            self.blocks,
+            self.vol,
+            self.index,
+            self.middle_block,
+        )
+        floor = self._main_floor()
+        top_acc = max(
+            (d.sets for d in blocks[middle] if d.role == ExerciseRole.ACCESSORY),
+            default=0,
+        )
+        for d in sorted(
+            blocks[middle] + blocks["MAIN"],
+            key=lambda d: (d.role == ExerciseRole.MAIN, d.sets, -d.total),
+        ):
+            if not d.hard or d.sets >= d.set_range[1]:
+                continue
+            if d.role == ExerciseRole.ACCESSORY and d.sets >= floor:
+                continue
+            if (
+                d.role == ExerciseRole.MAIN
+                and middle == "ACCESSORY"
+                and d.sets > top_acc
+            ):
+                continue
+            credit = index.facts[d.movement.id].credit
+            if vol.room(credit) < 1:
+                continue
+            d.sets += 1
+            if self.total() > self.high:
+                d.sets -= 1
+                continue
+            vol.add(credit, 1)
+            return True
+        return False
+
+    def _grow_fine(self: _LiftingDay) -> None:
+        """Rests inside their ranges, then spare time beyond productive volume
+        goes to mobility: more warm-up drills and cool-down stretches, more of
+        them on longer sessions (ACSM flexibility §2c)."""
+        inp, blocks, low, total = self.inp, self.blocks, self.low, self.total
+        changed = True
+        while total() < low and changed:
+            changed = False
+            for d in blocks["MAIN"] + blocks[self.middle_block]:
+                if (
+                    d.hard
+                    and d.sets > 1
+                    and d.rest + REST_STEP <= d.rest_range[1]
+                    and total() < low
+                ):
+                    d.rest += REST_STEP
+                    changed = True
+        wctx = sub_context(self.ctx, self.targets)
+        max_drills, max_stretches = 4 + self.minutes // 30, 6 + self.minutes // 20
+        while total() < low and len(blocks["WARMUP"]) < max_drills:
+            more = add_drill(inp, wctx)
+            if not more:
+                break
+            blocks["WARMUP"] += more
+        while total() < low and len(blocks["COOLDOWN"]) < max_stretches:
+            more = add_stretch(inp, self.cctx)
+            if not more:
+                break
+            blocks["COOLDOWN"] += more
+        self._zone2()
+
+    def _zone2(self: _LiftingDay) -> None:
+        """A session of an hour or more still short of its window after productive
+        volume, drills and stretches opens its cool-down with easy zone-2 cardio
+        for the gap (5–30 min at RPE 3–4: low-fatigue aerobic work, ACSM 2011,
+        reference §2c; issue 10: fill long sessions sensibly, not short). An
+        enjoyable activity first; the rationale says why it is there."""
+        if self.minutes < ZONE2_MIN_SESSION or self.total() >= self.low:
+            return
+        want = max(300, round((self.minutes * 60 - self.total()) / 60) * 60)
+        gap = min(ZONE2_MAX_SECONDS, int(self.high - self.total()) // 60 * 60, want)
+        if gap < 300:
+            return
+        slot = Slot("cardio", ExerciseRole.COOLDOWN, est_seconds=gap)
+        p = pick(self.index, slot, self.cctx, self.inp.rng)
+        if p is None:
+            return
+        commit(p, self.cctx)
+        d = attach(Draft(p.facts.m, ExerciseRole.COOLDOWN, 1, duration=gap, rpe=4.0), p)
+        self.blocks["COOLDOWN"].insert(0, d)
+        self.rationale.append(
+            f"Easy zone-2 {p.facts.m.name.lower()} for {gap // 60} min opens the "
+            "cool-down: more hard sets would pass this week's volume caps."
+        )
