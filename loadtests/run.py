@@ -88,6 +88,28 @@ def _print_table(rows: list[dict], total: dict | None) -> None:
         )
 
 
+def _print_rss(samples: list[tuple[float, dict[str, float]]]) -> None:
+    """Resident memory (MiB) of each process tree: every sample (one a minute),
+    then growth from the first sample and from the second. The first is taken
+    as the processes start (workers not yet forked or warm), so the growth that
+    says whether memory leaks is the one from minute 1 to the end."""
+    names = sorted({name for _, sizes in samples for name in sizes})
+    start = samples[0][0]
+    print("\nresident memory (MiB) of each process tree, sampled every 60 s:")
+    print(f"  {'minute':>6} " + " ".join(f"{name:>12}" for name in names))
+    for moment, sizes in samples:
+        cells = " ".join(f"{sizes.get(name, float('nan')):12.1f}" for name in names)
+        print(f"  {(moment - start) / 60:6.1f} {cells}")
+    first, last = samples[0][1], samples[-1][1]
+    warm = samples[1][1] if len(samples) > 2 else first
+    for name in names:
+        end = last.get(name, 0.0)
+        print(
+            f"  {name:12} growth from start {end - first.get(name, end):+8.1f}"
+            f", from minute 1 {end - warm.get(name, end):+8.1f}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default="medium", choices=sorted(SCENARIOS))
@@ -177,11 +199,7 @@ def main() -> int:
     print()
     _print_table(rows, total)
     if samples:
-        first, last = samples[0][1], samples[-1][1]
-        print("\nresident memory (MiB), first → last sample, every 60 s:")
-        for name in sorted(first):
-            start, end = first[name], last.get(name, first[name])
-            print(f"  {name:12} {start:8.1f} → {end:8.1f}  ({end - start:+.1f})")
+        _print_rss(samples)
     print(f"\n/health at the end: {health[:300]}")
     locked = logs.count("database is locked") + failures.count("database is locked")
     ok = True
