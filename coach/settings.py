@@ -279,6 +279,12 @@ if _q_redis:
     Q_CLUSTER["redis"] = _q_redis
 else:
     Q_CLUSTER["orm"] = "default"
+# Niceness (0-19, 0 = unchanged) every django-q2 worker process takes as it
+# starts (coach/worker.py): on a shared host a program's generation runs behind
+# the web processes instead of beside them.
+ALLOY_WORKER_NICE = env.int("ALLOY_WORKER_NICE", default=10)
+if not 0 <= ALLOY_WORKER_NICE <= 19:
+    raise environ.ImproperlyConfigured("ALLOY_WORKER_NICE must be between 0 and 19")
 if Q_CLUSTER["timeout"] >= Q_CLUSTER["retry"]:
     raise environ.ImproperlyConfigured(
         "Q_CLUSTER_TIMEOUT must be below Q_CLUSTER_RETRY"

@@ -9,7 +9,9 @@ kill after a grace period) when the :class:`Stack` context exits:
   as root) on its own port, never the machine's shared cluster;
 * redis-server without persistence;
 * gunicorn (``coach.wsgi``) with N sync workers;
-* K ``manage.py qcluster`` processes.
+* K ``manage.py qcluster`` processes, whose worker processes lower their CPU
+  priority to ``ALLOY_WORKER_NICE`` (default 10, from the caller's environment)
+  as they start (coach/worker.py), as in production: the web answers first.
 """
 
 from __future__ import annotations
