@@ -2,8 +2,9 @@
 
 Used by ``loadtests/run.py`` (``make loadtest``) and
 ``loadtests/bench_clusters.py`` (``make bench-clusters``). Everything listens on
-127.0.0.1 only, lives in one temporary directory and is stopped (terminate, then
-kill after a grace period) when the :class:`Stack` context exits:
+127.0.0.1 only, on ports free when it starts (:func:`free_port`), lives in one
+temporary directory and is stopped (terminate, then kill after a grace period)
+when the :class:`Stack` context exits:
 
 * PostgreSQL 15: a private cluster (``initdb`` as the ``postgres`` user when run
   as root) on its own port, never the machine's shared cluster;
@@ -33,6 +34,16 @@ VENV_BIN = Path(sys.executable).parent
 PG_BIN = Path(os.environ.get("ALLOY_PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now: two stacks (a long endurance run
+    and a short check) never collide on fixed ports."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def _as_postgres(cmd: list[str]) -> list[str]:
     """PostgreSQL refuses to run as root: run its tools as ``postgres`` then."""
     if os.geteuid() == 0:
@@ -56,6 +67,7 @@ class Stack:
         os.chmod(self.dir, 0o777)  # the postgres user writes its cluster here
         self.processes: list[tuple[str, subprocess.Popen]] = []
         self.pg_data: Path | None = None
+        self.pg_port: int | None = None
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
             "DJANGO_SETTINGS_MODULE": "coach.settings",
@@ -87,7 +99,9 @@ class Stack:
         self.processes.append((name, process))
         return process
 
-    def start_postgres(self, port: int = 55432) -> str:
+    def start_postgres(self, port: int | None = None) -> str:
+        port = port or free_port()
+        self.pg_port = port
         self.pg_data = self.dir / "pg"
         subprocess.run(
             _as_postgres(
@@ -128,7 +142,8 @@ class Stack:
         )
         return f"postgres://postgres@127.0.0.1:{port}/postgres"
 
-    def start_redis(self, port: int = 56379) -> str:
+    def start_redis(self, port: int | None = None) -> str:
+        port = port or free_port()
         self._spawn(
             "redis",
             [
@@ -182,7 +197,8 @@ class Stack:
             stdout=subprocess.DEVNULL,
         )
 
-    def start_gunicorn(self, *, workers: int, port: int = 18765) -> str:
+    def start_gunicorn(self, *, workers: int, port: int | None = None) -> str:
+        port = port or free_port()
         self._spawn(
             "gunicorn",
             [
