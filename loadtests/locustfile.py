@@ -121,6 +121,46 @@ def write_stats_csv(stats, path: str) -> None:
 SETUP = SetupPhase()
 
 
+class ResponseLog:
+    """Every response with its wall-clock end time, status and whether a 503
+    carries the JSON ``database_unavailable`` body, to ``ALLOY_LOAD_RESPONSES_CSV``
+    when it is set (``run.py --restart-db-at``: the outage report)."""
+
+    def __init__(self) -> None:
+        self.writer = None
+        self.handle = None
+
+    def record(self, name, response=None, **kwargs) -> None:
+        path = os.environ.get("ALLOY_LOAD_RESPONSES_CSV")
+        if not path:
+            return
+        if self.writer is None:
+            import csv
+
+            self.handle = open(path, "w", newline="")  # noqa: SIM115
+            self.writer = csv.writer(self.handle)
+            self.writer.writerow(["time", "name", "status", "json_503"])
+        status = getattr(response, "status_code", 0) or 0
+        json_503 = ""
+        if status == 503:
+            try:
+                json_503 = str(
+                    int(response.json().get("code") == "database_unavailable")
+                )
+            except (ValueError, AttributeError):
+                json_503 = "0"
+        self.writer.writerow([f"{time.time():.3f}", name, status, json_503])
+
+    def close(self, **kwargs) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+RESPONSES = ResponseLog()
+events.request.add_listener(RESPONSES.record)
+events.quitting.add_listener(RESPONSES.close)
+
+
 def available_routes(client) -> set[str]:
     """The API paths of this build, from its OpenAPI schema (read once)."""
     global _routes

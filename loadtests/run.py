@@ -16,6 +16,13 @@ locustfile resets Locust's statistics then; ``SetupPhase``). The p95 targets
 are judged on the steady state; errors count in both. The spike, whose
 athletes come and go, has one table for the whole run.
 
+``--db postgres --restart-db-at 60`` restarts the stack's own PostgreSQL 60 s into
+the run (down ``--down-seconds``) and adds the outage report
+(``loadtests/outage.py``): responses by status during the outage (503 with a
+JSON body expected, a 500 is a failure), the time until requests succeed again,
+``/health`` during and after, every program COMPLETED and none duplicated. The
+503s it causes are expected: the errors target then counts only other failures.
+
 Scenarios (users, spawn rate/s): light 10 @2, medium 50 @5, stress 100 @10
 (+ stress athletes), spike 10 → 100 → 10 in thirds of the run (+ stress
 athletes), endurance 50 @5 for 30 minutes by default.
@@ -34,6 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import outage as outage_report  # noqa: E402
 from stack import BASE_DIR, VENV_BIN, Stack  # noqa: E402
 
 SCENARIOS = {
@@ -97,6 +105,15 @@ def _print_table(rows: list[dict], total: dict | None) -> None:
         )
 
 
+def _failures_but_503(failures_csv: str) -> int:
+    """Failure occurrences in Locust's failures CSV other than HTTP 503."""
+    return sum(
+        int(row["Occurrences"])
+        for row in csv.DictReader(failures_csv.splitlines())
+        if "503" not in row["Error"]
+    )
+
+
 def _print_rss(samples: list[tuple[float, dict[str, float]]]) -> None:
     """Resident memory (MiB) of each process tree: every sample (one a minute),
     then growth from the first sample and from the second. The first is taken
@@ -128,7 +145,17 @@ def main() -> int:
     parser.add_argument("--users", type=int, help="override the scenario's users")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--clusters", type=int, default=1, help="qcluster processes")
+    parser.add_argument(
+        "--restart-db-at",
+        type=float,
+        help="restart the stack's PostgreSQL this many seconds in (--db postgres)",
+    )
+    parser.add_argument(
+        "--down-seconds", type=float, default=5.0, help="how long it stays down"
+    )
     args = parser.parse_args()
+    if args.restart_db_at is not None and args.db != "postgres":
+        parser.error("--restart-db-at needs --db postgres")
     scenario = SCENARIOS[args.scenario]
     seconds = args.seconds or scenario["seconds"]
     users = args.users or scenario["users"]
@@ -157,6 +184,14 @@ def main() -> int:
             "ALLOY_LOAD_SCENARIO": args.scenario,
             "ALLOY_LOAD_SECONDS": str(seconds),
         }
+        responses_csv = stack.dir / "responses.csv"
+        outage = None
+        if args.restart_db_at is not None:
+            env["ALLOY_LOAD_RESPONSES_CSV"] = str(responses_csv)
+            outage = outage_report.Outage(
+                stack, url, at=args.restart_db_at, down=args.down_seconds
+            )
+            outage.start()
         if args.scenario != "spike":
             env["ALLOY_LOAD_USERS"] = str(users)
             env["ALLOY_LOAD_SETUP_CSV"] = str(setup_csv)
@@ -190,6 +225,12 @@ def main() -> int:
             text=True,
         )
         elapsed = time.monotonic() - started
+        programs: dict = {}
+        responses: list[dict] = []
+        if outage is not None:
+            outage.finish()
+            programs = outage_report.check_programs(stack)
+            responses = outage_report.read_responses(responses_csv)
         stop.set()
         sampler.join(timeout=30)
         notes = [
@@ -243,6 +284,12 @@ def main() -> int:
     print("\ntargets:")
     errors = total["failures"] if total else -1
     setup_errors = setup_total["failures"] if setup_total else 0
+    if outage is not None:
+        # The restart's 503s are the expected answer (the outage report checks
+        # that each carries its JSON body); every other failure still counts.
+        errors = _failures_but_503(failures)
+        setup_errors = _failures_but_503(setup_failures)
+        print("  (with --restart-db-at, its 503 answers are not counted here)")
     good = errors == 0 and setup_errors == 0
     print(
         f"  {'PASS' if good else 'FAIL'} errors: {errors} steady state, "
@@ -260,6 +307,8 @@ def main() -> int:
                 )
     print(f"  {'PASS' if locked == 0 else 'FAIL'} 'database is locked': {locked}")
     ok &= locked == 0
+    if outage is not None:
+        ok &= outage_report.report(outage, responses, programs)
     if setup_failures.strip().count("\n"):
         print("\nfailures during setup (locust):\n" + setup_failures[:3000])
     if failures.strip().count("\n"):

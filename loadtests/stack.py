@@ -8,6 +8,8 @@ when the :class:`Stack` context exits:
 
 * PostgreSQL 15: a private cluster (``initdb`` as the ``postgres`` user when run
   as root) on its own port, never the machine's shared cluster;
+  :meth:`Stack.stop_postgres` and :meth:`Stack.start_postgres_again` restart it
+  (``loadtests/run.py --restart-db-at``);
 * redis-server without persistence;
 * gunicorn (``coach.wsgi``) with N sync workers;
 * K ``manage.py qcluster`` processes, whose worker processes lower their CPU
@@ -68,6 +70,7 @@ class Stack:
         self.processes: list[tuple[str, subprocess.Popen]] = []
         self.pg_data: Path | None = None
         self.pg_port: int | None = None
+        self._pg_options = ""
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
             "DJANGO_SETTINGS_MODULE": "coach.settings",
@@ -119,28 +122,44 @@ class Stack:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        options = (
+        self._pg_options = (
             f"-p {port} -c listen_addresses=127.0.0.1 -k {self.dir} "
             "-c max_connections=300 -c shared_buffers=256MB"
         )
+        self._pg_ctl("start")
+        return f"postgres://postgres@127.0.0.1:{port}/postgres"
+
+    def _pg_ctl(self, action: str) -> None:
+        """``pg_ctl start`` (with this stack's options) or ``stop -m fast`` on
+        the stack's own cluster, waiting until it is done."""
+        if self.pg_data is None:
+            raise RuntimeError("this stack runs no PostgreSQL of its own")
+        extra = ["-o", self._pg_options] if action == "start" else ["-m", "fast"]
         subprocess.run(
             _as_postgres(
                 [
                     str(PG_BIN / "pg_ctl"),
                     "-D",
                     str(self.pg_data),
-                    "-o",
-                    options,
+                    *extra,
                     "-l",
                     str(self.dir / "postgres.log"),
                     "-w",
-                    "start",
+                    action,
                 ]
             ),
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        return f"postgres://postgres@127.0.0.1:{port}/postgres"
+
+    def stop_postgres(self) -> None:
+        """Stop the stack's own PostgreSQL (fast shutdown: every session is
+        ended, as when an operator restarts it). Never the machine's cluster."""
+        self._pg_ctl("stop")
+
+    def start_postgres_again(self) -> None:
+        """Start the stack's PostgreSQL after :meth:`stop_postgres`, same port."""
+        self._pg_ctl("start")
 
     def start_redis(self, port: int | None = None) -> str:
         port = port or free_port()
