@@ -54,10 +54,11 @@ fuzz: venv
 
 # A bounded, headless load test on loopback: gunicorn + django-q2 + Locust.
 # SCENARIO=light|medium|stress|spike|endurance  DB=sqlite|postgres  SECONDS=…
+# RESTART_DB_AT=60 (DB=postgres): restart the stack's PostgreSQL 60 s in.
 SCENARIO ?= medium
 DB ?= sqlite
 loadtest: venv
-	$(PY) loadtests/run.py --scenario $(SCENARIO) --db $(DB) $(if $(SECONDS),--seconds $(SECONDS)) $(if $(WORKERS),--workers $(WORKERS))
+	$(PY) loadtests/run.py --scenario $(SCENARIO) --db $(DB) $(if $(SECONDS),--seconds $(SECONDS)) $(if $(WORKERS),--workers $(WORKERS)) $(if $(RESTART_DB_AT),--restart-db-at $(RESTART_DB_AT))
 
 # Generation throughput with 1, 2 and 4 clusters on Redis + PostgreSQL.
 bench-clusters: venv

@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError, connections
+from django.db import DataError, transaction
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
-from rest_framework.views import exception_handler, set_rollback
+from rest_framework.views import exception_handler
+
+from coach.middleware import in_request_transaction
 
 
 class ApplicationError(Exception):
@@ -31,24 +33,17 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     """DRF exception handler: Django ``ValidationError`` and ``ApplicationError``
     become 400 responses shaped like serializer errors (``{field: [messages]}``).
 
-    A view that runs outside the request transaction (``non_atomic_requests``:
-    the auth views) has no transaction of its own to roll back, so the atomic
-    block DRF would mark is its caller's (a test's): it is left as it was."""
-    view = context.get("view")
-    if view is not None and "default" in getattr(
-        type(view).dispatch, "_non_atomic_requests", ()
-    ):
-        blocks = [
-            (conn, conn.needs_rollback)
-            for conn in connections.all(initialized_only=True)
-            if conn.in_atomic_block
-        ]
-        try:
-            return _handle(exc, context)
-        finally:
-            for conn, needs_rollback in blocks:
-                conn.needs_rollback = needs_rollback
-    return _handle(exc, context)
+    Every error it answers rolls back what the request wrote, when the request
+    runs in the transaction ``coach.middleware.UnsafeRequestTransactionMiddleware``
+    opened for it. DRF's own ``set_rollback`` acts only under ``ATOMIC_REQUESTS``,
+    which is off; a view outside the request transaction (``non_atomic_requests``:
+    the auth views) or a GET has no transaction of its own, so nothing is marked
+    (an atomic block around it is its caller's, a test's)."""
+    response = _handle(exc, context)
+    request = context.get("request")
+    if response is not None and request is not None and in_request_transaction(request):
+        transaction.set_rollback(True)
+    return response
 
 
 def _handle(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -58,7 +53,6 @@ def _handle(exc: Exception, context: dict[str, Any]) -> Response | None:
         # A number no column can hold (an id of 2**63 in a body or a query
         # string: SQLite raises OverflowError, PostgreSQL "out of range") is the
         # client's mistake. The request's transaction is rolled back.
-        set_rollback()
         return Response(
             {
                 "detail": "A number in the request is out of range.",
@@ -67,8 +61,7 @@ def _handle(exc: Exception, context: dict[str, Any]) -> Response | None:
             status=400,
         )
     if isinstance(exc, ApplicationError):
-        # Refused: whatever the request wrote before the rule said no is undone,
-        # as DRF does for the errors it handles itself (ATOMIC_REQUESTS).
-        set_rollback()
+        # Refused: whatever the request wrote before the rule said no is undone
+        # (api_exception_handler rolls the request's transaction back).
         return Response({"detail": exc.message, **exc.extra}, status=400)
     return exception_handler(exc, context)

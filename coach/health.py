@@ -16,7 +16,7 @@ from coach import llm
 
 @require_GET
 @never_cache
-# Outside ATOMIC_REQUESTS: opening the request's transaction is itself a query,
+# Outside the request transaction: opening it is itself a query,
 # and a database that is down must be reported in the body, not raise before it.
 @transaction.non_atomic_requests
 def health(request: HttpRequest) -> JsonResponse:

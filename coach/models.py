@@ -158,7 +158,9 @@ class AthleteSettings(TimeStampedModel):
 
     @classmethod
     def for_user(cls, user: User) -> AthleteSettings:
-        """The athlete's settings, created with the defaults on first use."""
+        """The athlete's settings, created with the defaults on first use (a GET
+        runs in autocommit: ``get_or_create`` inserts in a transaction of its own
+        and, if a concurrent request won, reads that row)."""
         settings, _ = cls.objects.get_or_create(user=user)
         return settings
 
@@ -312,6 +314,7 @@ class AthleteProfile(TimeStampedModel):
 
     @classmethod
     def for_user(cls, user: User) -> AthleteProfile:
-        """The athlete's profile, created with the defaults on first use."""
+        """The athlete's profile, created with the defaults on first use (in a
+        transaction of its own, like :meth:`AthleteSettings.for_user`)."""
         profile, _ = cls.objects.get_or_create(user=user)
         return profile

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from coach.models import AthleteProfile, AthleteSettings, User, new_calendar_token
 
+EMAIL_TAKEN = "An account with this email already exists."
 
-@transaction.atomic
+
 def user_register(*, email: str, password: str, name: str = "") -> User:
     """Create an athlete account.
 
@@ -18,20 +20,38 @@ def user_register(*, email: str, password: str, name: str = "") -> User:
     pass Django's validators (``AUTH_PASSWORD_VALIDATORS``). Raises
     ``ValidationError`` with ``email`` / ``password`` field errors; nothing is
     written then.
+
+    The password is validated and hashed (PBKDF2, hundreds of ms of CPU) before
+    any transaction opens: on SQLite, whose transactions are IMMEDIATE, a hash
+    inside one held the database's write lock for its whole duration. Only the
+    INSERT runs in a transaction. Two sign-ups racing for one address (the
+    other committing while this one hashes) both pass the uniqueness check; the
+    loser's INSERT breaks the unique index and is answered as the ``email``
+    error, never a 500.
     """
     email = (email or "").strip().lower()
     errors: dict[str, list[str]] = {}
     user_model = get_user_model()
     if user_model.objects.filter(email__iexact=email).exists():
-        errors["email"] = ["An account with this email already exists."]
-    candidate = user_model(email=email, name=name)
+        errors["email"] = [EMAIL_TAKEN]
+    candidate = user_model(email=email, name=name, is_staff=False, is_superuser=False)
     try:
         validate_password(password, user=candidate)
     except ValidationError as exc:
         errors["password"] = list(exc.messages)
     if errors:
         raise ValidationError(errors)
-    return user_model.objects.create_user(email=email, password=password, name=name)
+    # The address was free a moment ago; the unique index has the last word.
+    candidate.full_clean(exclude=["password"], validate_unique=False)
+    candidate.password = make_password(password)
+    try:
+        with transaction.atomic():
+            candidate.save(force_insert=True)
+    except IntegrityError as exc:
+        if user_model.objects.filter(email__iexact=email).exists():
+            raise ValidationError({"email": [EMAIL_TAKEN]}) from exc
+        raise
+    return candidate
 
 
 #: Profile fields that live on the User (the athlete's defaults for programs).

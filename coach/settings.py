@@ -75,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last: a POST/PUT/PATCH/DELETE runs its view in one transaction, a GET in
+    # autocommit (ATOMIC_REQUESTS is off; see the Database section).
+    "coach.middleware.UnsafeRequestTransactionMiddleware",
 ]
 
 ROOT_URLCONF = "coach.urls"
@@ -131,8 +134,12 @@ DATABASES["default"].setdefault(
     "CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", 0 if ASGI_SERVER else 60)
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Every request runs in one transaction: a failure half-way writes nothing.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Every unsafe request (POST/PUT/PATCH/DELETE) runs in one transaction, so a
+# failure half-way writes nothing; GET/HEAD/OPTIONS run in autocommit. This is
+# coach.middleware.UnsafeRequestTransactionMiddleware, not ATOMIC_REQUESTS: with
+# IMMEDIATE transactions on SQLite, ATOMIC_REQUESTS made every GET hold the write
+# lock for its whole duration.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -272,6 +279,12 @@ if _q_redis:
     Q_CLUSTER["redis"] = _q_redis
 else:
     Q_CLUSTER["orm"] = "default"
+# Niceness (0-19, 0 = unchanged) every django-q2 worker process takes as it
+# starts (coach/worker.py): on a shared host a program's generation runs behind
+# the web processes instead of beside them.
+ALLOY_WORKER_NICE = env.int("ALLOY_WORKER_NICE", default=10)
+if not 0 <= ALLOY_WORKER_NICE <= 19:
+    raise environ.ImproperlyConfigured("ALLOY_WORKER_NICE must be between 0 and 19")
 if Q_CLUSTER["timeout"] >= Q_CLUSTER["retry"]:
     raise environ.ImproperlyConfigured(
         "Q_CLUSTER_TIMEOUT must be below Q_CLUSTER_RETRY"

@@ -17,6 +17,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -40,8 +41,13 @@ from coach.selectors import calendar_feed_urls
 
 
 @require_http_methods(["GET", "POST"])
+# Outside the request transaction, like the API's auth views: the password hash
+# must not hold SQLite's write lock; user_register opens a short one for the
+# INSERT, and login's session and last_login writes are one statement each.
+@transaction.non_atomic_requests
 def signup(request: HttpRequest) -> HttpResponse:
-    """Create an account with ``user_register``, log it in, go home."""
+    """Create an account with ``user_register``, log it in, go home. A sign-up
+    that loses a race for its address gets the form's "already exists" error."""
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     form = SignUpForm(request.POST or None)

@@ -7,7 +7,9 @@ all K have checked in (``/health``'s source: django-q2 stats in the shared
 cache), enqueues ``--programs`` programs (8 weeks × 4 days: 32 training
 sessions each) through the real service, and times first enqueue → last program
 COMPLETED. Prints programs per minute, the ratio to one cluster and the
-throughput per core; stops everything.
+throughput per core; stops everything. The workers run at ``ALLOY_WORKER_NICE``
+(default 10) as everywhere; with nothing else on the cores that costs them no
+throughput (set ``ALLOY_WORKER_NICE=0`` to compare).
 """
 
 from __future__ import annotations

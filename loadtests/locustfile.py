@@ -12,6 +12,14 @@ task falls back as documented on each task.
 Run it through ``loadtests/run.py`` (``make loadtest``), which brings the stack up,
 picks the scenario and prints the tables. Request names group by route
 (``GET /days/{day}/plan/``), setup requests start with ``setup:``.
+
+**Ramp-up, then steady state.** Each athlete's setup (register and log in: two
+PBKDF2 hashes; create a program and wait for the worker to generate it) is
+counted in :class:`SetupPhase`. When every athlete of the run
+(``ALLOY_LOAD_USERS``) has finished its setup, the statistics so far are written
+to ``ALLOY_LOAD_SETUP_CSV`` (same columns as Locust's ``--csv`` stats; the
+failures beside it) and reset once: Locust's own CSV then holds the steady state
+only, on which the targets are judged.
 """
 
 from __future__ import annotations
@@ -44,6 +52,115 @@ def note_once(key: str, message: str) -> None:
         print(f"[alloy-load] {message}", flush=True)  # noqa: T201
 
 
+class SetupPhase:
+    """Counts athletes that finished their setup (set up or given up); when the
+    last of ``ALLOY_LOAD_USERS`` does, snapshots the statistics to
+    ``ALLOY_LOAD_SETUP_CSV`` and resets them (once per process). Without both
+    variables (a plain ``locust`` run, or the spike, whose athletes come and go)
+    nothing is reset."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.done = 0
+        self.reset_at: float | None = None
+        self.started = time.monotonic()
+
+    def finished(self, environment) -> None:
+        target = int(os.environ.get("ALLOY_LOAD_USERS") or 0)
+        path = os.environ.get("ALLOY_LOAD_SETUP_CSV", "")
+        with self.lock:
+            self.done += 1
+            if not target or not path or self.reset_at is not None:
+                return
+            if self.done < target:
+                return
+            self.reset_at = time.monotonic()
+            write_stats_csv(environment.stats, path)
+            environment.stats.reset_all()
+        print(  # noqa: T201
+            f"[alloy-load] all {target} athletes set up after "
+            f"{self.reset_at - self.started:.0f}s: statistics reset, steady state "
+            "from here",
+            flush=True,
+        )
+
+
+def write_stats_csv(stats, path: str) -> None:
+    """The statistics so far as Locust's stats CSV (Type, Name, Request Count,
+    Failure Count, 50%, 95%, 99% in ms, Requests/s), plus ``<path>.failures``
+    (Method, Name, Error, Occurrences)."""
+    import csv
+
+    columns = ["Type", "Name", "Request Count", "Failure Count", "50%", "95%"]
+    columns += ["99%", "Requests/s"]
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for entry in [*stats.entries.values(), stats.total]:
+            counted = entry.num_requests > 0
+            writer.writerow(
+                [
+                    entry.method or "",
+                    entry.name,
+                    entry.num_requests,
+                    entry.num_failures,
+                    *(
+                        entry.get_response_time_percentile(q) if counted else "N/A"
+                        for q in (0.5, 0.95, 0.99)
+                    ),
+                    f"{entry.total_rps:.2f}",
+                ]
+            )
+    with open(f"{path}.failures", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Method", "Name", "Error", "Occurrences"])
+        for error in stats.errors.values():
+            writer.writerow([error.method, error.name, error.error, error.occurrences])
+
+
+SETUP = SetupPhase()
+
+
+class ResponseLog:
+    """Every response with its wall-clock end time, status and whether a 503
+    carries the JSON ``database_unavailable`` body, to ``ALLOY_LOAD_RESPONSES_CSV``
+    when it is set (``run.py --restart-db-at``: the outage report)."""
+
+    def __init__(self) -> None:
+        self.writer = None
+        self.handle = None
+
+    def record(self, name, response=None, **kwargs) -> None:
+        path = os.environ.get("ALLOY_LOAD_RESPONSES_CSV")
+        if not path:
+            return
+        if self.writer is None:
+            import csv
+
+            self.handle = open(path, "w", newline="")  # noqa: SIM115
+            self.writer = csv.writer(self.handle)
+            self.writer.writerow(["time", "name", "status", "json_503"])
+        status = getattr(response, "status_code", 0) or 0
+        json_503 = ""
+        if status == 503:
+            try:
+                json_503 = str(
+                    int(response.json().get("code") == "database_unavailable")
+                )
+            except (ValueError, AttributeError):
+                json_503 = "0"
+        self.writer.writerow([f"{time.time():.3f}", name, status, json_503])
+
+    def close(self, **kwargs) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+RESPONSES = ResponseLog()
+events.request.add_listener(RESPONSES.record)
+events.quitting.add_listener(RESPONSES.close)
+
+
 def available_routes(client) -> set[str]:
     """The API paths of this build, from its OpenAPI schema (read once)."""
     global _routes
@@ -66,6 +183,13 @@ class Athlete(HttpUser):
     wait_time = between(1, 5)
 
     def on_start(self) -> None:
+        try:
+            self._set_up()
+        finally:
+            SETUP.finished(self.environment)
+
+    def _set_up(self) -> None:
+        """Register, log in, create a program and wait for its generation."""
         routes = available_routes(self.client)
         self.has_plan = f"{API}/days/{{day}}/plan/" in routes
         self.has_adapt = f"{API}/days/{{day}}/adapt/" in routes

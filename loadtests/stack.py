@@ -2,14 +2,19 @@
 
 Used by ``loadtests/run.py`` (``make loadtest``) and
 ``loadtests/bench_clusters.py`` (``make bench-clusters``). Everything listens on
-127.0.0.1 only, lives in one temporary directory and is stopped (terminate, then
-kill after a grace period) when the :class:`Stack` context exits:
+127.0.0.1 only, on ports free when it starts (:func:`free_port`), lives in one
+temporary directory and is stopped (terminate, then kill after a grace period)
+when the :class:`Stack` context exits:
 
 * PostgreSQL 15: a private cluster (``initdb`` as the ``postgres`` user when run
   as root) on its own port, never the machine's shared cluster;
+  :meth:`Stack.stop_postgres` and :meth:`Stack.start_postgres_again` restart it
+  (``loadtests/run.py --restart-db-at``);
 * redis-server without persistence;
 * gunicorn (``coach.wsgi``) with N sync workers;
-* K ``manage.py qcluster`` processes.
+* K ``manage.py qcluster`` processes, whose worker processes lower their CPU
+  priority to ``ALLOY_WORKER_NICE`` (default 10, from the caller's environment)
+  as they start (coach/worker.py), as in production: the web answers first.
 """
 
 from __future__ import annotations
@@ -29,6 +34,16 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 PG_BIN = Path(os.environ.get("ALLOY_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now: two stacks (a long endurance run
+    and a short check) never collide on fixed ports."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _as_postgres(cmd: list[str]) -> list[str]:
@@ -54,6 +69,8 @@ class Stack:
         os.chmod(self.dir, 0o777)  # the postgres user writes its cluster here
         self.processes: list[tuple[str, subprocess.Popen]] = []
         self.pg_data: Path | None = None
+        self.pg_port: int | None = None
+        self._pg_options = ""
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
             "DJANGO_SETTINGS_MODULE": "coach.settings",
@@ -85,7 +102,9 @@ class Stack:
         self.processes.append((name, process))
         return process
 
-    def start_postgres(self, port: int = 55432) -> str:
+    def start_postgres(self, port: int | None = None) -> str:
+        port = port or free_port()
+        self.pg_port = port
         self.pg_data = self.dir / "pg"
         subprocess.run(
             _as_postgres(
@@ -103,30 +122,47 @@ class Stack:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        options = (
+        self._pg_options = (
             f"-p {port} -c listen_addresses=127.0.0.1 -k {self.dir} "
             "-c max_connections=300 -c shared_buffers=256MB"
         )
+        self._pg_ctl("start")
+        return f"postgres://postgres@127.0.0.1:{port}/postgres"
+
+    def _pg_ctl(self, action: str) -> None:
+        """``pg_ctl start`` (with this stack's options) or ``stop -m fast`` on
+        the stack's own cluster, waiting until it is done."""
+        if self.pg_data is None:
+            raise RuntimeError("this stack runs no PostgreSQL of its own")
+        extra = ["-o", self._pg_options] if action == "start" else ["-m", "fast"]
         subprocess.run(
             _as_postgres(
                 [
                     str(PG_BIN / "pg_ctl"),
                     "-D",
                     str(self.pg_data),
-                    "-o",
-                    options,
+                    *extra,
                     "-l",
                     str(self.dir / "postgres.log"),
                     "-w",
-                    "start",
+                    action,
                 ]
             ),
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        return f"postgres://postgres@127.0.0.1:{port}/postgres"
 
-    def start_redis(self, port: int = 56379) -> str:
+    def stop_postgres(self) -> None:
+        """Stop the stack's own PostgreSQL (fast shutdown: every session is
+        ended, as when an operator restarts it). Never the machine's cluster."""
+        self._pg_ctl("stop")
+
+    def start_postgres_again(self) -> None:
+        """Start the stack's PostgreSQL after :meth:`stop_postgres`, same port."""
+        self._pg_ctl("start")
+
+    def start_redis(self, port: int | None = None) -> str:
+        port = port or free_port()
         self._spawn(
             "redis",
             [
@@ -180,7 +216,8 @@ class Stack:
             stdout=subprocess.DEVNULL,
         )
 
-    def start_gunicorn(self, *, workers: int, port: int = 18765) -> str:
+    def start_gunicorn(self, *, workers: int, port: int | None = None) -> str:
+        port = port or free_port()
         self._spawn(
             "gunicorn",
             [

@@ -5,8 +5,9 @@ they do by hand what DRF does for the others: authenticate with the same
 classes (JWT bearer token, or the browser session with its CSRF check), throttle
 with the ``expensive`` scope (429 with ``Retry-After``), parse JSON, answer bad input with a 400 and field errors, another athlete's thread
 with a 404. Everything that touches the database before the first byte runs in
-one ``sync_to_async`` call inside one short transaction (the project's
-``ATOMIC_REQUESTS`` cannot wrap an async view, hence ``non_atomic_requests``);
+one ``sync_to_async`` call inside one short transaction (the request
+transaction of ``coach.middleware`` cannot wrap an async view, hence
+``non_atomic_requests``);
 then the response streams while the model talks, holding no thread and no
 transaction.
 """

@@ -422,7 +422,7 @@ def test_heuristics_are_served_read_only_with_their_version(
 ):
     assert api_client.get("/api/v1/heuristics/").status_code == 401
     assert reverse("api:programs:heuristics") == "/api/v1/heuristics/"
-    with django_assert_num_queries(2):  # the request's savepoint pair only
+    with django_assert_num_queries(0):  # a read runs no transaction
         response = auth_client.get("/api/v1/heuristics/")
     body = response.json()
     assert body == json.loads(json.dumps(heuristics()))
@@ -440,7 +440,7 @@ def test_the_program_list_does_not_grow_queries_with_the_profile_fields(
     dumbbell_athlete(user, library)
     for _ in range(3):
         create_program(user, generate=False)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):  # count, page
         response = auth_client.get(PROGRAMS)
     assert all(
         p["equipment_preset"] == "DUMBBELLS_ONLY" for p in response.json()["results"]

@@ -4,7 +4,8 @@ Each view validates its input with a serializer, converts loads from the athlete
 unit to kg, calls one service or selector and serializes the answer in the
 athlete's unit. Ownership: every object comes through ``.for_user`` querysets or
 the choke points in ``training_logs.selectors``; another athlete's log or session
-is a 404. Requests are atomic (``ATOMIC_REQUESTS``), so a 400 writes nothing.
+is a 404. A write runs in one transaction (``coach.middleware``), so a 400 writes
+nothing.
 """
 
 from __future__ import annotations

@@ -60,8 +60,8 @@ def test_today_page_query_count_is_flat(
 ):
     web.get(day_url(quad_day.date))
     # Session + user, the plan's 17 reads, the logged check and the muscle list,
-    # and the request's savepoint pair; flat in the program's size.
-    with django_assert_num_queries(23):
+    # flat in the program's size.
+    with django_assert_num_queries(21):
         response = web.get(day_url(quad_day.date))
     assert response.status_code == 200
 

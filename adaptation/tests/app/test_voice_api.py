@@ -357,13 +357,12 @@ def test_thread_list_and_detail_have_flat_query_counts(
         )
     )
     second = _open_thread(auth_client, day)
-    # The request's savepoint and its release, the threads, their turns: four,
-    # however many threads and turns there are.
-    with django_assert_num_queries(4):
+    # The threads, their turns: two, however many threads and turns there are.
+    with django_assert_num_queries(2):
         listing = auth_client.get(reverse("api:adaptation:threads", args=[day]))
     assert listing.status_code == 200
     assert [t["id"] for t in listing.json()] == [second, first]
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):
         detail = auth_client.get(
             reverse("api:adaptation:thread-detail", args=[day, first])
         )

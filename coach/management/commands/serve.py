@@ -46,6 +46,9 @@ class Command(BaseCommand):
             ],
             cwd=str(settings.BASE_DIR),
         )
+        # The worker's processes lower their own CPU priority as they start
+        # (ALLOY_WORKER_NICE, coach/worker.py): the pages stay quick while a
+        # program is generated on the same cores.
         worker = subprocess.Popen([sys.executable, manage, "qcluster"])
         self.stdout.write(
             self.style.SUCCESS(

@@ -101,8 +101,8 @@ def body(moves, **overrides) -> dict:
 def test_the_list_is_paginated_by_name_in_three_queries(
     athlete_client, library, django_assert_num_queries
 ):
-    # count, rows, movements (+ the request's savepoint and its release)
-    with django_assert_num_queries(5):
+    # count, rows, movements
+    with django_assert_num_queries(3):
         response = athlete_client.get(LIST)
 
     assert response.data["count"] == 3
@@ -152,7 +152,7 @@ def test_available_with_keeps_circuits_whose_kit_is_at_hand(athlete_client, libr
 def test_python_filters_cost_two_more_queries(
     athlete_client, library, django_assert_num_queries
 ):
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         athlete_client.get(LIST, {"max_minutes": 30, "discipline": "ALL"})
 
 
@@ -166,7 +166,7 @@ def test_bad_filter_values_are_400_with_field_errors(athlete_client, library):
 def test_detail_shows_one_circuit_in_two_queries(
     athlete_client, library, django_assert_num_queries
 ):
-    with django_assert_num_queries(4):  # the row, its movements; savepoint pair
+    with django_assert_num_queries(2):  # the row, its movements
         response = athlete_client.get(detail(library["tabata"].pk))
 
     assert response.status_code == 200

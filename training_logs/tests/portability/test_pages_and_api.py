@@ -204,7 +204,7 @@ def test_api_list_is_the_athletes_own(
     for _ in range(3):
         ImportJob.objects.create(user=user, source="STRONG")
     ImportJob.objects.create(user=other_user, source="HEVY")
-    with django_assert_num_queries(4):  # savepoint, count, page, release
+    with django_assert_num_queries(2):  # count, page
         body = auth_client.get(IMPORTS).json()
     assert body["count"] == 3
 
@@ -310,15 +310,15 @@ def test_export_query_counts_do_not_grow_with_the_history(
         counted(path)
 
 
-#: The CSV: the request's savepoint pair, settings, profile, the logs, their
-#: sets. The JSON: the savepoint pair and each part of the account once (user
+#: The CSV: settings, profile, the logs, their sets. The JSON: each part of
+#: the account once (user
 #: is loaded; profile, settings, equipment, rules, activities, the programs'
 #: rule slugs, programs, logs, sets, circuit scores, soreness, signals,
 #: activities; three more
 #: for microcycles, sessions and exercises once there is a program).
 #: The JSON export's count includes one query per registered section (adaptation's
 #: daily check-ins: 1).
-EXPORT_QUERIES = {"/api/v1/exports/workouts.csv": 6, "/api/v1/exports/alloy.json": 16}
+EXPORT_QUERIES = {"/api/v1/exports/workouts.csv": 4, "/api/v1/exports/alloy.json": 14}
 
 
 def test_a_failed_import_can_be_run_again_from_its_page_and_the_api(

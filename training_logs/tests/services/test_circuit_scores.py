@@ -185,8 +185,8 @@ def test_the_list_holds_only_the_athletes_own_scores(
     services.circuit_score_create(user=other_user, circuit_id=cindy.pk, rounds=30)
 
     AthleteSettings.for_user(user)
-    # savepoint, count, page, bests, the athlete's unit, release
-    with django_assert_num_queries(6):
+    # count, page, bests, the athlete's unit
+    with django_assert_num_queries(4):
         response = auth_client.get(URL, {"circuit": cindy.pk})
 
     assert response.status_code == 200
