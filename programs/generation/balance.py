@@ -8,8 +8,15 @@ pulls), which side the week so far leans away from (weekly pull:push hard sets
 
 from __future__ import annotations
 
+from .library import LibraryIndex
 from .prescription import Draft
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
+
+
+def available_sides(index: LibraryIndex) -> frozenset[str]:
+    """The push and pull patterns with at least one movement the athlete may do
+    (the index holds only movements their equipment and rules allow)."""
+    return frozenset(p for p in PUSH_PATTERNS | PULL_PATTERNS if index.pattern(p))
 
 
 def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[str]:
@@ -29,21 +36,40 @@ def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[
     return frozenset(lacking)
 
 
+#: The rationale's words when the athlete's equipment and rules leave no
+#: movement of the missing side: the one allowed exception to the push/pull
+#: invariant (:mod:`.review`).
+NO_SIDE_AVAILABLE = "your equipment and rules leave no movement of that kind"
+
+
 def balance_note(
-    tags: tuple[str, ...], blocks: dict[str, list[Draft]], minutes: int, full: bool
+    tags: tuple[str, ...],
+    blocks: dict[str, list[Draft]],
+    minutes: int,
+    full: bool,
+    available: frozenset[str] = PUSH_PATTERNS | PULL_PATTERNS,
 ) -> str:
-    """Why an upper or full-body session with 2+ hard exercises lacks a push or a
-    pull (the invariant bends only for the budget or the library), else ""."""
+    """Why an upper or full-body session pushes without pulling (any number of
+    hard exercises), or pulls without pushing (2+ hard exercises), else "".
+
+    ``available``: the push and pull patterns the athlete's library still holds
+    (equipment, hard-no rules); a side with none of them is the allowed
+    exception (:data:`NO_SIDE_AVAILABLE`). Otherwise the budget (``full``: the
+    session filled its window) or the week's volume caps are named: the
+    session is reported, not excused (issue 10, reference §11)."""
     hard = [d for ds in blocks.values() for d in ds if d.hard]
     missing = lacking(tags, blocks)
-    if len(hard) < 2 or not missing:
+    if not hard or not missing:
         return ""
     side = "pull" if missing & PULL_PATTERNS else "push"
-    why = (
-        f"the {minutes}-minute budget holds only {len(hard)} hard exercises"
-        if full
-        else "no movement of that kind fits your equipment, rules or this week's volume"
-    )
+    if side == "push" and len(hard) < 2:
+        return ""
+    if not missing & available:
+        why = NO_SIDE_AVAILABLE
+    elif full:
+        why = f"the {minutes}-minute budget holds only {len(hard)} hard exercises"
+    else:
+        why = "this week's volume caps leave no room for it"
     return f"No {side} today: {why}; the week balances it."
 
 

@@ -162,6 +162,15 @@ def warmup_block(
     return out
 
 
+def warmup_drills(minutes: int) -> int:
+    """Dynamic drills after the general warm-up of a lifting day of ``minutes``:
+    none under 45 min (the 5-min general piece is NSCA's minimum and the main
+    lift's 2–3 ramp sets are its specific warm-up, reference §9b; issue 10: a
+    short session gives its time to working sets), 2 under 75 min, else 3.
+    Spare time still buys drills later (fine growth)."""
+    return 0 if minutes < 45 else 2 if minutes < 75 else 3
+
+
 def add_drill(inp: SessionInput, ctx: Context) -> list[Draft]:
     """One more warm-up drill (or nothing if the library has none left)."""
     p = pick(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .balance import balance_note, lacking, week_lean
+from .balance import available_sides, balance_note, lacking, week_lean
 from .blocks import (
     Built,
     SessionInput,
@@ -30,6 +30,7 @@ from .blocks import (
     new_context,
     sub_context,
     warmup_block,
+    warmup_drills,
     window,
 )
 from .errors import GenerationError
@@ -68,6 +69,17 @@ def lifting_day(inp: SessionInput) -> Built:
     return day.finish()
 
 
+def _side(pattern: str) -> str:
+    """ "push", "pull" or "" for a movement pattern."""
+    return (
+        "push"
+        if pattern in PUSH_PATTERNS
+        else "pull"
+        if pattern in PULL_PATTERNS
+        else ""
+    )
+
+
 def _deload_day(inp: SessionInput) -> Built:
     """Last week's session with about half the sets and RPE − 2, same exercises
     (reference §7: Bell 2023, Rogerson 2024)."""
@@ -81,7 +93,9 @@ def _deload_day(inp: SessionInput) -> Built:
     rationale = [
         f"Deload: last week's session with about half the sets, {mins} of {minutes} min by design."
     ]
-    note = balance_note(inp.planned.intent_tags, blocks, minutes, True)
+    note = balance_note(
+        inp.planned.intent_tags, blocks, minutes, True, available_sides(inp.index)
+    )
     if note:
         rationale.append(note)
     for d in blocks.get("COOLDOWN", []):
@@ -119,9 +133,7 @@ class _LiftingDay(SessionFit):
         self.rationale: list[str] = []
         minutes = self.minutes
         self.blocks: dict[str, list[Draft]] = {
-            "WARMUP": warmup_block(
-                inp, self.ctx, 1 if minutes < 45 else 2 if minutes < 75 else 3
-            ),
+            "WARMUP": warmup_block(inp, self.ctx, warmup_drills(minutes)),
             "MAIN": [],
             self.middle_block: [],
             "COOLDOWN": [],
@@ -222,7 +234,11 @@ class _LiftingDay(SessionFit):
                 vol.add(self.index.facts[d.movement.id].credit, floor - d.sets)
                 d.sets = floor
         note = balance_note(
-            self.planned.intent_tags, self.blocks, minutes, self.total() >= self.low
+            self.planned.intent_tags,
+            self.blocks,
+            minutes,
+            self.total() >= self.low,
+            available_sides(self.index),
         )
         if note:
             self.rationale.append(note)
@@ -276,6 +292,9 @@ class _LiftingDay(SessionFit):
                 or self.main_side is None
                 or index.facts[cached].m.pattern in self.main_side
             )
+            # A later slot asked for the other side (push/pull balance) does not
+            # keep a cached lift of the wrong side.
+            and (not i or _side(index.facts[cached].m.pattern) == _side(pattern))
         ):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
@@ -314,8 +333,27 @@ class _LiftingDay(SessionFit):
         return True
 
     def _add_accessory(self) -> bool:
-        """Draft the rotation's next accessory; False when none is left."""
+        """Draft the rotation's next accessory; False when none is left. A side
+        the session still lacks (push or pull) is searched first within the
+        MRV share, before any other pattern within the week's target share
+        (issue 10: a pull is non-negotiable on a day that pushes)."""
         vol = self.vol
+        lack = self._lacking()
+        if lack and vol.allow is not vol.hard:
+            p = self.rotation.next(
+                self.index,
+                self.ctx,
+                self.inp.rng,
+                self.targets,
+                hard_tier=True,
+                first=True,
+                usable=lambda f: vol.usable(f, 2, hard=True),
+                balance=lack,
+                only=lack,
+            )
+            if p is not None:
+                self._draft_accessory(p, hard=True)
+                return True
         p = self.rotation.next(
             self.index,
             self.ctx,
@@ -331,8 +369,9 @@ class _LiftingDay(SessionFit):
         self._draft_accessory(p)
         return True
 
-    def _draft_accessory(self, p: Pick) -> None:
-        """Prescribe a picked accessory, capped by the volume room it has."""
+    def _draft_accessory(self, p: Pick, hard: bool = False) -> None:
+        """Prescribe a picked accessory, capped by the volume room it has
+        (``hard``: within the MRV share rather than the current tier)."""
         commit(p, self.ctx)
         week, vol = self.week, self.vol
         d = attach(
@@ -346,6 +385,6 @@ class _LiftingDay(SessionFit):
             ),
             p,
         )
-        d.sets = min(d.sets, vol.room(p.facts.credit), self._main_floor())
+        d.sets = min(d.sets, vol.room(p.facts.credit, hard=hard), self._main_floor())
         vol.add(p.facts.credit, d.sets)
         self.blocks["ACCESSORY"].append(d)

@@ -12,9 +12,15 @@ and floors count (:func:`.volume.set_credit`).
 
 The invariants (issue 10, item 3), each reported per session or per week:
 
-``push_pull``       an upper or full-body lifting session with ≥ 2 hard exercises
-                    has both a push and a pull (pattern horizontal/vertical push
-                    and pull); push- or pull-only foci (PPL, PUSH_PULL, body-part
+``push_pull``       an upper or full-body lifting session that pushes also pulls,
+                    whatever its length; an upper day with ≥ 2 hard exercises
+                    (a full-body day with ≥ 3: its first slot is the lower
+                    body's) also pushes (pattern horizontal/vertical push and pull;
+                    reference §11: agonist and antagonist). The one allowed
+                    exception is a side the athlete's equipment and rules leave
+                    no movement for (:data:`.balance.NO_SIDE_AVAILABLE` in the
+                    rationale); a budget or volume reason is reported, not
+                    excused. Push- or pull-only foci (PPL, PUSH_PULL, body-part
                     days) are one-sided by design and balance over the week.
 ``pull_push_ratio`` weekly pull:push hard sets within 0.8–2.0 in programs that
                     train both (reference §11: at least as much pulling as
@@ -41,6 +47,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .balance import NO_SIDE_AVAILABLE
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     ExerciseRole,
@@ -60,6 +67,7 @@ HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
 BALANCED_FOCI = frozenset(
     {"upper_a", "upper_b", "full_body_a", "full_body_b", "full_body_c"}
 )
+UPPER_FOCI = frozenset({"upper_a", "upper_b"})
 MAJOR_GROUPS = ("chest", "back", "quadriceps", "hamstrings")
 PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 VOLUME_STEP_MAX = 0.20
@@ -240,16 +248,20 @@ def _week(
             if e.role == ExerciseRole.MAIN:
                 mains.append((m.name, e.sets, _reps(e), e.target_rpe))
         days.update(hit)
-        if p.focus in BALANCED_FOCI and len(hard) >= 2:
+        if p.focus in BALANCED_FOCI and hard:
             out.sessions_checked["push_pull"] += 1
-            if not (has_push and has_pull):
+            pushes_only = has_push and not has_pull
+            # Two hard slots on an upper day, three on a full-body day (whose
+            # first is the lower body's) are room for both sides.
+            room = 2 if p.focus in UPPER_FOCI else 3
+            if pushes_only or len(hard) >= room and not has_push:
                 missing = "pull" if has_push else "push" if has_pull else "push or pull"
                 said = [n for n in s.rationale if n.startswith("No p")]
                 out.violations.append(
                     Violation("push_pull", mc.sequence_number, s.day_index,
                               f"{FOCI[p.focus].label} has no {missing}"
                               + (f" ({said[0]})" if said else ""),
-                              excepted=bool(said))
+                              excepted=any(NO_SIDE_AVAILABLE in n for n in said))
                 )  # fmt: skip
         main_sets = [e.sets for e in hard if e.role == ExerciseRole.MAIN]
         acc = [e for e in hard if e.role == ExerciseRole.ACCESSORY]

@@ -57,6 +57,7 @@ class AccessoryRotation:
         first: bool,
         usable: Callable[[Facts], bool],
         balance: frozenset[str] = frozenset(),
+        only: frozenset[str] | None = None,
     ) -> Pick | None:
         """The next accessory pick, or None once this tier has nothing left.
 
@@ -65,8 +66,9 @@ class AccessoryRotation:
         share, still ≤ MRV, beats an off-focus movement). ``first``: no accessory
         yet, so every relaxation step may be used. ``balance``: patterns the
         session still needs for balance (a pull on a day that only pushes, issue
-        10) go before every other pattern."""
-        if self.exhausted.get(hard_tier):
+        10) go before every other pattern. ``only``: search just these patterns
+        (a partial search: it never marks the tier exhausted)."""
+        if only is None and self.exhausted.get(hard_tier):
             return None
         top = 3 if not hard_tier else len(RELAXATION_STEPS) if first else 5
         patterns, uses = self.patterns, self.uses
@@ -81,6 +83,8 @@ class AccessoryRotation:
                 i,
             ),
         )
+        if only is not None:
+            order = [i for i in order if patterns[i] in only]
         for step in range(top):
             # From step 2 the pool is muscle-driven, so one lifting pattern and the
             # isolation slot cover every distinct pool.
@@ -90,7 +94,12 @@ class AccessoryRotation:
                 if pattern == "isolation":
                     lacking = sorted(targets, key=lambda m: (m in ctx.covered, m))
                     slot_targets = frozenset(lacking[:2])
-                key = (hard_tier, pattern, slot_targets, balance)
+                key = (
+                    hard_tier,
+                    pattern,
+                    slot_targets,
+                    balance | (only or frozenset()),
+                )
                 if (key, step) in self.dead:
                     continue
                 slot = Slot(
@@ -106,5 +115,6 @@ class AccessoryRotation:
                 else:
                     uses[pattern] = uses.get(pattern, 0) + 1
                     return p
-        self.exhausted[hard_tier] = True
+        if only is None:
+            self.exhausted[hard_tier] = True
         return None

@@ -5,9 +5,10 @@ the coach's view and these tests agree on what each invariant means.
 
 Enforced here, with the exceptions each allows:
 
-* push_pull — an upper or full-body session with 2+ hard exercises pushes and
-  pulls, unless its rationale says why not (the budget holds too few exercises,
-  or nothing of that kind fits the equipment, rules or week's volume).
+* push_pull — an upper or full-body session that pushes also pulls, whatever its
+  length, and an upper day with 2+ hard exercises (a full-body day with 3+) also
+  pushes. Only a side the equipment and rules leave no movement for is excused;
+  any other miss is reported, and its rationale says why (budget or volume).
 * main_first — no accessory has more sets than a main lift of its session.
 * mobility_order — compound drills before isolation ones on mobility days.
 * tiers — a SPECIALTY or NOVELTY pick says why (preferred, the athlete's kit, or
@@ -81,7 +82,7 @@ def test_generated_programs_keep_the_coaching_invariants(
     )  # fmt: skip
     for v in review.violations:
         if v.invariant == "push_pull":
-            assert v.excepted, v
+            assert "(No p" in v.detail, v  # never silent: the session says why
         assert v.invariant not in ("main_first", "mobility_order"), v
     deloads = {mc.sequence_number for mc in program.plan.microcycles if mc.is_deload}
     for s in program.sessions:
@@ -147,3 +148,59 @@ def test_short_upper_lower_weeks_pull_at_least_0_8_per_push(
     assert review.sessions_checked["pull_push_ratio"]
     bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
     assert not bent, bent
+
+
+@pytest.mark.parametrize("minutes", [30, 45])
+@pytest.mark.parametrize(
+    "template", [SplitTemplate.UPPER_LOWER, SplitTemplate.FULL_BODY]
+)
+@pytest.mark.parametrize(
+    "goals",
+    [((G.FAT_LOSS, 6), (G.HYPERTROPHY, 4)), ((G.HYPERTROPHY, 10),)],
+    ids=["finisher-days", "hypertrophy"],
+)
+def test_short_upper_and_full_body_days_pull_whenever_they_push(
+    real_library, goals, template, minutes
+):
+    """The coach's read (issue 10): a 30–45-minute upper or full-body day, with a
+    finisher or without, never pushes without pulling; the side it lacks comes
+    before finisher rounds and extra sets. Before: bench press + finisher on
+    30-minute upper days, squat + press on 45-minute full-body days. (Strength
+    days at 30–45 min, with 3-minute rests, can still hold a single press: the
+    matrix reports them with the reason.)"""
+    for days in (3, 4, 5):
+        spec = make_spec(
+            goals, weeks=8, days=days, minutes=minutes, seed=3, equipment=GYM,
+            experience=ExperienceLevel.INTERMEDIATE,
+            request={"split_template": template},
+        )  # fmt: skip
+        program = generate_program(spec, real_library)
+        review = review_program(
+            program, real_library, goals=dict(goals),
+            experience=ExperienceLevel.INTERMEDIATE, budget_minutes=minutes,
+        )  # fmt: skip
+        assert review.sessions_checked["push_pull"]
+        bent = [v for v in review.violations if v.invariant == "push_pull"]
+        assert not bent, (days, bent)
+
+
+def test_short_sessions_keep_warm_up_and_cool_down_to_their_minimums(real_library):
+    """A 30-minute lifting day warms up with the 5-minute general piece only (NSCA's
+    minimum; the ramp sets are the specific warm-up, reference §9b) and cools down
+    with two stretches, so it holds two hard exercises (issue 10)."""
+    spec = make_spec(
+        ((G.HYPERTROPHY, 10),), weeks=8, days=4, minutes=30, seed=2, equipment=GYM,
+        request={"split_template": SplitTemplate.UPPER_LOWER},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    for s in program.sessions:
+        if not is_lifting(planned(program, s)):
+            continue
+        assert s.time_breakdown.warmup <= 6
+        assert s.time_breakdown.cooldown <= 7
+        hard = [
+            e
+            for e in s.exercises
+            if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+        ]
+        assert len(hard) >= 2, s
