@@ -79,6 +79,9 @@ class SessionInput:
         default_factory=dict
     )
     previous: dict[str, list[Draft]] | None = None
+    #: Last loading week's session of this day in the same mesocycle, carried
+    #: with the planned volume step (:mod:`.carry`); None: pick afresh.
+    carry: dict[str, list[Draft]] | None = None
     cardio_rank: int = 0
     #: Hard (pull, push) sets of the week's sessions built so far (issue 10:
     #: weekly pull:push 0.8–2.0).

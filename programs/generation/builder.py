@@ -5,7 +5,8 @@ Three modules build a lifting day. This one holds the phases in order
 (:func:`lifting_day`: skill, mains, middle, grow, shrink, finish) and the picking
 steps (main lifts kept for progressive overload, the accessory rotation); deload
 weeks copy last week's session with half the sets and RPE − 2 and are shorter by
-design. :mod:`.fitting` grows and shrinks the session to its budget (coarse
+design; later loading weeks of a mesocycle carry the day's exercises with the
+planned volume step (:mod:`.carry`, issue 10). :mod:`.fitting` grows and shrinks the session to its budget (coarse
 growth: accessories and sets up to the week's target share, then the MRV share,
 RP §3; fine growth: rests, drills, stretches, zone-2 cardio; seeds 000 fork 8.1
 time tolerance). :mod:`.balance` keeps push and pull in the session and the week
@@ -33,6 +34,7 @@ from .blocks import (
     warmup_drills,
     window,
 )
+from .carry import carry_day
 from .errors import GenerationError
 from .finishers import build_finisher
 from .fitting import SessionFit
@@ -61,6 +63,8 @@ def lifting_day(inp: SessionInput) -> Built:
     if inp.scheme.is_deload and inp.previous:
         return _deload_day(inp)
     day = _LiftingDay(inp)
+    if inp.carry:
+        return carry_day(day, inp.carry)
     day.skill()
     day.mains()
     day.middle()
@@ -153,6 +157,8 @@ class _LiftingDay(SessionFit):
         #: Patterns the first main lift may keep from the focus's cache (None:
         #: any; PULL_PATTERNS on a short day leading with a pull for balance).
         self.main_side: frozenset[str] | None = None
+        #: A carried day (:mod:`.carry`): id(draft) → its sets last week.
+        self.carried_from: dict[int, int] = {}
 
     def total(self) -> int:
         """The session's estimated seconds as drafted so far."""
@@ -261,6 +267,13 @@ class _LiftingDay(SessionFit):
             self.rationale.append(
                 f"Longer than the budget ({secs / 60:.0f} of {minutes} min): the minimum session did not fit."
             )
+        for d in (d for ds in self.blocks.values() for d in ds if d.hard):
+            if d.planned_multiplier is None:
+                d.planned_multiplier = self.week.volume_multiplier
+        if not self.main_ids:  # a carried day: its main lifts as they stand
+            mains = [d for d in self.blocks["MAIN"] if d.role == ExerciseRole.MAIN]
+            for i, d in enumerate(mains):
+                self.main_ids[(self.planned.focus, i)] = (d.movement.id, ())
         return finish_lifting(
             inp, self.blocks, vol, self.main_ids, self.rationale, self.goal
         )

@@ -120,7 +120,10 @@ def test_long_sessions_past_the_volume_caps_fill_with_easy_zone2_cardio(library)
         assert bout.target_rpe <= 5
         assert any("zone-2" in r for r in s.rationale)
         if not program.plan.microcycles[s.microcycle_sequence - 1].is_deload:
-            assert abs(s.estimated_minutes - 120) <= 0.05 * 120 + 0.5
+            # Within ±5 %, or (the bout is capped at 30 min) it says why not.
+            assert abs(s.estimated_minutes - 120) <= 0.05 * 120 + 0.5 or any(
+                "Shorter than the budget" in r for r in s.rationale
+            ), s.rationale
     assert filled
 
 
@@ -204,3 +207,59 @@ def test_short_sessions_keep_warm_up_and_cool_down_to_their_minimums(real_librar
             if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
         ]
         assert len(hard) >= 2, s
+
+
+@pytest.mark.parametrize("minutes", [45, 75, 120])
+@pytest.mark.parametrize(
+    "goals",
+    [
+        ((G.HYPERTROPHY, 10),),
+        ((G.STRENGTH, 6), (G.HYPERTROPHY, 4)),
+        ((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)),
+    ],
+    ids=["hypertrophy", "strength-hypertrophy", "hypertrophy-fat-loss"],
+)
+def test_a_mesocycle_keeps_its_exercises_and_steps_volume_as_planned(
+    real_library, goals, minutes
+):
+    """Issue 10: weekly hard sets of a group jumped 50–60 % between loading weeks
+    (biceps 10 → 16) as the accessory rotation changed week to week. A lifting
+    day now keeps its hard exercises across a mesocycle's loading weeks and its
+    sets follow the planned volume step, so no group moves by more than 20 %
+    (or one set) beyond the plan; the next mesocycle may rotate."""
+    for days, experience in (
+        (3, ExperienceLevel.BEGINNER),
+        (5, ExperienceLevel.ADVANCED),
+    ):
+        spec = make_spec(
+            goals, weeks=8, days=days, minutes=minutes, seed=4, equipment=GYM,
+            experience=experience,
+        )  # fmt: skip
+        program = generate_program(spec, real_library)
+        review = review_program(
+            program, real_library, goals=dict(goals), experience=experience,
+            budget_minutes=minutes,
+        )  # fmt: skip
+        assert review.sessions_checked["volume_step"]
+        bent = [v for v in review.violations if v.invariant == "volume_step"]
+        assert not bent, (days, bent)
+        hard: dict[tuple[int, int], list[int]] = {}
+        for s in program.sessions:
+            if not is_lifting(planned(program, s)):
+                continue  # cardio, conditioning and mobility days vary by design
+            hard[(s.microcycle_sequence, s.day_index)] = [
+                e.movement_id
+                for e in s.exercises
+                if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+            ]
+        loading = [mc for mc in program.plan.microcycles if not mc.is_deload]
+        kept = 0
+        for prev, cur in zip(loading, loading[1:], strict=False):
+            if cur.sequence_number != prev.sequence_number + 1:
+                continue  # a deload sits between: a new mesocycle
+            for day in {d for w, d in hard if w == cur.sequence_number}:
+                before = hard.get((prev.sequence_number, day))
+                if before is not None:
+                    assert set(hard[(cur.sequence_number, day)]) <= set(before)
+                    kept += 1
+        assert kept
