@@ -11,6 +11,7 @@ from __future__ import annotations
 from .library import LibraryIndex
 from .prescription import Draft
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
+from .types import Goal
 
 
 def available_sides(index: LibraryIndex) -> frozenset[str]:
@@ -95,3 +96,45 @@ def week_lean(
     if pull > 1.8 * push and push:
         return frozenset(t for t in tags if t in PUSH_PATTERNS)
     return frozenset()
+
+
+#: RP's major groups whose weekly MEV hypertrophy-weighted programs keep, and
+#: the lifting patterns that train each (reference §3, §11; issue 10).
+MAJOR_GROUPS = ("chest", "back", "quadriceps", "hamstrings")
+FLOOR_PATTERNS: dict[str, tuple[str, ...]] = {
+    "chest": ("horizontal_push",),
+    "back": ("horizontal_pull", "vertical_pull"),
+    "quadriceps": ("squat", "lunge"),
+    "hamstrings": ("hinge",),
+}
+#: HYPERTROPHY is the largest goal weight and at least this (of 10).
+HYPERTROPHY_MIN_WEIGHT = 4
+
+
+def hypertrophy_weighted(weights: dict) -> bool:
+    """Whether a program's goal weights put hypertrophy first (≥ 4 of 10 and no
+    goal weighs more): its major groups keep MEV (issue 10)."""
+    weight = weights.get(Goal.HYPERTROPHY, 0)
+    return weight >= HYPERTROPHY_MIN_WEIGHT and weight >= max(
+        weights.values(), default=0
+    )
+
+
+def floor_pattern(
+    tags: tuple[str, ...],
+    rows: dict[str, float],
+    exclude: frozenset[str] = frozenset(),
+) -> str | None:
+    """The day's pattern for the major group with the fewest hard sets in the
+    session so far (``rows``: landmark group → sets), among the groups the day's
+    intent patterns can train; None when it trains none of them. Extra work on
+    a hypertrophy-weighted day goes there first, so chest, back, quadriceps and
+    hamstrings reach MEV before other work (RP, reference §3; issue 10).
+    ``exclude``: patterns the week's pull:push leans away from (not chosen)."""
+    options = [
+        (rows.get(g, 0.0), i, p)
+        for i, g in enumerate(MAJOR_GROUPS)
+        for p in FLOOR_PATTERNS[g]
+        if p in tags and p not in exclude
+    ]
+    return min(options)[2] if options else None

@@ -19,7 +19,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .balance import available_sides, balance_note, lacking, week_lean
+from .balance import (
+    available_sides,
+    balance_note,
+    floor_pattern,
+    hypertrophy_weighted,
+    lacking,
+    week_lean,
+)
 from .blocks import (
     Built,
     SessionInput,
@@ -159,6 +166,8 @@ class _LiftingDay(SessionFit):
         self.main_side: frozenset[str] | None = None
         #: A carried day (:mod:`.carry`): id(draft) → its sets last week.
         self.carried_from: dict[int, int] = {}
+        #: Hypertrophy-weighted: extra work aims at the major groups' MEV first.
+        self.floors = hypertrophy_weighted(self.weights)
 
     def total(self) -> int:
         """The session's estimated seconds as drafted so far."""
@@ -171,6 +180,27 @@ class _LiftingDay(SessionFit):
     def _week_lean(self) -> frozenset[str]:
         """The side the week so far leans away from (:func:`.balance.week_lean`)."""
         return week_lean(self.planned.intent_tags, self.blocks, self.inp.week_pull_push)
+
+    def _floor(self) -> frozenset[str]:
+        """The pattern of the major group furthest below the session's share on
+        a hypertrophy-weighted day (:func:`.balance.floor_pattern`), else empty."""
+        if not self.floors:
+            return frozenset()
+        p = floor_pattern(self.planned.intent_tags, self.vol.rows, self._leans_off())
+        return frozenset({p}) if p else frozenset()
+
+    def _leans_off(self) -> frozenset[str]:
+        """Push patterns while the week so far pulls less than it pushes, pull
+        patterns past 1.8 pulls per push (:func:`.balance.week_lean`'s other
+        side): floor work does not tip the weekly pull:push out of 0.8–2.0."""
+        lean = week_lean(
+            PUSH_PATTERNS | PULL_PATTERNS, self.blocks, self.inp.week_pull_push
+        )
+        if lean & PULL_PATTERNS:
+            return PUSH_PATTERNS
+        if lean & PUSH_PATTERNS:
+            return PULL_PATTERNS
+        return frozenset()
 
     def _main_floor(self) -> int:
         """The fewest sets of any main lift: no accessory gets more (priorities,
@@ -235,10 +265,14 @@ class _LiftingDay(SessionFit):
         degrade: MRV share reached or library exhausted), then finalise it."""
         inp, vol, minutes = self.inp, self.vol, self.minutes
         floor = self._main_floor()
+        capped = False
         for d in self.blocks[self.middle_block]:
             if d.role == ExerciseRole.ACCESSORY and d.sets > floor:
                 vol.add(self.index.facts[d.movement.id].credit, floor - d.sets)
                 d.sets = floor
+                capped = True
+        if capped and self.total() < self.low:
+            self._grow_fine()  # the time the capped sets gave back
         note = balance_note(
             self.planned.intent_tags,
             self.blocks,
@@ -375,7 +409,7 @@ class _LiftingDay(SessionFit):
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
             usable=lambda f: vol.usable(f, 2),
-            balance=self._lacking() | self._week_lean(),
+            balance=self._lacking() | self._week_lean() | self._floor(),
         )
         if p is None:
             return False

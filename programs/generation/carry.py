@@ -85,10 +85,16 @@ def _step(day, blocks: dict[str, list[Draft]]) -> None:
             d.sets -= 1
             day.vol.add(day.index.facts[d.movement.id].credit, -1)
     while True:
+        # An accessory never passes the session's smallest main lift (finish()
+        # would cut it back: priorities, issue 10).
+        floor = min(
+            (d.sets for d in carried if d.role == ExerciseRole.MAIN), default=99
+        )
         short = [
             d
             for d in carried
             if d.sets < round(d.planned_sets or 0)
+            and (d.role == ExerciseRole.MAIN or d.sets < floor)
             and day.vol.room(day.index.facts[d.movement.id].credit, hard=True) >= 1
         ]
         if not short:
@@ -165,21 +171,21 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
     day.ctx.session_ids.update(ids)
     day.middle_block = "FINISHER" if "FINISHER" in day.blocks else "ACCESSORY"
     day.blocks.setdefault(day.middle_block, [])
-    day.blocks.setdefault("COOLDOWN", [])
+    # Last week's zone-2 bout is re-decided by this week's fine growth.
+    day.blocks["COOLDOWN"] = [
+        d for d in day.blocks.get("COOLDOWN", []) if not (d.duration or 0) >= 300
+    ]
     day.cctx = day.ctx
     day.rationale.append(
         "Same exercises as last week (this mesocycle's selection), sets by the "
         f"planned volume step (×{day.week.volume_multiplier:g})."
     )
-    for d in day.blocks["COOLDOWN"]:
-        if d.duration and d.duration >= 300:
-            day.rationale.append(
-                f"Easy zone-2 {d.movement.name.lower()} for {d.duration // 60} min "
-                "kept from last week: more hard sets would pass this week's "
-                "volume caps."
-            )
     _trim_growth(day)
     _trim_extras(day)
     day.shrink()
     day._grow_fine()
+    if day.total() < day.low:
+        # Still short after rests, drills, stretches and zone-2: more sets and,
+        # last, a new exercise (the session says why if it stays short).
+        day._grow_coarse()
     return day.finish()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import lacking
+from .balance import floor_pattern, lacking
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
 from .optimizer import commit, pick
@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 
 REST_STEP = 15
 #: Zone-2 cardio fills sessions (from this many minutes) that productive volume
-#: cannot, 5 to 30 minutes (issue 10; ACSM 2011 moderate aerobic work).
+#: cannot, 5 to 45 minutes (issue 10; ACSM 2011, reference §2c: ≥ 150 min a week
+#: of moderate aerobic work, ≥ 30 min a day; the 45-min cap is Alloy's choice [U]).
 ZONE2_MIN_SESSION = 60
-ZONE2_MAX_SECONDS = 1800
+ZONE2_MAX_SECONDS = 2700
 
 
 class SessionFit:
@@ -142,6 +143,11 @@ class SessionFit:
             ):
                 pool = main_patterns + acc_patterns
                 pattern = pool[extra_main % max(1, len(pool))]
+                if self.floors:  # hypertrophy first: the major group furthest back
+                    pattern = (
+                        floor_pattern(tuple(pool), self.vol.rows, self._leans_off())
+                        or pattern
+                    )
                 # A day lacking a side takes it next, a pull before a push: a
                 # push without a pull is never left (issue 10, reference §11).
                 balance = sorted(
@@ -287,11 +293,12 @@ class SessionFit:
     def _zone2(self: _LiftingDay) -> None:
         """A session of an hour or more still short of its window after productive
         volume, drills and stretches opens its cool-down with easy zone-2 cardio
-        for the gap (5–30 min at RPE 3–4: low-fatigue aerobic work, ACSM 2011,
+        for the gap (5–45 min at RPE 3–4: low-fatigue aerobic work, ACSM 2011,
         reference §2c; issue 10: fill long sessions sensibly, not short). An
         enjoyable activity first; the rationale says why it is there."""
         if self.minutes < ZONE2_MIN_SESSION or self.total() >= self.low:
             return
+
         want = max(300, round((self.minutes * 60 - self.total()) / 60) * 60)
         gap = min(ZONE2_MAX_SECONDS, int(self.high - self.total()) // 60 * 60, want)
         if gap < 300:

@@ -38,6 +38,12 @@ The invariants (issue 10, item 3), each reported per session or per week:
 ``frequency``       in those programs, with ≥ 3 lifting days a week, each of those
                     groups gets ≥ 1 primary hard set on ≥ 2 days (Schoenfeld 2016,
                     reference §3: 2×/week beats 1×).
+
+Explained exceptions (``Violation.excepted``, listed apart by the matrix, never
+hidden): a MEV miss in a week whose hard sets, all of them, are fewer than the
+four floors add up to (the time budget cannot hold them); a frequency miss for a
+group the week's split targets on fewer than two lifting days (a body-part or
+PPL week trains legs once by design).
 ``mobility_order``  in a mobility day's main block, compound drills come before
                     isolation ones.
 """
@@ -47,7 +53,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .balance import NO_SIDE_AVAILABLE
+from .balance import HYPERTROPHY_MIN_WEIGHT, MAJOR_GROUPS, NO_SIDE_AVAILABLE
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     ExerciseRole,
@@ -60,7 +66,7 @@ from .types import (
     PlannedSession,
     SessionType,
 )
-from .volume import BEGINNER_SCALE, LANDMARKS, add_sets, landmark, set_credit
+from .volume import BEGINNER_SCALE, LANDMARKS, add_sets, landmark, rows_of, set_credit
 
 HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
 #: Foci that must hold both a push and a pull (upper and full-body days).
@@ -68,11 +74,9 @@ BALANCED_FOCI = frozenset(
     {"upper_a", "upper_b", "full_body_a", "full_body_b", "full_body_c"}
 )
 UPPER_FOCI = frozenset({"upper_a", "upper_b"})
-MAJOR_GROUPS = ("chest", "back", "quadriceps", "hamstrings")
 PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 VOLUME_STEP_MAX = 0.20
 VOLUME_STEP_MIN_SETS = 1.0
-HYPERTROPHY_MIN_WEIGHT = 4
 FREQUENCY_MIN_DAYS = 3
 TIERS = ("STAPLE", "COMMON", "SPECIALTY", "NOVELTY")
 INVARIANTS = (
@@ -135,6 +139,10 @@ class WeekReview:
     mains: tuple[tuple[str, int, str, float | None], ...]
     tiers: dict[str, int]
     lifting_days: int
+    #: Hard sets of the week (MAIN + ACCESSORY, whole sets): what its budget held.
+    hard_sets: int = 0
+    #: Lifting days whose focus targets each landmark group (the split's offer).
+    focus_days: dict[str, int] = field(default_factory=dict)
 
     @property
     def pull_push(self) -> float | None:
@@ -222,7 +230,8 @@ def _week(
     pull = push = 0.0
     mains: list[tuple[str, int, str, float | None]] = []
     tiers: Counter[str] = Counter()
-    lifting_days = 0
+    lifting_days = hard_sets = 0
+    focus_days: Counter[str] = Counter()
     for s in sessions:
         p = _planned(program, s)
         if p.session_type == SessionType.MOBILITY:
@@ -230,7 +239,9 @@ def _week(
         if not _is_lifting(p):
             continue
         lifting_days += 1
+        focus_days.update(rows_of(FOCI[p.focus].target_muscles))
         hard = [e for e in s.exercises if e.role in HARD_ROLES]
+        hard_sets += sum(e.sets for e in hard)
         hit: set[str] = set()
         has_push = has_pull = False
         for e in hard:
@@ -285,6 +296,8 @@ def _week(
         mains=tuple(mains),
         tiers=dict(tiers),
         lifting_days=lifting_days,
+        hard_sets=hard_sets,
+        focus_days=dict(focus_days),
     )
 
 
@@ -340,21 +353,39 @@ def _weekly_invariants(
     if weight < HYPERTROPHY_MIN_WEIGHT or weight < max(goals.values(), default=0):
         return
     scale = BEGINNER_SCALE if experience == ExperienceLevel.BEGINNER else 1.0
+    floors = {g: landmark(g).mev * scale for g in MAJOR_GROUPS}
     for w in loading:
+        # The budget cannot hold the floors when the week's hard sets, all of
+        # them, are fewer than the four floors add up to.
+        short = w.hard_sets < sum(floors.values()) - 1e-9
         for group in MAJOR_GROUPS:
             out.sessions_checked["mev_floor"] += 1
-            floor = landmark(group).mev * scale
+            floor = floors[group]
             if w.sets.get(group, 0.0) < floor - 1e-9:
+                why = (
+                    f" (the budget holds {w.hard_sets} hard sets a week; the four "
+                    f"floors need {sum(floors.values()):g})"
+                    if short
+                    else ""
+                )
                 out.violations.append(
                     Violation("mev_floor", w.sequence, None,
-                              f"{group} {w.sets.get(group, 0.0):g} < MEV {floor:g}")
+                              f"{group} {w.sets.get(group, 0.0):g} < MEV {floor:g}{why}",
+                              excepted=short)
                 )  # fmt: skip
             if w.lifting_days >= FREQUENCY_MIN_DAYS:
                 out.sessions_checked["frequency"] += 1
                 if w.frequency.get(group, 0) < 2:
+                    offered = w.focus_days.get(group, 0)
+                    why = (
+                        f" (the split gives it {offered} day{'s' * (offered != 1)})"
+                        if offered < 2
+                        else ""
+                    )
                     out.violations.append(
                         Violation("frequency", w.sequence, None,
-                                  f"{group} trained {w.frequency.get(group, 0)}×")
+                                  f"{group} trained {w.frequency.get(group, 0)}×{why}",
+                                  excepted=offered < 2)
                     )  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from .heuristics import RELAXATION_STEPS
 from .library import Facts, LibraryIndex
 from .optimizer import Pick, pick
 from .scorer import Context, Slot
-from .splits import PUSH_PATTERNS
+from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
 
 TRUNK = ("core", "carry")
@@ -36,6 +36,12 @@ class AccessoryRotation:
         mains = main_patterns[:2]
         rest = [t for t in intent_tags if t not in mains and t not in TRUNK]
         self.patterns = rest + mains + [t for t in intent_tags if t in TRUNK]
+        #: A day that pushes and cannot pull (PPL push, PUSH_PULL, chest or
+        #: shoulder days): its accessories press only after the isolation and
+        #: trunk work, so the week's pull:push stays ≥ 0.8 (issue 10, §11;
+        #: flyes and raises still grow the chest and delts).
+        tags = set(intent_tags)
+        self.press_last = bool(tags & PUSH_PATTERNS) and not tags & PULL_PATTERNS
         self.uses: dict[str, int] = {}
         self.exhausted: dict[bool, bool] = {}
         self.memos: dict[_Key, dict[int, int]] = {}
@@ -78,6 +84,7 @@ class AccessoryRotation:
             range(len(patterns)),
             key=lambda i: (
                 patterns[i] not in balance,
+                self.press_last and patterns[i] in PUSH_PATTERNS,
                 uses.get(patterns[i], 0) + (patterns[i] in TRUNK),
                 patterns[i] in PUSH_PATTERNS,
                 i,
