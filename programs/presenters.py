@@ -156,3 +156,57 @@ def exercise_profile_notes(*, program: Program, exercise: SessionExercise) -> li
             f"Olympic lift as a main lift: you have done them ({level.lower()})."
         )
     return notes
+
+
+def _work_text(exercise: SessionExercise) -> str:
+    """One station's work: "10 reps", "8–12 reps", "0:30" or "2 min"."""
+    if exercise.reps_min:
+        if exercise.reps_max and exercise.reps_max != exercise.reps_min:
+            return f"{exercise.reps_min}–{exercise.reps_max} reps"
+        return f"{exercise.reps_min} reps"
+    seconds = exercise.duration_seconds or 0
+    if seconds >= 120 and seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def exercise_prescription_text(exercise: SessionExercise, session=None) -> str:
+    """What the athlete does, as a coach writes it (issue 10: a circuit station
+    is not "1 × 5").
+
+    A station of a curated circuit (the session's main or finisher circuit,
+    when ``session`` has it loaded): its dose then the circuit's format — "5 reps
+    · 20-min AMRAP". A station of a generated circuit (a superset group: a
+    metabolic finisher or conditioning block): "3 rounds × 0:30". Anything
+    else: sets × reps ("4 × 6–8") or sets × time ("3 × 0:45")."""
+    if exercise.superset_group is not None:
+        circuit = _circuit_of(exercise, session)
+        if circuit is not None:
+            return f"{_work_text(exercise)} · {circuit.format_text()}"
+        rounds = "1 round" if exercise.sets == 1 else f"{exercise.sets} rounds"
+        return f"{rounds} × {_work_text(exercise)}"
+    if exercise.duration_seconds and not exercise.reps_min:
+        seconds = exercise.duration_seconds
+        work = (
+            f"{seconds // 60} min"
+            if seconds % 60 == 0 and seconds >= 120
+            else f"{seconds // 60}:{seconds % 60:02d}"
+        )
+    elif exercise.reps_max and exercise.reps_max != exercise.reps_min:
+        work = f"{exercise.reps_min}–{exercise.reps_max}"
+    else:
+        work = str(exercise.reps_min or "")
+    return f"{exercise.sets} × {work}"
+
+
+def _circuit_of(exercise: SessionExercise, session):
+    """The curated circuit ``exercise`` is a station of, if ``session`` has its
+    circuits loaded (``selectors.session_circuits_load``); no query."""
+    if session is None:
+        return None
+    field = (
+        "finisher_circuit" if exercise.role == ExerciseRole.FINISHER else "main_circuit"
+    )
+    if not session._meta.get_field(field).is_cached(session):
+        return None
+    return getattr(session, field)

@@ -179,6 +179,9 @@ TIER_NOVELTY: frozenset[str] = frozenset({
     "Lying Face Up Plate Neck Resistance", "Smith Incline Shoulder Raise",
     "Barbell Incline Shoulder Raise", "Wind Sprints", "Spider Crawl", "Crucifix",
     "Chain Handle Extension", "Sled Overhead Triceps Extension", "Sled Reverse Flye",
+    # Needs a balance board (free-exercise-db: "other" kit), a proprioception toy
+    # rather than programmed work (issue 10, coach's read).
+    "Balance Board",
 })  # fmt: skip
 
 #: Lifts that need hands-on teaching before they are loaded (besides every

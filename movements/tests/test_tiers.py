@@ -108,3 +108,18 @@ def test_default_equipment_is_a_commercial_gym_without_strongman_kit():
     assert not gym & SPECIALTY_EQUIPMENT
     assert Equipment.STRONGMAN not in gym
     assert Equipment.SLED not in gym
+
+
+def test_the_coachs_disputed_picks_are_filed_where_a_coach_would_file_them():
+    """Issue 10's second read: "Kneeling Squat" filled squat slots (glutes only,
+    so it fit once the quadriceps were full) and "Balance Board" was a cool-down
+    stretch and a mobility-day drill. The kneeling squat is a hip extension
+    (hinge, still NOVELTY, still from the rack); the balance board is balance
+    work on a board the athlete may not have: core, NOVELTY, not a stretch."""
+    by_name = {m.name: m for m in library().movements}
+    kneeling = by_name["Kneeling Squat"]
+    assert (kneeling.pattern, kneeling.tier) == ("hinge", "NOVELTY")
+    assert {"barbell", "rack"} <= set(kneeling.equipment)
+    board = by_name["Balance Board"]
+    assert (board.pattern, board.tier) == ("core", "NOVELTY")
+    assert "stretch" not in board.tags

@@ -219,6 +219,10 @@ class SessionExerciseOutputSerializer(serializers.ModelSerializer):
     movement = MovementSummaryOutputSerializer()
     target_rpe = serializers.FloatField(allow_null=True)
     profile_notes = serializers.SerializerMethodField()
+    prescription_text = serializers.SerializerMethodField(
+        help_text='What to do, as a coach writes it: "4 × 6–8", "3 × 0:45", or for '
+        'a circuit station "3 rounds × 0:30" / "5 reps · 20-min AMRAP".'
+    )
 
     class Meta:
         model = SessionExercise
@@ -240,7 +244,15 @@ class SessionExerciseOutputSerializer(serializers.ModelSerializer):
             "notes",
             "rationale",
             "profile_notes",
+            "prescription_text",
         ]
+
+    def get_prescription_text(self, exercise) -> str:
+        # The session (and its curated circuits) only when already loaded: no
+        # query per exercise.
+        cached = SessionExercise._meta.get_field("session").is_cached(exercise)
+        session = exercise.session if cached else None
+        return presenters.exercise_prescription_text(exercise, session)
 
     def get_profile_notes(self, exercise) -> list[str]:
         program = self.context.get("program")

@@ -8,8 +8,16 @@ pulls), which side the week so far leans away from (weekly pull:push hard sets
 
 from __future__ import annotations
 
+from .library import LibraryIndex
 from .prescription import Draft
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
+from .types import Goal
+
+
+def available_sides(index: LibraryIndex) -> frozenset[str]:
+    """The push and pull patterns with at least one movement the athlete may do
+    (the index holds only movements their equipment and rules allow)."""
+    return frozenset(p for p in PUSH_PATTERNS | PULL_PATTERNS if index.pattern(p))
 
 
 def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[str]:
@@ -29,21 +37,40 @@ def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[
     return frozenset(lacking)
 
 
+#: The rationale's words when the athlete's equipment and rules leave no
+#: movement of the missing side: the one allowed exception to the push/pull
+#: invariant (:mod:`.review`).
+NO_SIDE_AVAILABLE = "your equipment and rules leave no movement of that kind"
+
+
 def balance_note(
-    tags: tuple[str, ...], blocks: dict[str, list[Draft]], minutes: int, full: bool
+    tags: tuple[str, ...],
+    blocks: dict[str, list[Draft]],
+    minutes: int,
+    full: bool,
+    available: frozenset[str] = PUSH_PATTERNS | PULL_PATTERNS,
 ) -> str:
-    """Why an upper or full-body session with 2+ hard exercises lacks a push or a
-    pull (the invariant bends only for the budget or the library), else ""."""
+    """Why an upper or full-body session pushes without pulling (any number of
+    hard exercises), or pulls without pushing (2+ hard exercises), else "".
+
+    ``available``: the push and pull patterns the athlete's library still holds
+    (equipment, hard-no rules); a side with none of them is the allowed
+    exception (:data:`NO_SIDE_AVAILABLE`). Otherwise the budget (``full``: the
+    session filled its window) or the week's volume caps are named: the
+    session is reported, not excused (issue 10, reference §11)."""
     hard = [d for ds in blocks.values() for d in ds if d.hard]
     missing = lacking(tags, blocks)
-    if len(hard) < 2 or not missing:
+    if not hard or not missing:
         return ""
     side = "pull" if missing & PULL_PATTERNS else "push"
-    why = (
-        f"the {minutes}-minute budget holds only {len(hard)} hard exercises"
-        if full
-        else "no movement of that kind fits your equipment, rules or this week's volume"
-    )
+    if side == "push" and len(hard) < 2:
+        return ""
+    if not missing & available:
+        why = NO_SIDE_AVAILABLE
+    elif full:
+        why = f"the {minutes}-minute budget holds only {len(hard)} hard exercises"
+    else:
+        why = "this week's volume caps leave no room for it"
     return f"No {side} today: {why}; the week balances it."
 
 
@@ -69,3 +96,45 @@ def week_lean(
     if pull > 1.8 * push and push:
         return frozenset(t for t in tags if t in PUSH_PATTERNS)
     return frozenset()
+
+
+#: RP's major groups whose weekly MEV hypertrophy-weighted programs keep, and
+#: the lifting patterns that train each (reference §3, §11; issue 10).
+MAJOR_GROUPS = ("chest", "back", "quadriceps", "hamstrings")
+FLOOR_PATTERNS: dict[str, tuple[str, ...]] = {
+    "chest": ("horizontal_push",),
+    "back": ("horizontal_pull", "vertical_pull"),
+    "quadriceps": ("squat", "lunge"),
+    "hamstrings": ("hinge",),
+}
+#: HYPERTROPHY is the largest goal weight and at least this (of 10).
+HYPERTROPHY_MIN_WEIGHT = 4
+
+
+def hypertrophy_weighted(weights: dict) -> bool:
+    """Whether a program's goal weights put hypertrophy first (≥ 4 of 10 and no
+    goal weighs more): its major groups keep MEV (issue 10)."""
+    weight = weights.get(Goal.HYPERTROPHY, 0)
+    return weight >= HYPERTROPHY_MIN_WEIGHT and weight >= max(
+        weights.values(), default=0
+    )
+
+
+def floor_pattern(
+    tags: tuple[str, ...],
+    rows: dict[str, float],
+    exclude: frozenset[str] = frozenset(),
+) -> str | None:
+    """The day's pattern for the major group with the fewest hard sets in the
+    session so far (``rows``: landmark group → sets), among the groups the day's
+    intent patterns can train; None when it trains none of them. Extra work on
+    a hypertrophy-weighted day goes there first, so chest, back, quadriceps and
+    hamstrings reach MEV before other work (RP, reference §3; issue 10).
+    ``exclude``: patterns the week's pull:push leans away from (not chosen)."""
+    options = [
+        (rows.get(g, 0.0), i, p)
+        for i, g in enumerate(MAJOR_GROUPS)
+        for p in FLOOR_PATTERNS[g]
+        if p in tags and p not in exclude
+    ]
+    return min(options)[2] if options else None

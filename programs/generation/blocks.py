@@ -79,6 +79,9 @@ class SessionInput:
         default_factory=dict
     )
     previous: dict[str, list[Draft]] | None = None
+    #: Last loading week's session of this day in the same mesocycle, carried
+    #: with the planned volume step (:mod:`.carry`); None: pick afresh.
+    carry: dict[str, list[Draft]] | None = None
     cardio_rank: int = 0
     #: Hard (pull, push) sets of the week's sessions built so far (issue 10:
     #: weekly pull:push 0.8–2.0).
@@ -160,6 +163,15 @@ def warmup_block(
     for _ in range(drills):
         out += add_drill(inp, wctx)
     return out
+
+
+def warmup_drills(minutes: int) -> int:
+    """Dynamic drills after the general warm-up of a lifting day of ``minutes``:
+    none under 45 min (the 5-min general piece is NSCA's minimum and the main
+    lift's 2–3 ramp sets are its specific warm-up, reference §9b; issue 10: a
+    short session gives its time to working sets), 2 under 75 min, else 3.
+    Spare time still buys drills later (fine growth)."""
+    return 0 if minutes < 45 else 2 if minutes < 75 else 3
 
 
 def add_drill(inp: SessionInput, ctx: Context) -> list[Draft]:

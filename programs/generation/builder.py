@@ -5,7 +5,8 @@ Three modules build a lifting day. This one holds the phases in order
 (:func:`lifting_day`: skill, mains, middle, grow, shrink, finish) and the picking
 steps (main lifts kept for progressive overload, the accessory rotation); deload
 weeks copy last week's session with half the sets and RPE − 2 and are shorter by
-design. :mod:`.fitting` grows and shrinks the session to its budget (coarse
+design; later loading weeks of a mesocycle carry the day's exercises with the
+planned volume step (:mod:`.carry`, issue 10). :mod:`.fitting` grows and shrinks the session to its budget (coarse
 growth: accessories and sets up to the week's target share, then the MRV share,
 RP §3; fine growth: rests, drills, stretches, zone-2 cardio; seeds 000 fork 8.1
 time tolerance). :mod:`.balance` keeps push and pull in the session and the week
@@ -18,7 +19,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .balance import balance_note, lacking, week_lean
+from .balance import (
+    available_sides,
+    balance_note,
+    floor_pattern,
+    hypertrophy_weighted,
+    lacking,
+    week_lean,
+)
 from .blocks import (
     Built,
     SessionInput,
@@ -30,8 +38,10 @@ from .blocks import (
     new_context,
     sub_context,
     warmup_block,
+    warmup_drills,
     window,
 )
+from .carry import carry_day
 from .errors import GenerationError
 from .finishers import build_finisher
 from .fitting import SessionFit
@@ -60,12 +70,25 @@ def lifting_day(inp: SessionInput) -> Built:
     if inp.scheme.is_deload and inp.previous:
         return _deload_day(inp)
     day = _LiftingDay(inp)
+    if inp.carry:
+        return carry_day(day, inp.carry)
     day.skill()
     day.mains()
     day.middle()
     day.grow()
     day.shrink()
     return day.finish()
+
+
+def _side(pattern: str) -> str:
+    """ "push", "pull" or "" for a movement pattern."""
+    return (
+        "push"
+        if pattern in PUSH_PATTERNS
+        else "pull"
+        if pattern in PULL_PATTERNS
+        else ""
+    )
 
 
 def _deload_day(inp: SessionInput) -> Built:
@@ -81,7 +104,9 @@ def _deload_day(inp: SessionInput) -> Built:
     rationale = [
         f"Deload: last week's session with about half the sets, {mins} of {minutes} min by design."
     ]
-    note = balance_note(inp.planned.intent_tags, blocks, minutes, True)
+    note = balance_note(
+        inp.planned.intent_tags, blocks, minutes, True, available_sides(inp.index)
+    )
     if note:
         rationale.append(note)
     for d in blocks.get("COOLDOWN", []):
@@ -119,9 +144,7 @@ class _LiftingDay(SessionFit):
         self.rationale: list[str] = []
         minutes = self.minutes
         self.blocks: dict[str, list[Draft]] = {
-            "WARMUP": warmup_block(
-                inp, self.ctx, 1 if minutes < 45 else 2 if minutes < 75 else 3
-            ),
+            "WARMUP": warmup_block(inp, self.ctx, warmup_drills(minutes)),
             "MAIN": [],
             self.middle_block: [],
             "COOLDOWN": [],
@@ -141,6 +164,10 @@ class _LiftingDay(SessionFit):
         #: Patterns the first main lift may keep from the focus's cache (None:
         #: any; PULL_PATTERNS on a short day leading with a pull for balance).
         self.main_side: frozenset[str] | None = None
+        #: A carried day (:mod:`.carry`): id(draft) → its sets last week.
+        self.carried_from: dict[int, int] = {}
+        #: Hypertrophy-weighted: extra work aims at the major groups' MEV first.
+        self.floors = hypertrophy_weighted(self.weights)
 
     def total(self) -> int:
         """The session's estimated seconds as drafted so far."""
@@ -153,6 +180,27 @@ class _LiftingDay(SessionFit):
     def _week_lean(self) -> frozenset[str]:
         """The side the week so far leans away from (:func:`.balance.week_lean`)."""
         return week_lean(self.planned.intent_tags, self.blocks, self.inp.week_pull_push)
+
+    def _floor(self) -> frozenset[str]:
+        """The pattern of the major group furthest below the session's share on
+        a hypertrophy-weighted day (:func:`.balance.floor_pattern`), else empty."""
+        if not self.floors:
+            return frozenset()
+        p = floor_pattern(self.planned.intent_tags, self.vol.rows, self._leans_off())
+        return frozenset({p}) if p else frozenset()
+
+    def _leans_off(self) -> frozenset[str]:
+        """Push patterns while the week so far pulls less than it pushes, pull
+        patterns past 1.8 pulls per push (:func:`.balance.week_lean`'s other
+        side): floor work does not tip the weekly pull:push out of 0.8–2.0."""
+        lean = week_lean(
+            PUSH_PATTERNS | PULL_PATTERNS, self.blocks, self.inp.week_pull_push
+        )
+        if lean & PULL_PATTERNS:
+            return PUSH_PATTERNS
+        if lean & PUSH_PATTERNS:
+            return PULL_PATTERNS
+        return frozenset()
 
     def _main_floor(self) -> int:
         """The fewest sets of any main lift: no accessory gets more (priorities,
@@ -217,12 +265,20 @@ class _LiftingDay(SessionFit):
         degrade: MRV share reached or library exhausted), then finalise it."""
         inp, vol, minutes = self.inp, self.vol, self.minutes
         floor = self._main_floor()
+        capped = False
         for d in self.blocks[self.middle_block]:
             if d.role == ExerciseRole.ACCESSORY and d.sets > floor:
                 vol.add(self.index.facts[d.movement.id].credit, floor - d.sets)
                 d.sets = floor
+                capped = True
+        if capped and self.total() < self.low:
+            self._grow_fine()  # the time the capped sets gave back
         note = balance_note(
-            self.planned.intent_tags, self.blocks, minutes, self.total() >= self.low
+            self.planned.intent_tags,
+            self.blocks,
+            minutes,
+            self.total() >= self.low,
+            available_sides(self.index),
         )
         if note:
             self.rationale.append(note)
@@ -245,6 +301,13 @@ class _LiftingDay(SessionFit):
             self.rationale.append(
                 f"Longer than the budget ({secs / 60:.0f} of {minutes} min): the minimum session did not fit."
             )
+        for d in (d for ds in self.blocks.values() for d in ds if d.hard):
+            if d.planned_multiplier is None:
+                d.planned_multiplier = self.week.volume_multiplier
+        if not self.main_ids:  # a carried day: its main lifts as they stand
+            mains = [d for d in self.blocks["MAIN"] if d.role == ExerciseRole.MAIN]
+            for i, d in enumerate(mains):
+                self.main_ids[(self.planned.focus, i)] = (d.movement.id, ())
         return finish_lifting(
             inp, self.blocks, vol, self.main_ids, self.rationale, self.goal
         )
@@ -276,6 +339,9 @@ class _LiftingDay(SessionFit):
                 or self.main_side is None
                 or index.facts[cached].m.pattern in self.main_side
             )
+            # A later slot asked for the other side (push/pull balance) does not
+            # keep a cached lift of the wrong side.
+            and (not i or _side(index.facts[cached].m.pattern) == _side(pattern))
         ):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
@@ -314,8 +380,27 @@ class _LiftingDay(SessionFit):
         return True
 
     def _add_accessory(self) -> bool:
-        """Draft the rotation's next accessory; False when none is left."""
+        """Draft the rotation's next accessory; False when none is left. A side
+        the session still lacks (push or pull) is searched first within the
+        MRV share, before any other pattern within the week's target share
+        (issue 10: a pull is non-negotiable on a day that pushes)."""
         vol = self.vol
+        lack = self._lacking()
+        if lack and vol.allow is not vol.hard:
+            p = self.rotation.next(
+                self.index,
+                self.ctx,
+                self.inp.rng,
+                self.targets,
+                hard_tier=True,
+                first=True,
+                usable=lambda f: vol.usable(f, 2, hard=True),
+                balance=lack,
+                only=lack,
+            )
+            if p is not None:
+                self._draft_accessory(p, hard=True)
+                return True
         p = self.rotation.next(
             self.index,
             self.ctx,
@@ -324,15 +409,16 @@ class _LiftingDay(SessionFit):
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
             usable=lambda f: vol.usable(f, 2),
-            balance=self._lacking() | self._week_lean(),
+            balance=self._lacking() | self._week_lean() | self._floor(),
         )
         if p is None:
             return False
         self._draft_accessory(p)
         return True
 
-    def _draft_accessory(self, p: Pick) -> None:
-        """Prescribe a picked accessory, capped by the volume room it has."""
+    def _draft_accessory(self, p: Pick, hard: bool = False) -> None:
+        """Prescribe a picked accessory, capped by the volume room it has
+        (``hard``: within the MRV share rather than the current tier)."""
         commit(p, self.ctx)
         week, vol = self.week, self.vol
         d = attach(
@@ -346,6 +432,6 @@ class _LiftingDay(SessionFit):
             ),
             p,
         )
-        d.sets = min(d.sets, vol.room(p.facts.credit), self._main_floor())
+        d.sets = min(d.sets, vol.room(p.facts.credit, hard=hard), self._main_floor())
         vol.add(p.facts.credit, d.sets)
         self.blocks["ACCESSORY"].append(d)

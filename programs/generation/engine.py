@@ -243,9 +243,12 @@ def _microcycle(
                 )
                 built = _build(_input(shared, variant, avoid, frozenset(), None))
             else:
-                built = _build(
-                    _input(shared, 0, frozenset(), continuity, deload_source)
-                )
+                inp = _input(shared, 0, frozenset(), continuity, deload_source)
+                if continuity and not scheme.is_deload and last is not None:
+                    # Same mesocycle, day and focus: carry last week's session
+                    # with the planned volume step (issue 10; .carry).
+                    inp.carry = last[1]
+                built = _build(inp)
         except Exception as exc:  # one failed session never stops the rest
             yield SessionFailure(seq, day, f"{type(exc).__name__}: {exc}")
             state.prev_day = None

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .balance import floor_pattern, lacking
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
 from .optimizer import commit, pick
 from .prescription import Draft
 from .scorer import Slot
+from .splits import PULL_PATTERNS
 from .types import ExerciseRole
 
 if TYPE_CHECKING:
@@ -29,9 +31,10 @@ if TYPE_CHECKING:
 
 REST_STEP = 15
 #: Zone-2 cardio fills sessions (from this many minutes) that productive volume
-#: cannot, 5 to 30 minutes (issue 10; ACSM 2011 moderate aerobic work).
+#: cannot, 5 to 45 minutes (issue 10; ACSM 2011, reference §2c: ≥ 150 min a week
+#: of moderate aerobic work, ≥ 30 min a day; the 45-min cap is Alloy's choice [U]).
 ZONE2_MIN_SESSION = 60
-ZONE2_MAX_SECONDS = 1800
+ZONE2_MAX_SECONDS = 2700
 
 
 class SessionFit:
@@ -55,7 +58,11 @@ class SessionFit:
             while total() > high and d.hard and d.rest - REST_STEP >= d.rest_range[0]:
                 d.rest -= REST_STEP
         while total() > high and len(blocks.get("ACCESSORY", [])) > 1:
-            worst = min(blocks["ACCESSORY"], key=lambda d: d.total)
+            # Never the lift that keeps the session pushing and pulling (issue 10).
+            keeps = [d for d in blocks["ACCESSORY"] if not self._balances(d)]
+            if not keeps:
+                break
+            worst = min(keeps, key=lambda d: d.total)
             blocks["ACCESSORY"].remove(worst)
             vol.add(index.facts[worst.movement.id].credit, -worst.sets)
         worked = blocks["MAIN"] + blocks[self.middle_block]
@@ -84,6 +91,12 @@ class SessionFit:
         while total() > high and len(blocks["COOLDOWN"]) > 2:
             blocks["COOLDOWN"].pop()
 
+    def _balances(self: _LiftingDay, d: Draft) -> bool:
+        """Whether the session would lack a push or pull side without ``d``."""
+        before = self._lacking()
+        rest = {name: [x for x in ds if x is not d] for name, ds in self.blocks.items()}
+        return bool(lacking(self.planned.intent_tags, rest) - before)
+
     def _grow_coarse(self: _LiftingDay) -> None:
         """Accessories (or extra main lifts on finisher days), one set at a time,
         finisher rounds — within the week's target share first, then the MRV share;
@@ -92,6 +105,14 @@ class SessionFit:
         middle, total = self.middle_block, self.total
         main_patterns, acc_patterns = self.main_patterns, self.rotation.patterns
         max_acc = max(1, (self.minutes - 15) // 10)
+        if middle == "FINISHER" and self._lacking():
+            # The finisher was drafted at its planned length; the side the day
+            # lacks comes before its rounds (issue 10: working sets first).
+            pull = sorted(self._lacking(), key=lambda t: t not in PULL_PATTERNS)
+            added = self._add_main(len(self.main_ids), pull[0])
+            if added and total() > high and not self._make_room():
+                d = blocks["MAIN"].pop()
+                vol.add(index.facts[d.movement.id].credit, -d.sets)
         extra_main = len(self.main_ids)
         acc_full = False
         while total() < self.low:
@@ -122,12 +143,23 @@ class SessionFit:
             ):
                 pool = main_patterns + acc_patterns
                 pattern = pool[extra_main % max(1, len(pool))]
-                balance = [t for t in pool if t in self._lacking()]
-                if balance:  # a day that only pushes pulls next (issue 10)
+                if self.floors:  # hypertrophy first: the major group furthest back
+                    pattern = (
+                        floor_pattern(tuple(pool), self.vol.rows, self._leans_off())
+                        or pattern
+                    )
+                # A day lacking a side takes it next, a pull before a push: a
+                # push without a pull is never left (issue 10, reference §11).
+                balance = sorted(
+                    (t for t in pool if t in self._lacking()),
+                    key=lambda t: t not in PULL_PATTERNS,
+                )
+                if balance:
                     pattern = balance[0]
+                balancing = bool(balance)
                 extra_main += 1
                 if self._add_main(extra_main - 1, pattern):
-                    if total() <= high:
+                    if total() <= high or balancing and self._make_room():
                         continue
                     d = blocks["MAIN"].pop()
                     vol.add(index.facts[d.movement.id].credit, -d.sets)
@@ -143,22 +175,43 @@ class SessionFit:
             break
 
     def _make_room(self: _LiftingDay) -> bool:
-        """Trim sets elsewhere (accessories first, most sets first, never below
-        their range) so the accessory just added for push/pull balance fits the
-        window; it then gets no more sets than any main lift. True when it fits."""
+        """Make the lift just added for push/pull balance (the last accessory, or
+        on finisher days the last main lift) fit the window: working sets come
+        before the finisher's length (issue 10), so a generated finisher first
+        loses rounds (never below 2), then sets are trimmed elsewhere
+        (accessories first, most sets first, never below their range), then the
+        new lift's own sets down to its range. It then gets no more sets than
+        any main lift. True when it fits; otherwise the caller drops it (the
+        finisher keeps the rounds it lost, still within its time)."""
         blocks, vol, index = self.blocks, self.vol, self.index
-        new = blocks["ACCESSORY"][-1]
+        fin_day = self.middle_block == "FINISHER"
+        new = blocks["MAIN"][-1] if fin_day else blocks["ACCESSORY"][-1]
+        fin = blocks.get("FINISHER", [])
+        while (
+            self.total() > self.high
+            and fin
+            and fin[0].circuit_id is None
+            and max(d.sets for d in fin) > 2
+        ):
+            for d in fin:
+                d.sets = max(1, d.sets - 1)
         while self.total() > self.high:
             others = [
                 d
-                for d in blocks["MAIN"] + blocks["ACCESSORY"]
+                for d in blocks["MAIN"] + blocks.get("ACCESSORY", [])
                 if d.hard and d is not new and d.sets > d.set_range[0]
             ]
             if not others:
-                return False
+                if new.sets <= max(2, new.set_range[0]):
+                    return False
+                new.sets -= 1
+                vol.add(index.facts[new.movement.id].credit, -1)
+                continue
             d = max(others, key=lambda d: (d.role == ExerciseRole.ACCESSORY, d.sets))
             d.sets -= 1
             vol.add(index.facts[d.movement.id].credit, -1)
+        if new.role == ExerciseRole.MAIN:
+            return True
         floor = self._main_floor()
         if new.sets > floor:
             vol.add(index.facts[new.movement.id].credit, floor - new.sets)
@@ -240,11 +293,12 @@ class SessionFit:
     def _zone2(self: _LiftingDay) -> None:
         """A session of an hour or more still short of its window after productive
         volume, drills and stretches opens its cool-down with easy zone-2 cardio
-        for the gap (5–30 min at RPE 3–4: low-fatigue aerobic work, ACSM 2011,
+        for the gap (5–45 min at RPE 3–4: low-fatigue aerobic work, ACSM 2011,
         reference §2c; issue 10: fill long sessions sensibly, not short). An
         enjoyable activity first; the rationale says why it is there."""
         if self.minutes < ZONE2_MIN_SESSION or self.total() >= self.low:
             return
+
         want = max(300, round((self.minutes * 60 - self.total()) / 60) * 60)
         gap = min(ZONE2_MAX_SECONDS, int(self.high - self.total()) // 60 * 60, want)
         if gap < 300:

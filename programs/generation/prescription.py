@@ -111,6 +111,11 @@ class Draft:
     #: (``CircuitInfo.estimated_seconds``), which timing uses for the group.
     circuit_id: int | None = None
     circuit_seconds: int | None = None
+    #: Carried across a mesocycle (:mod:`.carry`): the unrounded sets the
+    #: planned volume step asks for, and the week's volume multiplier they
+    #: belong to (None until the session is finished).
+    planned_sets: float | None = None
+    planned_multiplier: float | None = None
 
     @property
     def percent(self) -> int | None:

@@ -12,9 +12,15 @@ and floors count (:func:`.volume.set_credit`).
 
 The invariants (issue 10, item 3), each reported per session or per week:
 
-``push_pull``       an upper or full-body lifting session with ≥ 2 hard exercises
-                    has both a push and a pull (pattern horizontal/vertical push
-                    and pull); push- or pull-only foci (PPL, PUSH_PULL, body-part
+``push_pull``       an upper or full-body lifting session that pushes also pulls,
+                    whatever its length; an upper day with ≥ 2 hard exercises
+                    (a full-body day with ≥ 3: its first slot is the lower
+                    body's) also pushes (pattern horizontal/vertical push and pull;
+                    reference §11: agonist and antagonist). The one allowed
+                    exception is a side the athlete's equipment and rules leave
+                    no movement for (:data:`.balance.NO_SIDE_AVAILABLE` in the
+                    rationale); a budget or volume reason is reported, not
+                    excused. Push- or pull-only foci (PPL, PUSH_PULL, body-part
                     days) are one-sided by design and balance over the week.
 ``pull_push_ratio`` weekly pull:push hard sets within 0.8–2.0 in programs that
                     train both (reference §11: at least as much pulling as
@@ -32,6 +38,12 @@ The invariants (issue 10, item 3), each reported per session or per week:
 ``frequency``       in those programs, with ≥ 3 lifting days a week, each of those
                     groups gets ≥ 1 primary hard set on ≥ 2 days (Schoenfeld 2016,
                     reference §3: 2×/week beats 1×).
+
+Explained exceptions (``Violation.excepted``, listed apart by the matrix, never
+hidden): a MEV miss in a week whose hard sets, all of them, are fewer than the
+four floors add up to (the time budget cannot hold them); a frequency miss for a
+group the week's split targets on fewer than two lifting days (a body-part or
+PPL week trains legs once by design).
 ``mobility_order``  in a mobility day's main block, compound drills come before
                     isolation ones.
 """
@@ -41,6 +53,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .balance import HYPERTROPHY_MIN_WEIGHT, MAJOR_GROUPS, NO_SIDE_AVAILABLE
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     ExerciseRole,
@@ -53,18 +66,17 @@ from .types import (
     PlannedSession,
     SessionType,
 )
-from .volume import BEGINNER_SCALE, LANDMARKS, add_sets, landmark, set_credit
+from .volume import BEGINNER_SCALE, LANDMARKS, add_sets, landmark, rows_of, set_credit
 
 HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
 #: Foci that must hold both a push and a pull (upper and full-body days).
 BALANCED_FOCI = frozenset(
     {"upper_a", "upper_b", "full_body_a", "full_body_b", "full_body_c"}
 )
-MAJOR_GROUPS = ("chest", "back", "quadriceps", "hamstrings")
+UPPER_FOCI = frozenset({"upper_a", "upper_b"})
 PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 VOLUME_STEP_MAX = 0.20
 VOLUME_STEP_MIN_SETS = 1.0
-HYPERTROPHY_MIN_WEIGHT = 4
 FREQUENCY_MIN_DAYS = 3
 TIERS = ("STAPLE", "COMMON", "SPECIALTY", "NOVELTY")
 INVARIANTS = (
@@ -127,6 +139,10 @@ class WeekReview:
     mains: tuple[tuple[str, int, str, float | None], ...]
     tiers: dict[str, int]
     lifting_days: int
+    #: Hard sets of the week (MAIN + ACCESSORY, whole sets): what its budget held.
+    hard_sets: int = 0
+    #: Lifting days whose focus targets each landmark group (the split's offer).
+    focus_days: dict[str, int] = field(default_factory=dict)
 
     @property
     def pull_push(self) -> float | None:
@@ -214,7 +230,8 @@ def _week(
     pull = push = 0.0
     mains: list[tuple[str, int, str, float | None]] = []
     tiers: Counter[str] = Counter()
-    lifting_days = 0
+    lifting_days = hard_sets = 0
+    focus_days: Counter[str] = Counter()
     for s in sessions:
         p = _planned(program, s)
         if p.session_type == SessionType.MOBILITY:
@@ -222,7 +239,9 @@ def _week(
         if not _is_lifting(p):
             continue
         lifting_days += 1
+        focus_days.update(rows_of(FOCI[p.focus].target_muscles))
         hard = [e for e in s.exercises if e.role in HARD_ROLES]
+        hard_sets += sum(e.sets for e in hard)
         hit: set[str] = set()
         has_push = has_pull = False
         for e in hard:
@@ -240,16 +259,20 @@ def _week(
             if e.role == ExerciseRole.MAIN:
                 mains.append((m.name, e.sets, _reps(e), e.target_rpe))
         days.update(hit)
-        if p.focus in BALANCED_FOCI and len(hard) >= 2:
+        if p.focus in BALANCED_FOCI and hard:
             out.sessions_checked["push_pull"] += 1
-            if not (has_push and has_pull):
+            pushes_only = has_push and not has_pull
+            # Two hard slots on an upper day, three on a full-body day (whose
+            # first is the lower body's) are room for both sides.
+            room = 2 if p.focus in UPPER_FOCI else 3
+            if pushes_only or len(hard) >= room and not has_push:
                 missing = "pull" if has_push else "push" if has_pull else "push or pull"
                 said = [n for n in s.rationale if n.startswith("No p")]
                 out.violations.append(
                     Violation("push_pull", mc.sequence_number, s.day_index,
                               f"{FOCI[p.focus].label} has no {missing}"
                               + (f" ({said[0]})" if said else ""),
-                              excepted=bool(said))
+                              excepted=any(NO_SIDE_AVAILABLE in n for n in said))
                 )  # fmt: skip
         main_sets = [e.sets for e in hard if e.role == ExerciseRole.MAIN]
         acc = [e for e in hard if e.role == ExerciseRole.ACCESSORY]
@@ -273,6 +296,8 @@ def _week(
         mains=tuple(mains),
         tiers=dict(tiers),
         lifting_days=lifting_days,
+        hard_sets=hard_sets,
+        focus_days=dict(focus_days),
     )
 
 
@@ -328,21 +353,39 @@ def _weekly_invariants(
     if weight < HYPERTROPHY_MIN_WEIGHT or weight < max(goals.values(), default=0):
         return
     scale = BEGINNER_SCALE if experience == ExperienceLevel.BEGINNER else 1.0
+    floors = {g: landmark(g).mev * scale for g in MAJOR_GROUPS}
     for w in loading:
+        # The budget cannot hold the floors when the week's hard sets, all of
+        # them, are fewer than the four floors add up to.
+        short = w.hard_sets < sum(floors.values()) - 1e-9
         for group in MAJOR_GROUPS:
             out.sessions_checked["mev_floor"] += 1
-            floor = landmark(group).mev * scale
+            floor = floors[group]
             if w.sets.get(group, 0.0) < floor - 1e-9:
+                why = (
+                    f" (the budget holds {w.hard_sets} hard sets a week; the four "
+                    f"floors need {sum(floors.values()):g})"
+                    if short
+                    else ""
+                )
                 out.violations.append(
                     Violation("mev_floor", w.sequence, None,
-                              f"{group} {w.sets.get(group, 0.0):g} < MEV {floor:g}")
+                              f"{group} {w.sets.get(group, 0.0):g} < MEV {floor:g}{why}",
+                              excepted=short)
                 )  # fmt: skip
             if w.lifting_days >= FREQUENCY_MIN_DAYS:
                 out.sessions_checked["frequency"] += 1
                 if w.frequency.get(group, 0) < 2:
+                    offered = w.focus_days.get(group, 0)
+                    why = (
+                        f" (the split gives it {offered} day{'s' * (offered != 1)})"
+                        if offered < 2
+                        else ""
+                    )
                     out.violations.append(
                         Violation("frequency", w.sequence, None,
-                                  f"{group} trained {w.frequency.get(group, 0)}×")
+                                  f"{group} trained {w.frequency.get(group, 0)}×{why}",
+                                  excepted=offered < 2)
                     )  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from .heuristics import RELAXATION_STEPS
 from .library import Facts, LibraryIndex
 from .optimizer import Pick, pick
 from .scorer import Context, Slot
-from .splits import PUSH_PATTERNS
+from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
 
 TRUNK = ("core", "carry")
@@ -36,6 +36,12 @@ class AccessoryRotation:
         mains = main_patterns[:2]
         rest = [t for t in intent_tags if t not in mains and t not in TRUNK]
         self.patterns = rest + mains + [t for t in intent_tags if t in TRUNK]
+        #: A day that pushes and cannot pull (PPL push, PUSH_PULL, chest or
+        #: shoulder days): its accessories press only after the isolation and
+        #: trunk work, so the week's pull:push stays ≥ 0.8 (issue 10, §11;
+        #: flyes and raises still grow the chest and delts).
+        tags = set(intent_tags)
+        self.press_last = bool(tags & PUSH_PATTERNS) and not tags & PULL_PATTERNS
         self.uses: dict[str, int] = {}
         self.exhausted: dict[bool, bool] = {}
         self.memos: dict[_Key, dict[int, int]] = {}
@@ -57,6 +63,7 @@ class AccessoryRotation:
         first: bool,
         usable: Callable[[Facts], bool],
         balance: frozenset[str] = frozenset(),
+        only: frozenset[str] | None = None,
     ) -> Pick | None:
         """The next accessory pick, or None once this tier has nothing left.
 
@@ -65,8 +72,9 @@ class AccessoryRotation:
         share, still ≤ MRV, beats an off-focus movement). ``first``: no accessory
         yet, so every relaxation step may be used. ``balance``: patterns the
         session still needs for balance (a pull on a day that only pushes, issue
-        10) go before every other pattern."""
-        if self.exhausted.get(hard_tier):
+        10) go before every other pattern. ``only``: search just these patterns
+        (a partial search: it never marks the tier exhausted)."""
+        if only is None and self.exhausted.get(hard_tier):
             return None
         top = 3 if not hard_tier else len(RELAXATION_STEPS) if first else 5
         patterns, uses = self.patterns, self.uses
@@ -76,11 +84,14 @@ class AccessoryRotation:
             range(len(patterns)),
             key=lambda i: (
                 patterns[i] not in balance,
+                self.press_last and patterns[i] in PUSH_PATTERNS,
                 uses.get(patterns[i], 0) + (patterns[i] in TRUNK),
                 patterns[i] in PUSH_PATTERNS,
                 i,
             ),
         )
+        if only is not None:
+            order = [i for i in order if patterns[i] in only]
         for step in range(top):
             # From step 2 the pool is muscle-driven, so one lifting pattern and the
             # isolation slot cover every distinct pool.
@@ -90,7 +101,12 @@ class AccessoryRotation:
                 if pattern == "isolation":
                     lacking = sorted(targets, key=lambda m: (m in ctx.covered, m))
                     slot_targets = frozenset(lacking[:2])
-                key = (hard_tier, pattern, slot_targets, balance)
+                key = (
+                    hard_tier,
+                    pattern,
+                    slot_targets,
+                    balance | (only or frozenset()),
+                )
                 if (key, step) in self.dead:
                     continue
                 slot = Slot(
@@ -106,5 +122,6 @@ class AccessoryRotation:
                 else:
                     uses[pattern] = uses.get(pattern, 0) + 1
                     return p
-        self.exhausted[hard_tier] = True
+        if only is None:
+            self.exhausted[hard_tier] = True
         return None

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django import template
 
+from programs import presenters
+
 register = template.Library()
 
 
@@ -41,19 +43,9 @@ def number(value) -> str:
 
 @register.filter
 def prescription(exercise) -> str:
-    """Sets × reps (``4 × 6–8``) or sets × time (``3 × 0:45``)."""
-    if exercise.duration_seconds and not exercise.reps_min:
-        seconds = exercise.duration_seconds
-        work = (
-            f"{seconds // 60} min"
-            if seconds % 60 == 0 and seconds >= 120
-            else clock(seconds)
-        )
-    elif exercise.reps_max and exercise.reps_max != exercise.reps_min:
-        work = f"{exercise.reps_min}–{exercise.reps_max}"
-    else:
-        work = str(exercise.reps_min or "")
-    return f"{exercise.sets} × {work}"
+    """Sets × reps (``4 × 6–8``), sets × time (``3 × 0:45``) or, for a circuit
+    station, rounds × work (``presenters.exercise_prescription_text``)."""
+    return presenters.exercise_prescription_text(exercise)
 
 
 @register.filter

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from movements.models import CircuitScoring, CircuitType
 from movements.tests.factories import CircuitFactory
-from programs.models import Session, SessionType
+from programs import presenters
+from programs.models import Session, SessionExercise, SessionType
 from programs.specs import circuit_library_snapshot, movement_library_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +137,45 @@ def test_the_session_page_and_api_show_the_circuit(
         "Push-Up",
         "Bodyweight Squat",
     ]
+
+
+def test_circuit_stations_read_as_the_circuit_not_as_sets(
+    client, auth_client, user, circuits, create_program
+):
+    """Issue 10: a station of the 40-minute AMRAP printed as "1 × 5" (one set of
+    five); it reads as its dose and the circuit's format, on the page and in the
+    API. A station of a generated circuit reads as rounds × work."""
+    program = create_program(user, **CONDITIONING)
+    session = Session.objects.filter(
+        program=program, main_circuit__isnull=False
+    ).first()
+    client.force_login(user)
+
+    page = client.get(session.get_absolute_url()).content.decode()
+    api = auth_client.get(
+        reverse("api:programs:session-detail", args=[program.pk, session.pk])
+    )
+
+    stations = {
+        e["movement"]["name"]: e["prescription_text"]
+        for e in api.data["exercises"]
+        if e["role"] == "MAIN"
+    }
+    assert stations == {
+        "Pull-Up": "5 reps · 40-min AMRAP",
+        "Push-Up": "10 reps · 40-min AMRAP",
+        "Bodyweight Squat": "15 reps · 40-min AMRAP",
+    }
+    assert "5 reps · 40-min AMRAP" in page
+    assert "1 × 5<" not in page
+    generated = SessionExercise.objects.filter(
+        session__program=program, superset_group__isnull=False,
+        session__main_circuit__isnull=True, session__finisher_circuit__isnull=True,
+    ).first()  # fmt: skip
+    if generated is not None:
+        text = presenters.exercise_prescription_text(generated)
+        assert text.startswith(f"{generated.sets} round")
+        assert " × " in text
 
 
 def test_the_session_api_costs_two_queries_more_with_circuits(

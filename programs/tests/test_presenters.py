@@ -51,3 +51,24 @@ def test_finisher_minutes_are_the_engines():
         program=_program(dedicated_cardio_days=False, cardio_as_finisher=True)
     )
     assert "Cardio as 10–20 minute finishers on lifting days." in lines
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        ({"sets": 4, "reps_min": 6, "reps_max": 8}, "4 × 6–8"),
+        ({"sets": 3, "duration_seconds": 45}, "3 × 0:45"),
+        ({"sets": 1, "duration_seconds": 1200}, "1 × 20 min"),
+        # A metabolic finisher's station: rounds × work, not "4 × 0:30".
+        ({"sets": 4, "duration_seconds": 30, "superset_group": 1}, "4 rounds × 0:30"),
+        (
+            {"sets": 1, "reps_min": 5, "reps_max": 5, "superset_group": 1},
+            "1 round × 5 reps",
+        ),
+    ],
+)
+def test_exercise_prescription_text_reads_a_circuit_station_as_rounds(fields, text):
+    from programs.models import SessionExercise
+    from programs.presenters import exercise_prescription_text
+
+    assert exercise_prescription_text(SessionExercise(**fields)) == text

@@ -53,7 +53,13 @@ def session_detail(
     blocks = []
     for role in BLOCK_ORDER:
         items = [
-            _exercise_view(e, session.program) for e in exercises if e.role == role
+            {
+                **_exercise_view(e, session.program),
+                "prescription": presenters.exercise_prescription_text(e, session),
+                "station": e.superset_group is not None,
+            }
+            for e in exercises
+            if e.role == role
         ]
         if items:
             blocks.append(

@@ -5,10 +5,13 @@ the coach's view and these tests agree on what each invariant means.
 
 Enforced here, with the exceptions each allows:
 
-* push_pull — an upper or full-body session with 2+ hard exercises pushes and
-  pulls, unless its rationale says why not (the budget holds too few exercises,
-  or nothing of that kind fits the equipment, rules or week's volume).
+* push_pull — an upper or full-body session that pushes also pulls, whatever its
+  length, and an upper day with 2+ hard exercises (a full-body day with 3+) also
+  pushes. Only a side the equipment and rules leave no movement for is excused;
+  any other miss is reported, and its rationale says why (budget or volume).
 * main_first — no accessory has more sets than a main lift of its session.
+* volume_step — a mesocycle keeps its exercises and steps volume as planned.
+* mev_floor — met when the budget can hold the floors, else explained.
 * mobility_order — compound drills before isolation ones on mobility days.
 * tiers — a SPECIALTY or NOVELTY pick says why (preferred, the athlete's kit, or
   nothing else fits).
@@ -81,7 +84,7 @@ def test_generated_programs_keep_the_coaching_invariants(
     )  # fmt: skip
     for v in review.violations:
         if v.invariant == "push_pull":
-            assert v.excepted, v
+            assert "(No p" in v.detail, v  # never silent: the session says why
         assert v.invariant not in ("main_first", "mobility_order"), v
     deloads = {mc.sequence_number for mc in program.plan.microcycles if mc.is_deload}
     for s in program.sessions:
@@ -115,11 +118,14 @@ def test_long_sessions_past_the_volume_caps_fill_with_easy_zone2_cardio(library)
         assert bout is cool[0]  # it opens the cool-down, stretches follow
         assert library.movements[bout.movement_id].pattern == "cardio"
         assert bout.sets == 1
-        assert 300 <= bout.duration_seconds <= 1800
+        assert 300 <= bout.duration_seconds <= 2700
         assert bout.target_rpe <= 5
         assert any("zone-2" in r for r in s.rationale)
         if not program.plan.microcycles[s.microcycle_sequence - 1].is_deload:
-            assert abs(s.estimated_minutes - 120) <= 0.05 * 120 + 0.5
+            # Within ±5 %, or (the bout is capped at 30 min) it says why not.
+            assert abs(s.estimated_minutes - 120) <= 0.05 * 120 + 0.5 or any(
+                "Shorter than the budget" in r for r in s.rationale
+            ), s.rationale
     assert filled
 
 
@@ -147,3 +153,146 @@ def test_short_upper_lower_weeks_pull_at_least_0_8_per_push(
     assert review.sessions_checked["pull_push_ratio"]
     bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
     assert not bent, bent
+
+
+@pytest.mark.parametrize("minutes", [30, 45])
+@pytest.mark.parametrize(
+    "template", [SplitTemplate.UPPER_LOWER, SplitTemplate.FULL_BODY]
+)
+@pytest.mark.parametrize(
+    "goals",
+    [((G.FAT_LOSS, 6), (G.HYPERTROPHY, 4)), ((G.HYPERTROPHY, 10),)],
+    ids=["finisher-days", "hypertrophy"],
+)
+def test_short_upper_and_full_body_days_pull_whenever_they_push(
+    real_library, goals, template, minutes
+):
+    """The coach's read (issue 10): a 30–45-minute upper or full-body day, with a
+    finisher or without, never pushes without pulling; the side it lacks comes
+    before finisher rounds and extra sets. Before: bench press + finisher on
+    30-minute upper days, squat + press on 45-minute full-body days. (Strength
+    days at 30–45 min, with 3-minute rests, can still hold a single press: the
+    matrix reports them with the reason.)"""
+    for days in (3, 4, 5):
+        spec = make_spec(
+            goals, weeks=8, days=days, minutes=minutes, seed=3, equipment=GYM,
+            experience=ExperienceLevel.INTERMEDIATE,
+            request={"split_template": template},
+        )  # fmt: skip
+        program = generate_program(spec, real_library)
+        review = review_program(
+            program, real_library, goals=dict(goals),
+            experience=ExperienceLevel.INTERMEDIATE, budget_minutes=minutes,
+        )  # fmt: skip
+        assert review.sessions_checked["push_pull"]
+        bent = [v for v in review.violations if v.invariant == "push_pull"]
+        assert not bent, (days, bent)
+
+
+def test_short_sessions_keep_warm_up_and_cool_down_to_their_minimums(real_library):
+    """A 30-minute lifting day warms up with the 5-minute general piece only (NSCA's
+    minimum; the ramp sets are the specific warm-up, reference §9b) and cools down
+    with two stretches, so it holds two hard exercises (issue 10)."""
+    spec = make_spec(
+        ((G.HYPERTROPHY, 10),), weeks=8, days=4, minutes=30, seed=2, equipment=GYM,
+        request={"split_template": SplitTemplate.UPPER_LOWER},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    for s in program.sessions:
+        if not is_lifting(planned(program, s)):
+            continue
+        assert s.time_breakdown.warmup <= 6
+        assert s.time_breakdown.cooldown <= 7
+        hard = [
+            e
+            for e in s.exercises
+            if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+        ]
+        assert len(hard) >= 2, s
+
+
+@pytest.mark.parametrize("minutes", [45, 75, 120])
+@pytest.mark.parametrize(
+    "goals",
+    [
+        ((G.HYPERTROPHY, 10),),
+        ((G.STRENGTH, 6), (G.HYPERTROPHY, 4)),
+        ((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)),
+    ],
+    ids=["hypertrophy", "strength-hypertrophy", "hypertrophy-fat-loss"],
+)
+def test_a_mesocycle_keeps_its_exercises_and_steps_volume_as_planned(
+    real_library, goals, minutes
+):
+    """Issue 10: weekly hard sets of a group jumped 50–60 % between loading weeks
+    (biceps 10 → 16) as the accessory rotation changed week to week. A lifting
+    day now keeps its hard exercises across a mesocycle's loading weeks and its
+    sets follow the planned volume step, so no group moves by more than 20 %
+    (or one set) beyond the plan; the next mesocycle may rotate."""
+    for days, experience in (
+        (3, ExperienceLevel.BEGINNER),
+        (5, ExperienceLevel.ADVANCED),
+    ):
+        spec = make_spec(
+            goals, weeks=8, days=days, minutes=minutes, seed=4, equipment=GYM,
+            experience=experience,
+        )  # fmt: skip
+        program = generate_program(spec, real_library)
+        review = review_program(
+            program, real_library, goals=dict(goals), experience=experience,
+            budget_minutes=minutes,
+        )  # fmt: skip
+        assert review.sessions_checked["volume_step"]
+        bent = [v for v in review.violations if v.invariant == "volume_step"]
+        assert not bent, (days, bent)
+        hard: dict[tuple[int, int], list[int]] = {}
+        for s in program.sessions:
+            if not is_lifting(planned(program, s)):
+                continue  # cardio, conditioning and mobility days vary by design
+            hard[(s.microcycle_sequence, s.day_index)] = [
+                e.movement_id
+                for e in s.exercises
+                if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+            ]
+        loading = [mc for mc in program.plan.microcycles if not mc.is_deload]
+        kept = 0
+        for prev, cur in zip(loading, loading[1:], strict=False):
+            if cur.sequence_number != prev.sequence_number + 1:
+                continue  # a deload sits between: a new mesocycle
+            for day in {d for w, d in hard if w == cur.sequence_number}:
+                before = hard.get((prev.sequence_number, day))
+                if before is not None:
+                    assert set(hard[(cur.sequence_number, day)]) <= set(before)
+                    kept += 1
+        assert kept
+
+
+def test_hypertrophy_floors_are_met_when_time_allows_and_explained_when_not(
+    real_library,
+):
+    """Issue 10, item 7: a hypertrophy-weighted program keeps chest, back,
+    quadriceps and hamstrings at MEV when its budget can hold them; a week
+    whose budget cannot (2 × 30 min hold fewer hard sets than the four floors
+    add up to) reports the miss with that reason instead of hiding it."""
+    goals = ((G.HYPERTROPHY, 10),)
+    roomy = make_spec(
+        goals, weeks=8, days=4, minutes=90, seed=5, equipment=GYM,
+        request={"split_template": SplitTemplate.FULL_BODY},
+    )  # fmt: skip
+    review = review_program(
+        generate_program(roomy, real_library), real_library, goals=dict(goals),
+        experience=ExperienceLevel.INTERMEDIATE, budget_minutes=90,
+    )  # fmt: skip
+    assert review.sessions_checked["mev_floor"]
+    assert not [v for v in review.violations if v.invariant == "mev_floor"]
+
+    tight = make_spec(goals, weeks=8, days=2, minutes=30, seed=5, equipment=GYM)
+    review = review_program(
+        generate_program(tight, real_library), real_library, goals=dict(goals),
+        experience=ExperienceLevel.INTERMEDIATE, budget_minutes=30,
+    )  # fmt: skip
+    misses = [v for v in review.violations if v.invariant == "mev_floor"]
+    assert misses
+    for v in misses:
+        assert v.excepted, v
+        assert "the budget holds" in v.detail, v
