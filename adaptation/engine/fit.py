@@ -291,17 +291,10 @@ def recovery_items(
     elif index.warmups:
         first = rank(index.warmups)[0]
         items.append(_item(warmup_rx(first.m, general=False), "WARMUP", next_uid))
-    stretches = rank(index.stretches)[:2]
-    stretch_ids = {f.m.id for f in stretches}
-    for f in stretches:
+    warm = {i.movement.id for i in items}
+    for f in [f for f in rank(index.stretches) if f.m.id not in warm][:2]:
         items.append(_item(stretch_rx(f.m), "COOLDOWN", next_uid))
-    used = {i.movement.id for i in items}
-    drills = [
-        f
-        for f in rank(index.warmups)
-        if f.m.pattern == "mobility" and f.m.id not in used
-    ]
-    drills += [f for f in rank(index.stretches) if f.m.id not in stretch_ids]
+    drills = _drill_pool(index, rank, {i.movement.id for i in items})
     for f in drills:
         if total_seconds(items) >= low:
             break
@@ -311,6 +304,23 @@ def recovery_items(
         if total_seconds(items) > high:
             items.remove(trial)
     return items
+
+
+def _drill_pool(index: LibraryIndex, rank: Callable[[list], list], used: set[int]):
+    """A recovery session's MOBILITY candidates in order: mobility drills, then
+    static stretches, each movement once and none already in the session. A
+    movement can sit in both pools (a warm-up drill named a stretch, e.g. "World's
+    Greatest Stretch": ``library._is_warmup`` and ``_is_stretch`` both accept it),
+    and it once came back as a second exercise of the same movement when the
+    session needed enough drills to reach it."""
+    pool = []
+    seen = set(used)
+    mobility = [f for f in rank(index.warmups) if f.m.pattern == "mobility"]
+    for f in [*mobility, *rank(index.stretches)]:
+        if f.m.id not in seen:
+            seen.add(f.m.id)
+            pool.append(f)
+    return pool
 
 
 def _item(draft, block: str, next_uid: Callable[[], int]) -> Item:

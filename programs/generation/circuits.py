@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .heuristics import CONDITIONING_MIN_MINUTES
 from .prescription import Draft
+from .timing import cooldown_walk_seconds
 from .types import CircuitInfo, ExerciseRole, MovementInfo
 
 if TYPE_CHECKING:
@@ -36,10 +37,14 @@ if TYPE_CHECKING:
 MAIN_TYPES = frozenset({"METCON", "AMRAP", "EMOM", "CIRCUIT", "TABATA", "COMPLEX"})
 FINISHER_TYPES = frozenset({"METCON", "AMRAP", "EMOM", "CIRCUIT", "TABATA"})
 #: Warm-up and cool-down of a conditioning-only day, seconds: the warm-up is
-#: 5 min + 2 drills; the cool-down 5 min + 2 to 8 stretches (``tune_cooldown``),
-#: seeds 002 block defaults.
+#: 5 min + 2 drills (seeds 002 block default); the cool-down 2 to 8 stretches
+#: (``tune_cooldown``) with a minute of walking per stretch, at most 5
+#: (``timing.cooldown_walk_seconds``).
 WARMUP_SECONDS = 300 + 2 * 60
-COOLDOWN_SECONDS = (300 + 2 * 60, 300 + 8 * 60)
+COOLDOWN_SECONDS = (
+    cooldown_walk_seconds(2) + 2 * 60,
+    cooldown_walk_seconds(8) + 8 * 60,
+)
 #: Score bonuses when several circuits fit (Alloy's choice): a discipline the
 #: athlete ranks, a movement they enjoy or prefer; a penalty for a movement a
 #: regenerated session should avoid or the week already used.

@@ -28,6 +28,7 @@ from .circuits import (
     conditioning_window,
     describe,
 )
+from .fitting import ZONE2_MAX_SECONDS, ZONE2_MIN_SESSION
 from .heuristics import (
     CONDITIONING_MIN_MINUTES,
     CONDITIONING_MIN_MOVEMENTS,
@@ -35,7 +36,7 @@ from .heuristics import (
 )
 from .optimizer import Pick, commit, pick
 from .prescription import Draft, cardio_rx, circuit_rx, mobility_rx
-from .scorer import Slot
+from .scorer import Context, Slot
 from .timing import circuit_seconds, total_seconds
 from .types import CircuitInfo, ExerciseRole
 
@@ -180,7 +181,9 @@ def conditioning_day(inp: SessionInput) -> Built:
 
 def mobility_day(inp: SessionInput) -> Built:
     """Mobility-only day: warm-up, a MOBILITY block of drills and holds (3 × 40 s,
-    ACSM flexibility ≥2–3 d/wk, 2–4 reps per stretch, §2c), cool-down stretches."""
+    ACSM flexibility ≥2–3 d/wk, 2–4 reps per stretch, §2c), cool-down stretches;
+    still short with every usable drill at 4 rounds, easy zone-2 cardio opens the
+    cool-down (:func:`_mobility_fill`), else the rationale says why it is short."""
     low, high = window(inp)
     ctx = new_context(inp, frozenset())
     blocks: dict[str, list[Draft]] = {"WARMUP": [], "MOBILITY": [], "COOLDOWN": []}
@@ -188,7 +191,11 @@ def mobility_day(inp: SessionInput) -> Built:
     cctx = sub_context(ctx, frozenset({"hamstrings", "glutes", "chest", "lats"}))
     blocks["COOLDOWN"] = [d for _ in range(2) for d in add_stretch(inp, cctx)]
     while total_seconds(blocks) < low:
-        p = pick(inp.index, Slot("mobility", ExerciseRole.MAIN), ctx, inp.rng)
+        # Emergency mode (step 6: cardio, plyometric, core work as "drills") only
+        # for a first drill; after that the gap goes to zone-2 (_mobility_fill).
+        last = 6 if not blocks["MOBILITY"] else 5
+        slot = Slot("mobility", ExerciseRole.MAIN)
+        p = pick(inp.index, slot, ctx, inp.rng, max_step=last)
         if p is None:
             break
         commit(p, ctx)
@@ -207,6 +214,7 @@ def mobility_day(inp: SessionInput) -> Built:
     tune_cooldown(inp, blocks, cctx, low, high)
     if not blocks["MOBILITY"]:
         raise RuntimeError("no mobility movement is available")
+    rationale = ["Mobility-only day.", *_mobility_fill(inp, blocks, cctx, low, high)]
     # Multi-joint drills before single-joint ones (issue 10): the big positions
     # first, while fresh, the local work after (stable within each kind).
     blocks["MOBILITY"].sort(key=lambda d: d.movement.mechanic == "isolation")
@@ -215,6 +223,43 @@ def mobility_day(inp: SessionInput) -> Built:
         "main": blocks["MOBILITY"][0].movement.name,
         "minutes": str(round(total_seconds(blocks) / 60)),
     }
-    return Built(
-        to_session(inp, blocks, ["Mobility-only day."], summary), blocks, {}, {}, {}
-    )
+    return Built(to_session(inp, blocks, rationale, summary), blocks, {}, {}, {})
+
+
+def _mobility_fill(
+    inp: SessionInput,
+    blocks: dict[str, list[Draft]],
+    cctx: Context,
+    low: float,
+    high: float,
+) -> list[str]:
+    """A mobility day still short of its window once every usable drill holds 4
+    rounds (ACSM's most, 2–4 reps per stretch, §2c) and the cool-down its stretches:
+    on a day of an hour or more, easy zone-2 cardio opens the cool-down for the
+    gap (5–45 min at RPE 4, ACSM 2011 §2c, as lifting days fill:
+    ``fitting.SessionFit._zone2``). Returns the rationale lines: the zone-2 bout's
+    reason, or why the day is shorter than its budget (issue 10: say so on the
+    page, as lifting days do)."""
+    minutes = inp.spec.request.max_session_minutes
+    secs = total_seconds(blocks)
+    if secs >= low:
+        return []
+    want = max(300, round((minutes * 60 - secs) / 60) * 60)
+    gap = min(ZONE2_MAX_SECONDS, int(high - secs) // 60 * 60, want)
+    p = None
+    if minutes >= ZONE2_MIN_SESSION and gap >= 300:
+        slot = Slot("cardio", ExerciseRole.COOLDOWN, est_seconds=gap)
+        p = pick(inp.index, slot, cctx, inp.rng)
+    if p is not None:
+        commit(p, cctx)
+        d = attach(Draft(p.facts.m, ExerciseRole.COOLDOWN, 1, duration=gap, rpe=4.0), p)
+        blocks["COOLDOWN"].insert(0, d)
+        return [
+            f"Easy zone-2 {p.facts.m.name.lower()} for {gap // 60} min opens the "
+            "cool-down: every usable mobility drill is in, at 4 rounds."
+        ]
+    return [
+        f"Shorter than the budget ({secs / 60:.0f} of {minutes} min): every usable "
+        "mobility drill and stretch is in, drills at 4 rounds; more holds would not "
+        "be productive."
+    ]

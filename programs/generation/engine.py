@@ -354,7 +354,7 @@ def heuristics() -> dict:
             "superset_rest_factor": 0.5,
             "circuit_round_rest_seconds": 60,
             "warmup": "5 min + 1 min per drill",
-            "cooldown": "5 min + 1 min per stretch",
+            "cooldown": "1 min per stretch + 1 min walking per stretch (at most 5)",
             "tolerance_pct": 0.05,
         },
         "volume_landmarks": {

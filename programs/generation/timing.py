@@ -6,9 +6,13 @@
   main endurance 45, accessory 60, skill 90, finisher 30, cooldown 15 — used only
   when a prescription gives no rest of its own.
 * Supersets rest −50 %; circuits add 60 s between rounds.
-* Warm-up block: 5 min base + 1 min per drill; cool-down: 5 min base + 1 min per
-  stretch (seeds 002 defaults). The warm-up's base is the general warm-up piece
-  when one is prescribed; the cool-down's base is easy walking and breathing.
+* Warm-up block: 5 min base + 1 min per drill (seeds 002 default); the base is
+  the general warm-up piece when one is prescribed.
+* Cool-down block: 1 min per static stretch (ACSM ≈ 60 s per stretch, reference
+  §2c; static stretching belongs after the session, NSCA §9b) plus easy walking
+  and breathing of 1 min per stretch, at most the seeds' 5-min base (issue 10: a
+  2-stretch cool-down of a short day takes 4 min, not 7, and gives the time to
+  working sets). An undrafted (empty) cool-down holds the 5-min base.
 * Alloy adds, as a documented choice: 30 s changeover per lifting exercise
   (walk, load, set up) and 120 s of ramp-up sets before each MAIN lift
   (2–3 ramp sets, reference §9b).
@@ -46,6 +50,8 @@ ROLE_REST: dict[str, int] = {
 SUPERSET_REST_FACTOR = 0.5
 BLOCK_BASE_SECONDS = 300
 PER_ITEM_SECONDS = 60
+#: Easy walking after the stretches: this much per stretch, at most the base.
+COOLDOWN_WALK_PER_STRETCH = 60
 CHANGEOVER_SECONDS = 30
 MAIN_RAMP_SECONDS = 120
 TIME_TOLERANCE = 0.05
@@ -96,6 +102,15 @@ def circuit_seconds(drafts: Iterable[Draft]) -> int:
     return rounds * per_round + (rounds - 1) * CIRCUIT_ROUND_REST
 
 
+def cooldown_walk_seconds(stretches: int) -> int:
+    """Seconds of easy walking and breathing in a cool-down of ``stretches``
+    static stretches: 60 s each, at most the seeds' 5-min base; an undrafted
+    cool-down (none yet) holds the whole base (module doc)."""
+    if stretches <= 0:
+        return BLOCK_BASE_SECONDS
+    return min(BLOCK_BASE_SECONDS, COOLDOWN_WALK_PER_STRETCH * stretches)
+
+
 def block_seconds(drafts: list[Draft], block: str) -> int:
     """Seconds of one block (WARMUP, MAIN, ACCESSORY, FINISHER, COOLDOWN…)."""
     if block == "WARMUP":
@@ -105,7 +120,7 @@ def block_seconds(drafts: list[Draft], block: str) -> int:
         # Stretches at a minute each; an easy zone-2 bout (≥ 5 min) by its length.
         easy = [d.duration for d in drafts if d.duration and d.duration >= 300]
         return (
-            BLOCK_BASE_SECONDS
+            cooldown_walk_seconds(len(drafts) - len(easy))
             + PER_ITEM_SECONDS * (len(drafts) - len(easy))
             + sum(d for d in easy if d is not None)
         )

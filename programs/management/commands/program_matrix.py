@@ -10,8 +10,9 @@ pure engine on the shipped library (the fixture, read as the snapshot reads the
 database) with the default equipment (``movements.equipment`` COMMERCIAL_GYM).
 Prints: the share of MAIN + ACCESSORY picks per tier, sessions (or weeks)
 violating each planner invariant of :mod:`programs.generation.review` out of
-those checked, long sessions (≥ 90 min) within ±5 % of the budget, failed
-sessions, and the engine time per 12-week × 6-day program. Asserts nothing.
+those checked, long sessions (≥ 90 min) within ±5 % of the budget, short lifting
+sessions (budget ≤ 45 min) with fewer than 2 hard exercises, failed sessions, and
+the engine time per 12-week × 6-day program. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from programs.generation.dumpdata import library_from_dumpdata
 from programs.generation.review import INVARIANTS, TIERS, review_program
 from programs.generation.types import (
     AthleteProfile,
+    ExerciseRole,
     ExperienceLevel,
+    GeneratedProgram,
     Goal,
     GoalWeight,
     ProgramRequest,
@@ -82,6 +85,29 @@ def matrix_specs(
     return specs
 
 
+#: Sessions of at most this budget, minutes, count as short (issue 10).
+SHORT_MINUTES = 45
+HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+
+
+def short_lifting_days(program: GeneratedProgram, budget: int) -> tuple[int, int]:
+    """(lifting sessions, those with fewer than 2 hard exercises) of a program
+    whose session budget is at most :data:`SHORT_MINUTES`; (0, 0) otherwise.
+    Lifting = a planned MAIN block; hard = a MAIN or ACCESSORY exercise."""
+    if budget > SHORT_MINUTES:
+        return 0, 0
+    days = thin = 0
+    for s in program.sessions:
+        planned = program.plan.microcycles[s.microcycle_sequence - 1].sessions[
+            s.day_index
+        ]
+        if planned.blocks[1:2] != ("MAIN",):
+            continue
+        days += 1
+        thin += sum(e.role in HARD_ROLES for e in s.exercises) < 2
+    return days, thin
+
+
 class Command(BaseCommand):
     help = "Generate a matrix of programs; print tier mix, invariant violations, fit and time."
 
@@ -107,6 +133,7 @@ class Command(BaseCommand):
         checked: Counter[str] = Counter()
         examples: dict[str, list[str]] = {}
         long_total = long_fit = failures = skipped = generated = 0
+        short_total = short_thin = 0
         specs = matrix_specs(
             opts["programs"] * 2, opts["weeks"], opts["seed"], equipment
         )
@@ -145,6 +172,9 @@ class Command(BaseCommand):
                     )
             long_total += review.long_sessions
             long_fit += review.long_in_window
+            days, thin = short_lifting_days(program, req.max_session_minutes)
+            short_total += days
+            short_thin += thin
             failures += len(program.failures)
         out = self.stdout.write
         out(
@@ -170,6 +200,10 @@ class Command(BaseCommand):
         fit = long_fit / long_total if long_total else 0.0
         out(
             f"long sessions (≥ 90 min) within ±5 %: {long_fit} / {long_total} = {fit:.1%}"
+        )
+        out(
+            f"short lifting sessions (≤ {SHORT_MINUTES} min) with < 2 hard exercises: "
+            f"{short_thin} / {short_total}"
         )
         out(f"failed sessions: {failures}")
         times = []

@@ -26,7 +26,6 @@ import contextlib
 import random
 from dataclasses import replace
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -692,15 +691,6 @@ def test_cardio_as_finisher_off_and_on():
     assert any("finisher" in w for w in without.plan.warnings)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine gap (programs.generation.daytypes.mobility_day): when the usable "
-        "mobility drills run out (here no foam roller, 120 min), a dedicated mobility "
-        "day ends 7 min (6 %) short of its budget without saying why, unlike lifting "
-        "days ('Shorter than the budget …'). Expected: within 5 % or a reason"
-    ),
-)
 def test_a_short_mobility_day_says_why():
     spec = make_spec(
         ((Goal.STRENGTH, 6), (Goal.HYPERTROPHY, 4)),
@@ -710,9 +700,43 @@ def test_a_short_mobility_day_says_why():
         athlete={"prefer_dedicated_mobility_days": True},
     )
     prog = generate_program(spec, LIB)
-    for session in prog.sessions:
-        if planned(prog, session).session_type != SessionType.MOBILITY:
-            continue
-        assert session.estimated_minutes >= 120 * 0.95 - 0.5 or any(
+    mobility = [
+        s
+        for s in prog.sessions
+        if planned(prog, s).session_type == SessionType.MOBILITY
+    ]
+    assert mobility
+    for session in mobility:
+        assert 120 * 0.95 - 0.5 <= session.estimated_minutes <= 120 * 1.05 + 0.5 or any(
             "Shorter than the budget" in r for r in session.rationale
         ), (session.estimated_minutes, session.rationale)
+
+
+def test_a_mobility_day_out_of_drills_fills_with_easy_zone2():
+    # No foam roller, 120 min: the usable mobility drills at 4 rounds fall short,
+    # so easy zone-2 cardio (RPE 4, 5–45 min, ACSM 2011 §2c) opens the cool-down
+    # and the day lands within ±5 %; cardio is never a "mobility drill".
+    spec = make_spec(
+        ((Goal.STRENGTH, 6), (Goal.HYPERTROPHY, 4)),
+        days=4,
+        minutes=120,
+        equipment=PRESETS["home_barbell"],
+        athlete={"prefer_dedicated_mobility_days": True},
+    )
+    prog = generate_program(spec, LIB)
+    mobility = [
+        s
+        for s in prog.sessions
+        if planned(prog, s).session_type == SessionType.MOBILITY
+    ]
+    assert mobility
+    for session in mobility:
+        assert 114 <= session.estimated_minutes <= 126, session.estimated_minutes
+        cool = [e for e in session.exercises if e.role == ExerciseRole.COOLDOWN]
+        bout = cool[0]
+        assert LIB.movements[bout.movement_id].pattern == "cardio"
+        assert 300 <= bout.duration_seconds <= 2700
+        assert bout.target_rpe == 4.0
+        assert any("Easy zone-2" in r for r in session.rationale)
+        drills = [e for e in session.exercises if e.role == ExerciseRole.MAIN]
+        assert all(LIB.movements[e.movement_id].pattern == "mobility" for e in drills)
