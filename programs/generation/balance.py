@@ -138,3 +138,31 @@ def floor_pattern(
         if p in tags and p not in exclude
     ]
     return min(options)[2] if options else None
+
+
+#: A day holds at most this many hard exercises of one compound lifting pattern
+#: (issue 10: a coach saw Upper B = bench press + incline press + dumbbell press;
+#: a third press is better spent on a pattern the day has not trained, reference
+#: §11: both planes of pushing and pulling, knee- and hip-dominant work).
+PATTERN_CAP = 2
+CAPPED_PATTERNS = PUSH_PATTERNS | PULL_PATTERNS | {"squat", "hinge", "lunge"}
+
+
+def pattern_capped(tags: tuple[str, ...]) -> bool:
+    """Whether a day's focus keeps :data:`PATTERN_CAP`: it lists three or more
+    compound lifting patterns (upper, lower, legs, full-body, push/pull days), so
+    a third exercise of one pattern crowds out another. A focus with two or
+    fewer (push, pull, chest, back, shoulders, arms, posterior-chain days) calls
+    for repeats of its patterns and is not capped."""
+    return len(set(tags) & CAPPED_PATTERNS) >= 3
+
+
+def patterns_at_cap(patterns: list[str], tags: tuple[str, ...]) -> frozenset[str]:
+    """The compound patterns that already fill :data:`PATTERN_CAP` among a day's
+    hard exercises (``patterns``: one movement pattern per hard exercise) on a
+    capped focus (:func:`pattern_capped`); empty otherwise."""
+    if not pattern_capped(tags):
+        return frozenset()
+    return frozenset(
+        p for p in set(patterns) & CAPPED_PATTERNS if patterns.count(p) >= PATTERN_CAP
+    )

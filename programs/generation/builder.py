@@ -25,6 +25,7 @@ from .balance import (
     floor_pattern,
     hypertrophy_weighted,
     lacking,
+    patterns_at_cap,
     week_lean,
 )
 from .blocks import (
@@ -202,6 +203,11 @@ class _LiftingDay(SessionFit):
             return PULL_PATTERNS
         return frozenset()
 
+    def _at_cap(self) -> frozenset[str]:
+        """Patterns with two hard exercises already (:func:`.balance.patterns_at_cap`)."""
+        hard = [d.movement.pattern for ds in self.blocks.values() for d in ds if d.hard]
+        return patterns_at_cap(hard, self.planned.intent_tags)
+
     def _main_floor(self) -> int:
         """The fewest sets of any main lift: no accessory gets more (priorities,
         issue 10: the main lift is the session's point). 99 without main lifts."""
@@ -334,6 +340,7 @@ class _LiftingDay(SessionFit):
             cached is not None
             and cached in index.facts
             and cached not in ctx.session_ids
+            and index.facts[cached].m.pattern not in self._at_cap()
             and (
                 i
                 or self.main_side is None
@@ -349,9 +356,11 @@ class _LiftingDay(SessionFit):
                 notes = (*notes, *kept_notes, "main lift kept for progressive overload")
                 p = Pick(f, round(total, 4), dims, 0, notes)
         if p is None:
+            full = self._at_cap()
             p = pick(
-                index, slot, ctx, inp.rng, usable=lambda f: vol.usable(f, 2, hard=True)
-            )
+                index, slot, ctx, inp.rng,
+                usable=lambda f: vol.usable(f, 2, hard=True) and f.m.pattern not in full,
+            )  # fmt: skip
         if p is None:
             return False
         commit(p, ctx)
@@ -384,7 +393,7 @@ class _LiftingDay(SessionFit):
         the session still lacks (push or pull) is searched first within the
         MRV share, before any other pattern within the week's target share
         (issue 10: a pull is non-negotiable on a day that pushes)."""
-        vol = self.vol
+        vol, full = self.vol, self._at_cap()  # no third press on an upper day
         lack = self._lacking()
         if lack and vol.allow is not vol.hard:
             p = self.rotation.next(
@@ -394,7 +403,9 @@ class _LiftingDay(SessionFit):
                 self.targets,
                 hard_tier=True,
                 first=True,
-                usable=lambda f: vol.usable(f, 2, hard=True),
+                usable=lambda f: (
+                    vol.usable(f, 2, hard=True) and f.m.pattern not in full
+                ),
                 balance=lack,
                 only=lack,
             )
@@ -408,7 +419,7 @@ class _LiftingDay(SessionFit):
             self.targets,
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
-            usable=lambda f: vol.usable(f, 2),
+            usable=lambda f: vol.usable(f, 2) and f.m.pattern not in full,
             balance=self._lacking() | self._week_lean() | self._floor(),
         )
         if p is None:

@@ -23,7 +23,7 @@ from . import heuristics as H
 from .blocks import Built, SessionInput
 from .builder import lifting_day
 from .daytypes import cardio_day, conditioning_day, mobility_day
-from .library import LibraryIndex, build_index
+from .library import PULL_ROW, PUSH_ROW, LibraryIndex, build_index
 from .optimizer import enjoyable_ids
 from .periodization import BLOCK_PHASES, WAVES, WeekScheme, week_schemes
 from .planner import build_plan
@@ -55,6 +55,7 @@ from .volume import (
     rows_of,
     weekly_target,
 )
+from .weekbalance import miss, side_budgets
 
 
 def validate_request(request: ProgramRequest) -> tuple[str, ...]:
@@ -77,6 +78,18 @@ class _State:
     ] = field(default_factory=dict)
     meso_ids: dict[tuple[int, int], set[int]] = field(default_factory=dict)
     prev_day: tuple[date, dict[str, float]] | None = None
+
+    def copy(self) -> _State:
+        """A copy a week's pass may change without touching this one."""
+        return _State(
+            dict(self.main_cache), dict(self.last_loading),
+            {k: set(v) for k, v in self.meso_ids.items()}, self.prev_day,
+        )  # fmt: skip
+
+    def restore(self, other: _State) -> None:
+        """Take ``other``'s state (the kept pass of a week)."""
+        self.main_cache, self.last_loading = other.main_cache, other.last_loading
+        self.meso_ids, self.prev_day = other.meso_ids, other.prev_day
 
 
 #: Off-focus rows must leave this many sets for each later session of the week
@@ -180,6 +193,38 @@ def _microcycle(
     spec: ProgramSpec, plan: ProgramPlan, index: LibraryIndex, enjoy: frozenset[int],
     mc: PlannedMicrocycle, scheme: WeekScheme, state: _State,
 ) -> Iterator[GeneratedSession | SessionFailure]:  # fmt: skip
+    """One week's sessions in date order. A loading week whose pull:push hard
+    sets bend out of 0.8–2.0 is built again with per-day budgets for the side in
+    excess (:mod:`.weekbalance`, issue 10); the pass nearer the window is kept."""
+    args = (spec, plan, index, enjoy, mc, scheme)
+    first = state.copy()
+    items, sides = _week_pass(*args, first, {})
+    budgets = {} if scheme.is_deload else side_budgets(sides)
+    if budgets:
+        second = state.copy()
+        again, resides = _week_pass(*args, second, budgets)
+        fails = sum(isinstance(i, SessionFailure) for i in items)
+        refails = sum(isinstance(i, SessionFailure) for i in again)
+        if refails <= fails and _week_miss(resides) < _week_miss(sides):
+            items, first = again, second
+    state.restore(first)
+    yield from items
+
+
+def _week_miss(sides: dict[int, tuple[float, float]]) -> float:
+    return miss(sum(p for p, _ in sides.values()), sum(p for _, p in sides.values()))
+
+
+def _week_pass(
+    spec: ProgramSpec, plan: ProgramPlan, index: LibraryIndex, enjoy: frozenset[int],
+    mc: PlannedMicrocycle, scheme: WeekScheme, state: _State,
+    budgets: dict[int, dict[str, float]],
+) -> tuple[list[GeneratedSession | SessionFailure], dict[int, tuple[float, float]]]:  # fmt: skip
+    """Build one week into ``state``: its sessions (or failures) in date order
+    and each lifting day's (pull, push) hard sets. ``budgets``: per-day side-row
+    caps (:func:`.weekbalance.side_budgets`)."""
+    out: list[GeneratedSession | SessionFailure] = []
+    sides: dict[int, tuple[float, float]] = {}
     used_rows: dict[str, float] = {}
     used_ids: set[int] = set()
     main_ids: set[int] = set()
@@ -199,6 +244,9 @@ def _microcycle(
             soft, hard = ({}, {})
             if session.focus in FOCI:
                 soft, hard = _allowances(spec, scheme, session, remaining, used_rows)
+                for row in (PUSH_ROW, PULL_ROW):
+                    cap = budgets.get(day, {}).get(row, SESSION_SET_CAP)
+                    soft[row] = hard[row] = min(SESSION_SET_CAP, cap)
             fatigued: frozenset[str] = frozenset()
             if state.prev_day and state.prev_day[0] == session.date - timedelta(days=1):
                 fatigued = frozenset(
@@ -250,13 +298,14 @@ def _microcycle(
                     inp.carry = last[1]
                 built = _build(inp)
         except Exception as exc:  # one failed session never stops the rest
-            yield SessionFailure(seq, day, f"{type(exc).__name__}: {exc}")
+            out.append(SessionFailure(seq, day, f"{type(exc).__name__}: {exc}"))
             state.prev_day = None
             continue
         if session.session_type == SessionType.CARDIO:
             cardio_rank += 1
         ids = _ids(built)
         used_ids |= ids
+        before = tuple(pull_push)
         for d in (d for ds in built.blocks.values() for d in ds if d.hard):
             if d.role not in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY):
                 continue
@@ -264,6 +313,8 @@ def _microcycle(
                 pull_push[0] += d.sets
             elif d.movement.pattern in PUSH_PATTERNS:
                 pull_push[1] += d.sets
+        if session.focus in FOCI:
+            sides[day] = (pull_push[0] - before[0], pull_push[1] - before[1])
         main_ids.update(v[0] for v in built.main_ids.values())
         for row, value in built.row_sets.items():
             used_rows[row] = used_rows.get(row, 0.0) + value
@@ -279,7 +330,8 @@ def _microcycle(
             _ids(built, main=False)
         )
         state.prev_day = (session.date, built.muscle_sets)
-        yield built.session
+        out.append(built.session)
+    return out, sides
 
 
 def generate_program(spec: ProgramSpec, library: MovementLibrary) -> GeneratedProgram:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .circuits import usable_circuits
 from .heuristics import MAX_LEVEL, PATTERN_REGION, SPECIALTY_KIT, TIER_WEIGHTS
+from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     AthleteProfile,
     CircuitInfo,
@@ -43,6 +44,27 @@ RELATED_DISCIPLINES: dict[str, frozenset[str]] = {
     "MOBILITY": frozenset({"ALL"}),
     "CARDIO": frozenset({"CROSSFIT", "ALL"}),
 }
+
+
+#: Pseudo volume rows for the week's pull:push (issue 10, reference §11): a hard
+#: set of a push pattern counts one "pushing" set, of a pull pattern one
+#: "pulling" set. Like a muscle's row they stop at RP's 12 sets a session (a
+#: pull-only day is held there by the back's row alone, a push-only day would
+#: otherwise split its pressing over chest and shoulders, 24); the engine's
+#: weekly pass also gives them a per-day budget when the week's pull:push bends
+#: (:mod:`.weekbalance`). Engine accounting only: the review counts muscles.
+PUSH_ROW, PULL_ROW = "pushing", "pulling"
+
+
+def engine_credit(m: MovementInfo) -> dict[str, float]:
+    """The engine's per-set credit: :func:`.volume.set_credit`'s muscle rows plus
+    the side row of a push or pull pattern (:data:`PUSH_ROW`, :data:`PULL_ROW`)."""
+    credit = set_credit(m)
+    if m.pattern in PUSH_PATTERNS:
+        credit[PUSH_ROW] = 1.0
+    elif m.pattern in PULL_PATTERNS:
+        credit[PULL_ROW] = 1.0
+    return credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +293,10 @@ def build_index(
         tier, tier_class, tier_note = tier_standing(
             m, preferred=mid in preferred, liked=liked_set, equipment=equipment
         )
+        credit = engine_credit(m)
         facts[mid] = Facts(
             m=m,
-            credit=set_credit(m),
+            credit=credit,
             primary=frozenset(m.primary_muscles),
             muscles=frozenset(m.primary_muscles) | frozenset(m.secondary_muscles),
             compound=1.0 if m.mechanic == "compound" else (0.0 if not compound else 0.5),
@@ -285,8 +308,8 @@ def build_index(
             discipline=disc,
             discipline_excluded=m.discipline in priorities and priorities[m.discipline] <= 0,
             goal=round(goal, 4),
-            prows=frozenset(r for r, c in set_credit(m).items() if c >= 1.0),
-            srows=frozenset(r for r, c in set_credit(m).items() if c < 1.0),
+            prows=frozenset(r for r, c in credit.items() if c >= 1.0),
+            srows=frozenset(r for r, c in credit.items() if c < 1.0),
             tier=tier, tier_class=tier_class, tier_note=tier_note,
         )  # fmt: skip
     by_pattern: dict[str, list[Facts]] = {}

@@ -46,6 +46,9 @@ group the week's split targets on fewer than two lifting days (a body-part or
 PPL week trains legs once by design).
 ``mobility_order``  in a mobility day's main block, compound drills come before
                     isolation ones.
+``pattern_cap``     a lifting day holds at most two hard exercises of one compound
+                    pattern when its focus lists three or more (:func:`.balance.
+                    pattern_capped`; push, pull and body-part days repeat theirs).
 """
 
 from __future__ import annotations
@@ -53,7 +56,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .balance import HYPERTROPHY_MIN_WEIGHT, MAJOR_GROUPS, NO_SIDE_AVAILABLE
+from .balance import (
+    CAPPED_PATTERNS,
+    HYPERTROPHY_MIN_WEIGHT,
+    MAJOR_GROUPS,
+    NO_SIDE_AVAILABLE,
+    PATTERN_CAP,
+    pattern_capped,
+)
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     ExerciseRole,
@@ -87,6 +97,7 @@ INVARIANTS = (
     "mev_floor",
     "frequency",
     "mobility_order",
+    "pattern_cap",
 )
 
 
@@ -99,6 +110,7 @@ INVARIANT_LABELS: dict[str, str] = {
     "mev_floor": "Major muscles at or above MEV",
     "frequency": "Major muscles trained twice a week",
     "mobility_order": "Compound mobility drills first",
+    "pattern_cap": "At most two exercises of one pattern a day",
 }
 
 
@@ -274,6 +286,23 @@ def _week(
                               + (f" ({said[0]})" if said else ""),
                               excepted=any(NO_SIDE_AVAILABLE in n for n in said))
                 )  # fmt: skip
+        patterns = Counter(library.movements[e.movement_id].pattern for e in hard)
+        if pattern_capped(FOCI[p.focus].intent_tags):
+            out.sessions_checked["pattern_cap"] += 1
+            over = sorted(
+                t
+                for t, n in patterns.items()
+                if n > PATTERN_CAP and t in CAPPED_PATTERNS
+            )
+            if over:
+                out.violations.append(
+                    Violation(
+                        "pattern_cap",
+                        mc.sequence_number,
+                        s.day_index,
+                        f"{FOCI[p.focus].label}: {patterns[over[0]]}× {over[0]}",
+                    )
+                )
         main_sets = [e.sets for e in hard if e.role == ExerciseRole.MAIN]
         acc = [e for e in hard if e.role == ExerciseRole.ACCESSORY]
         if main_sets and acc:
@@ -387,59 +416,3 @@ def _weekly_invariants(
                                   f"{group} trained {w.frequency.get(group, 0)}×{why}",
                                   excepted=offered < 2)
                     )  # fmt: skip
-
-
-def zone(group: str, sets: float) -> str:
-    """Where ``sets`` weekly hard sets sit against a group's RP landmarks."""
-    lm = landmark(group)
-    if sets < lm.mev:
-        return "below MEV"
-    if sets > lm.mrv:
-        return "over MRV"
-    if sets < lm.mav_low:
-        return "MEV–MAV"
-    return "in MAV" if sets <= lm.mav_high else "MAV–MRV"
-
-
-def group_rows(week: WeekReview) -> list[dict[str, object]]:
-    """One row per landmark group trained (or with a MEV floor) in ``week``:
-    group, sets, days, mev, mav_low, mav_high, mrv, zone."""
-    rows: list[dict[str, object]] = []
-    for group, lm in LANDMARKS.items():
-        value = week.sets.get(group, 0.0)
-        if not value and not lm.mev:
-            continue
-        rows.append(
-            {"group": group, "sets": value, "days": week.frequency.get(group, 0),
-             "mev": lm.mev, "mav_low": lm.mav_low, "mav_high": lm.mav_high,
-             "mrv": lm.mrv, "zone": zone(group, value)}
-        )  # fmt: skip
-    return rows
-
-
-def format_review(review: ProgramReview) -> list[str]:
-    """The read-out as plain text lines (``program_review`` prints them)."""
-    lines: list[str] = []
-    for w in review.weeks:
-        head = f"Week {w.sequence}" + (" (deload)" if w.is_deload else "")
-        ratio = f"{w.pull_push:.2f}" if w.pull_push is not None else "n/a"
-        lines.append(
-            f"{head} · {w.lifting_days} lifting days · volume ×{w.volume_multiplier:g}"
-            f" · pull:push {ratio} ({w.pull_sets:g}:{w.push_sets:g})"
-        )
-        for r in group_rows(w):
-            lines.append(
-                f"  {r['group']:<11} {r['sets']:>5.1f} sets  {r['days']}×/wk"
-                f"  MEV {r['mev']:g} MAV {r['mav_low']:g}–{r['mav_high']:g}"
-                f" MRV {r['mrv']:g}  {r['zone']}"
-            )
-        for name, sets, reps, rpe in w.mains:
-            at = f" @ RPE {rpe:g}" if rpe is not None else ""
-            lines.append(f"  main: {name} {sets}×{reps}{at}")
-        mix = ", ".join(f"{t.lower()} {w.tiers[t]}" for t in TIERS if w.tiers.get(t))
-        lines.append(f"  picks: {mix or 'none'}")
-        for v in review.violations:
-            if v.week == w.sequence:
-                day = f" day {v.day + 1}" if v.day is not None else ""
-                lines.append(f"  ! {v.invariant}{day}: {v.detail}")
-    return lines

@@ -20,7 +20,8 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from programs import presenters, selectors, services
-from programs.generation.review import TIERS, group_rows
+from programs.generation.review import TIERS
+from programs.generation.review_format import group_rows
 from programs.models import GenerationStatus, Goal, Program, Session, SessionType
 
 GENERATING = (GenerationStatus.PENDING, GenerationStatus.IN_PROGRESS)

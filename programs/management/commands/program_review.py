@@ -13,7 +13,8 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 
 from programs import selectors
-from programs.generation.review import INVARIANTS, format_review
+from programs.generation.review import INVARIANTS
+from programs.generation.review_format import format_review
 from programs.models import Program
 
 

@@ -13,6 +13,8 @@ Enforced here, with the exceptions each allows:
 * volume_step — a mesocycle keeps its exercises and steps volume as planned.
 * mev_floor — met when the budget can hold the floors, else explained.
 * mobility_order — compound drills before isolation ones on mobility days.
+* pattern_cap — at most two hard exercises of one compound pattern a day, unless
+  the day's focus lists two compound patterns or fewer (push, pull, body-part).
 * tiers — a SPECIALTY or NOVELTY pick says why (preferred, the athlete's kit, or
   nothing else fits).
 * long sessions — a lifting session of 90+ minutes outside a deload week ends
@@ -27,7 +29,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from programs.generation import generate_program
+from programs.generation.balance import patterns_at_cap
 from programs.generation.review import review_program
+from programs.generation.splits import FOCI
 from programs.generation.types import (
     ExerciseRole,
     ExperienceLevel,
@@ -85,7 +89,7 @@ def test_generated_programs_keep_the_coaching_invariants(
     for v in review.violations:
         if v.invariant == "push_pull":
             assert "(No p" in v.detail, v  # never silent: the session says why
-        assert v.invariant not in ("main_first", "mobility_order"), v
+        assert v.invariant not in ("main_first", "mobility_order", "pattern_cap"), v
     deloads = {mc.sequence_number for mc in program.plan.microcycles if mc.is_deload}
     for s in program.sessions:
         for e in s.exercises:
@@ -297,3 +301,48 @@ def test_hypertrophy_floors_are_met_when_time_allows_and_explained_when_not(
     for v in misses:
         assert v.excepted, v
         assert "the budget holds" in v.detail, v
+
+
+def test_the_pattern_cap_spares_foci_that_call_for_repeats():
+    """Two hard exercises of one compound pattern fill the cap on a focus with three
+    or more compound patterns; isolation work and two-pattern foci (a chest day
+    presses three times by design) are not capped."""
+    upper = FOCI["upper_b"].intent_tags
+    presses = ["vertical_push", "horizontal_push", "horizontal_push", "vertical_pull"]
+    assert patterns_at_cap(presses, upper) == {"horizontal_push"}
+    assert not patterns_at_cap(presses[1:2] + presses[3:], upper)
+    assert not patterns_at_cap(["isolation"] * 3, upper)
+    assert not patterns_at_cap(["horizontal_push"] * 3, FOCI["chest"].intent_tags)
+    assert patterns_at_cap(["squat", "squat"], FOCI["full_body_a"].intent_tags) == {
+        "squat"
+    }
+
+
+@pytest.mark.parametrize(
+    ("template", "days"),
+    [
+        (SplitTemplate.UPPER_LOWER, 4),
+        (SplitTemplate.FULL_BODY, 3),
+        (SplitTemplate.HYBRID, 5),
+    ],
+)
+def test_long_days_cover_another_pattern_before_a_third_of_one(
+    real_library, template, days
+):
+    """Issue 10: a coach saw Upper B = bench press + incline press + dumbbell press.
+    Long hypertrophy upper, lower and full-body days hold at most two hard
+    exercises of one compound pattern; the next slot goes to a pattern the day
+    has not trained yet (or to isolation work)."""
+    goals = ((G.HYPERTROPHY, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=120, seed=6, equipment=GYM,
+        request={"split_template": template},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    review = review_program(
+        program, real_library, goals=dict(goals),
+        experience=ExperienceLevel.INTERMEDIATE, budget_minutes=120,
+    )  # fmt: skip
+    assert review.sessions_checked["pattern_cap"]
+    bent = [v for v in review.violations if v.invariant == "pattern_cap"]
+    assert not bent, bent

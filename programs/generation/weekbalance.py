@@ -1,0 +1,55 @@
+"""The week's pull:push held by per-day budgets (issue 10; reference §11: at
+least as much pulling as pushing, ≤ 2:1 keeps pressing productive).
+
+The engine builds a loading week once; when its pull:push hard sets fall outside
+0.8–2.0 it builds the week again with a budget for the side in excess on each
+day that trained it: that day's sets of the side scaled so the week lands at
+:data:`AIM_LOW` (too little pulling: pressing is held back, the time goes to
+the day's other patterns) or :data:`AIM_HIGH` (too much pulling). Budgets are
+volume-row caps on the engine's side rows (:data:`.library.PUSH_ROW`,
+:data:`.library.PULL_ROW`), so main lifts, accessories, extra sets and carried
+sessions all respect them. Pure and deterministic: the same first pass gives
+the same budgets. Typical case: a 3-day push/pull week (two push days, one
+pull day; the pull day is held at 12 back sets a session).
+"""
+
+from __future__ import annotations
+
+import math
+
+from .library import PULL_ROW, PUSH_ROW
+
+PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
+#: Where a re-balanced week aims: inside the window with a margin, since the
+#: second pass re-fits every session to its budget [U].
+AIM_LOW, AIM_HIGH = 0.9, 1.8
+#: A budget never goes below one lift's two hard sets (a main lift needs them).
+MIN_SIDE_SETS = 2
+
+
+def miss(pull: float, push: float) -> float:
+    """How far a week's pull:push sits outside 0.8–2.0 (0 inside it, or when
+    the week trains only one side or neither)."""
+    if not pull or not push:
+        return 0.0
+    ratio = pull / push
+    return max(0.0, PULL_PUSH_MIN - ratio, ratio - PULL_PUSH_MAX)
+
+
+def side_budgets(days: dict[int, tuple[float, float]]) -> dict[int, dict[str, float]]:
+    """Per-day caps (day index → {side row: hard sets}) from a first pass's
+    ``days`` (day index → (pull, push) hard sets), or {} when the week's
+    pull:push is within 0.8–2.0 (or it trains only one side)."""
+    pull = sum(p for p, _ in days.values())
+    push = sum(p for _, p in days.values())
+    if not miss(pull, push):
+        return {}
+    if pull < PULL_PUSH_MIN * push:
+        row, scale, index = PUSH_ROW, pull / AIM_LOW / push, 1
+    else:
+        row, scale, index = PULL_ROW, push * AIM_HIGH / pull, 0
+    return {
+        day: {row: float(max(MIN_SIDE_SETS, math.floor(sets[index] * scale)))}
+        for day, sets in days.items()
+        if sets[index]
+    }

@@ -1,0 +1,65 @@
+"""The week's pull:push budgets (issue 10; reference §11): pure budgets from a
+first pass, and the engine's second pass holding a push/pull week in 0.8–2.0."""
+
+from __future__ import annotations
+
+import pytest
+
+from programs.generation import generate_program
+from programs.generation.library import PULL_ROW, PUSH_ROW
+from programs.generation.review import review_program
+from programs.generation.types import ExperienceLevel, Goal, SplitTemplate
+from programs.generation.weekbalance import miss, side_budgets
+
+from .conftest import make_spec
+from .test_invariants import GYM
+
+
+def test_a_week_within_the_window_gets_no_budget():
+    assert side_budgets({0: (6.0, 6.0), 2: (4.0, 3.0)}) == {}
+    assert side_budgets({0: (0.0, 8.0)}) == {}  # one side only: nothing to scale
+    assert miss(8.0, 10.0) == 0.0
+    assert miss(20.0, 10.0) == 0.0
+
+
+def test_two_pressing_days_to_one_pulling_day_are_scaled_to_0_9():
+    """Push, pull, push: 12 pulled to 20 pushed (0.6). The pressing days are
+    held to 6 sets each, so the week pulls 12 to 12."""
+    days = {0: (0.0, 10.0), 2: (12.0, 0.0), 4: (0.0, 10.0)}
+    assert miss(12.0, 20.0) == pytest.approx(0.2)
+    assert side_budgets(days) == {0: {PUSH_ROW: 6.0}, 4: {PUSH_ROW: 6.0}}
+
+
+def test_a_week_pulling_past_2_to_1_caps_its_pulling_days():
+    days = {0: (12.0, 2.0), 1: (10.0, 3.0), 3: (0.0, 0.0)}
+    budgets = side_budgets(days)
+    assert budgets == {0: {PULL_ROW: 4.0}, 1: {PULL_ROW: 4.0}}
+    assert miss(8.0, 5.0) == 0.0
+
+
+def test_a_budget_leaves_a_lift_its_two_sets():
+    assert side_budgets({0: (1.0, 3.0), 1: (0.0, 2.0)}) == {
+        0: {PUSH_ROW: 2.0},
+        1: {PUSH_ROW: 2.0},
+    }
+
+
+@pytest.mark.parametrize("days", [3, 5])
+@pytest.mark.parametrize("minutes", [45, 90])
+def test_odd_push_pull_weeks_keep_pull_push_in_the_window(real_library, days, minutes):
+    """Before the weekly pass a 3-day push/pull week (push, pull, push) pushed
+    about twice what it pulled: the pull day stops at the back's 12 sets."""
+    goals = ((Goal.HYPERTROPHY, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=minutes, seed=7, equipment=GYM,
+        request={"split_template": SplitTemplate.PUSH_PULL},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    assert not program.failures
+    review = review_program(
+        program, real_library, goals=dict(goals),
+        experience=ExperienceLevel.INTERMEDIATE, budget_minutes=minutes,
+    )  # fmt: skip
+    assert review.sessions_checked["pull_push_ratio"]
+    bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
+    assert not bent, bent
