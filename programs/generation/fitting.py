@@ -108,7 +108,13 @@ class SessionFit:
         if middle == "FINISHER" and self._lacking():
             # The finisher was drafted at its planned length; the side the day
             # lacks comes before its rounds (issue 10: working sets first).
-            pull = sorted(self._lacking(), key=lambda t: t not in PULL_PATTERNS)
+            # In the focus's tag order, pull first: never a set's iteration
+            # order, which changes with PYTHONHASHSEED.
+            lack = self._lacking()
+            pull = sorted(
+                (t for t in self.planned.intent_tags if t in lack),
+                key=lambda t: t not in PULL_PATTERNS,
+            )
             added = self._add_main(len(self.main_ids), pull[0])
             if added and total() > high and not self._make_room():
                 d = blocks["MAIN"].pop()
