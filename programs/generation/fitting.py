@@ -291,7 +291,9 @@ class SessionFit:
             blocks["WARMUP"] += more
         while total() < low and len(blocks["COOLDOWN"]) < max_stretches:
             more = add_stretch(inp, self.cctx)
-            if not more:
+            if not more or any(d.duration is None for d in more):
+                # Only held stretches fill a cool-down: once the usable ones run
+                # out the pick relaxes to a rep drill (leg swings), which is not one.
                 break
             blocks["COOLDOWN"] += more
         self._zone2()
