@@ -74,6 +74,53 @@ def test_a_run_that_lost_its_claim_writes_nothing(user, create_program):
     assert session.generation_status == GenerationStatus.IN_PROGRESS
 
 
+def _empty_session(session):
+    from programs.generation import types as t
+
+    return t.GeneratedSession(
+        microcycle_sequence=session.microcycle.sequence_number,
+        day_index=session.day_index,
+        exercises=(),
+        time_breakdown=t.TimeBreakdown(0, 0, 0, 0, 0, 0),
+        estimated_minutes=0,
+        coach_notes="",
+        rationale=(),
+    )
+
+
+def test_a_batch_with_one_lost_claim_writes_none_of_its_sessions(user, create_program):
+    # A microcycle is written in one transaction: when the run lost the claim of
+    # one of its sessions, the sessions before it in the batch are rolled back
+    # too (still claimed by the run, which then releases them).
+    program = create_program(user, generate=False)
+    leases.sessions_claim(program_id=program.pk, token="a" * 32)
+    first, second = _training(program).order_by("date")[:2]
+    Session.objects.filter(pk=second.pk).update(claim_token="b" * 32)
+    batch = [(s.pk, _empty_session(s), None) for s in (first, second)]
+    with pytest.raises(leases.ClaimLost):
+        generation._sessions_write(batch, token="a" * 32)
+    first.refresh_from_db()
+    assert first.claim_token == "a" * 32
+    assert first.generation_status == GenerationStatus.IN_PROGRESS
+
+
+def test_generation_writes_a_microcycle_per_transaction(
+    user, create_program, django_assert_max_num_queries
+):
+    # 8 weeks: the statements grow with the weeks, not with the sessions: per
+    # week about one UPDATE per session + DELETE + INSERT + the transaction
+    # (SAVEPOINT or BEGIN/COMMIT), plus a fixed cost (program, claim, library
+    # snapshot, heartbeat, roll-up).
+    program = create_program(user, generate=False)
+    sessions = _training(program).count()
+    weeks = program.microcycles.count()
+    with django_assert_max_num_queries(sessions + 4 * weeks + 25):
+        report = services.program_generate(program_id=program.pk)
+    assert report.written == sessions
+    program.refresh_from_db()
+    assert program.generation_status == GenerationStatus.COMPLETED
+
+
 def test_generation_leaves_sessions_a_live_run_holds_and_keeps_the_program_open(
     user, create_program
 ):
