@@ -110,6 +110,13 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
     breakdown: dict = {}
     minutes = 0
     changes: list[dict] = []
+    # One read of the logged sets serves the load targets and the deload
+    # trigger's main-lift history (LOAD_HISTORY_WINDOW back from now and from the
+    # day's midnight, the longer of the two).
+    mains = specs.main_lifts(program=program, around=day)
+    lifts_since = specs.history_start(day)
+    targets_since = now - specs.LOAD_HISTORY_WINDOW
+    logged: list[engine.LoggedSet] = []
     if not rest:
         for row in SessionAdaptation.objects.filter(
             session=session,
@@ -130,14 +137,28 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
             library = specs.session_library(session)
             breakdown = dict(session.time_breakdown or {})
             minutes = session.estimated_minutes
-        exercises = _with_targets(plans, library, user=user, now=now, settings=settings)
+        logged = specs.logged_sets(
+            user=user,
+            movement_ids={p.movement_id for p in plans} | set(mains),
+            since=min(targets_since, lifts_since),
+        )
+        exercises = _with_targets(
+            plans,
+            library,
+            user=user,
+            now=now,
+            settings=settings,
+            history=[e for e in logged if e.performed_at >= targets_since],
+        )
+    elif mains:
+        logged = specs.logged_sets(user=user, movement_ids=mains, since=lifts_since)
     readiness = _readiness(
         user=user, now=now, checkin=checkin, exercises=exercises, session=session
     )
     suggestion = engine.deload_trigger(
         readiness_history=specs.readiness_history(user=user, before=day),
-        main_lifts=specs.main_lift_histories(
-            user=user, program=program, around=day, formula=settings.e1rm_formula
+        main_lifts=specs.lift_histories(
+            mains, logged, since=lifts_since, formula=settings.e1rm_formula
         ),
         program_start=program.start_date,
         today=day,
@@ -168,12 +189,21 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
 
 
 def _with_targets(
-    plans, library, *, user, now: datetime, settings: AthleteSettings
+    plans,
+    library,
+    *,
+    user,
+    now: datetime,
+    settings: AthleteSettings,
+    history: list[engine.LoggedSet] | None = None,
 ) -> tuple[PlanExercise, ...]:
-    """The exercises with the engine's load targets (one query: the history)."""
-    history = specs.load_history(
-        user=user, movement_ids=[p.movement_id for p in plans], now=now
-    )
+    """The exercises with the engine's load targets. ``history`` is the athlete's
+    logged sets of the plans' movements in the load-history window (one query
+    reads it when not given)."""
+    if history is None:
+        history = specs.load_history(
+            user=user, movement_ids=[p.movement_id for p in plans], now=now
+        )
     targets = engine.load_targets(
         plans,
         history,

@@ -31,7 +31,9 @@ READINESS_HISTORY = 5
 # ---------------------------------------------------------------------------
 # Load targets and deload triggers
 # ---------------------------------------------------------------------------
-def _logged_sets(*, user, movement_ids, since: datetime) -> list[et.LoggedSet]:
+def logged_sets(*, user, movement_ids, since: datetime) -> list[et.LoggedSet]:
+    """The athlete's logged sets (warm-ups included) of ``movement_ids`` performed
+    at or after ``since``, oldest first (one query)."""
     rows = (
         SetLog.objects.filter(
             workout_log__user=user,
@@ -66,7 +68,7 @@ def _logged_sets(*, user, movement_ids, since: datetime) -> list[et.LoggedSet]:
 def load_history(*, user, movement_ids, now: datetime) -> list[et.LoggedSet]:
     """The athlete's logged sets of ``movement_ids`` in the last
     :data:`LOAD_HISTORY_WINDOW`, oldest first (one query)."""
-    return _logged_sets(
+    return logged_sets(
         user=user, movement_ids=movement_ids, since=now - LOAD_HISTORY_WINDOW
     )
 
@@ -83,14 +85,19 @@ def readiness_history(*, user, before: date) -> list[tuple[date, et.Readiness]]:
     return [(day, readiness_from_json(r)) for day, r in reversed(rows) if r]
 
 
-def main_lift_histories(
-    *, user, program: Program, around: date, formula: str
-) -> list[et.LiftHistory]:
-    """The e1RM per exposure of the program's main lifts (MAIN exercises of the
-    microcycle around ``around``), their last :data:`LIFT_EXPOSURES`, oldest first,
-    from the logged sets with the engine's own rule (``exposure_e1rms``: the best
-    working set of each workout, the athlete's ``formula``). Two queries."""
-    mains = dict(
+def history_start(around: date) -> datetime:
+    """The oldest logged set the deload trigger reads for the microcycle around
+    ``around``: :data:`LOAD_HISTORY_WINDOW` before that day's midnight."""
+    return (
+        timezone.make_aware(datetime.combine(around, datetime.min.time()))
+        - LOAD_HISTORY_WINDOW
+    )
+
+
+def main_lifts(*, program: Program, around: date) -> dict[int, str]:
+    """Movement id → name of the program's main lifts: the MAIN exercises of the
+    microcycle around ``around`` (one query)."""
+    return dict(
         SessionExercise.objects.filter(
             session__program=program,
             role=et.ExerciseRole.MAIN.value,
@@ -99,16 +106,19 @@ def main_lift_histories(
             - timedelta(days=program.microcycle_length_days),
         ).values_list("movement_id", "movement__name")
     )
-    if not mains:
-        return []
+
+
+def lift_histories(
+    mains: dict[int, str], logged: list[et.LoggedSet], *, since: datetime, formula: str
+) -> list[et.LiftHistory]:
+    """The e1RM per exposure of ``mains`` (:func:`main_lifts`), their last
+    :data:`LIFT_EXPOSURES`, oldest first, from the sets in ``logged`` performed
+    at or after ``since``, with the engine's own rule (``exposure_e1rms``: the
+    best working set of each workout, the athlete's ``formula``). No query."""
     by_movement: dict[int, list[et.LoggedSet]] = defaultdict(list)
-    for logged in _logged_sets(
-        user=user,
-        movement_ids=mains,
-        since=timezone.make_aware(datetime.combine(around, datetime.min.time()))
-        - LOAD_HISTORY_WINDOW,
-    ):
-        by_movement[logged.movement_id].append(logged)
+    for entry in logged:
+        if entry.movement_id in mains and entry.performed_at >= since:
+            by_movement[entry.movement_id].append(entry)
     histories = []
     for movement_id, sets in sorted(by_movement.items()):
         values = exposure_e1rms(sets, formula)[-LIFT_EXPOSURES:]
@@ -119,6 +129,24 @@ def main_lift_histories(
                 )
             )
     return histories
+
+
+def main_lift_histories(
+    *, user, program: Program, around: date, formula: str
+) -> list[et.LiftHistory]:
+    """The e1RM per exposure of the program's main lifts (:func:`main_lifts`)
+    around ``around``: :func:`lift_histories` over the athlete's logged sets since
+    :func:`history_start`. Two queries (one when there is no main lift)."""
+    mains = main_lifts(program=program, around=around)
+    if not mains:
+        return []
+    since = history_start(around)
+    return lift_histories(
+        mains,
+        logged_sets(user=user, movement_ids=mains, since=since),
+        since=since,
+        formula=formula,
+    )
 
 
 def days_to_next_deload(*, program: Program, day: date) -> int | None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import TruncDate
 
 from adaptation.engine import types as et
 from adaptation.models import DailyCheckIn
@@ -73,9 +73,11 @@ def recent_effort(*, user, now: datetime) -> tuple[float | None, int, int]:
     Overshoot: mean logged RPE − planned target RPE over the hard working sets of
     the last :data:`EFFORT_WINDOW` that name their prescription. Planned: lifting
     sessions dated in the :data:`ADHERENCE_WINDOW` before today in the athlete's
-    active programs, counted only from the athlete's first logged workout (before
-    it, nothing is known); missed: those with neither a workout nor an activity
-    logged. Three queries (two when nothing was ever logged).
+    active programs, counted only from the (local) day of the athlete's first
+    logged workout (before it, nothing is known: an athlete who never logged has
+    planned 0, missed 0; design choice [U]); missed: those with neither a
+    workout nor an activity logged. The first workout's day is a subquery of the
+    count, not a query of its own.
     """
     pairs = SetLog.objects.filter(
         workout_log__user=user,
@@ -87,24 +89,21 @@ def recent_effort(*, user, now: datetime) -> tuple[float | None, int, int]:
     diffs = [float(rpe) - float(target) for rpe, target in pairs]
     overshoot = round(sum(diffs) / len(diffs), 2) if diffs else None
     today = now.date()
-    first_log = (
+    first_day = (
         WorkoutLog.objects.for_user(user)
         .order_by("performed_at")
-        .values_list("performed_at", flat=True)
-        .first()
+        .annotate(day=TruncDate("performed_at"))
+        .values("day")[:1]
     )
-    if first_log is None:
-        # An athlete who has never logged with Alloy tells us nothing about missed
-        # sessions: unknown, not "missed them all" (design choice [U]).
-        return overshoot, 0, 0
-    since = max(today - ADHERENCE_WINDOW, timezone.localtime(first_log).date())
-    counts = (
+    logged = list(
         Session.objects.filter(
             program__user=user,
             program__is_active=True,
-            date__gte=since,
+            date__gte=today - ADHERENCE_WINDOW,
             date__lt=today,
         )
+        # No logged workout: the subquery is NULL and nothing is counted.
+        .filter(date__gte=Subquery(first_day))
         .exclude(session_type__in=[SessionType.RECOVERY, SessionType.MOBILITY])
         .annotate(
             logged=Exists(WorkoutLog.objects.filter(session=OuterRef("pk")))
@@ -112,7 +111,6 @@ def recent_effort(*, user, now: datetime) -> tuple[float | None, int, int]:
         )
         .values_list("logged", flat=True)
     )
-    logged = list(counts)
     return overshoot, len(logged), logged.count(False)
 
 

@@ -94,12 +94,13 @@ def test_plan_needs_authentication(api_client, program):
 def test_plan_query_count_is_flat(
     auth_client, user, program, logged, quad_day, django_assert_num_queries
 ):
-    # Warm the athlete's settings row (created on first read). 17 reads (program,
-    # settings, session, exercises, muscles, check-in, adaptations, load history,
-    # recovery, signal, effort ×3, readiness history, main lifts ×2, next
-    # deload), whatever the program's size; a read opens no transaction.
+    # Warm the athlete's settings row (created on first read). 15 reads (program,
+    # settings, session, exercises, muscles, check-in, adaptations, main lifts,
+    # logged sets (load targets and main-lift history in one), recovery, signal,
+    # effort ×2, readiness history, next deload), whatever the program's size; a
+    # read opens no transaction.
     auth_client.get(plan_url(quad_day.date))
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         response = auth_client.get(plan_url(quad_day.date))
     assert response.status_code == 200
 
@@ -114,7 +115,7 @@ def test_adapted_plan_query_count_is_flat(
     auth_client.get(plan_url(quad_day.date))
     # The check-in's stored readiness replaces the four readiness reads; the
     # adapted movements cost two (movements, muscles).
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = auth_client.get(plan_url(quad_day.date))
     assert response.json()["adapted"] is True
 
