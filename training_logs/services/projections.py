@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -202,6 +202,20 @@ def pattern_exposure_rebuild(*, user, weeks: Iterable[date]) -> None:
 WINDOW_CHUNK = 100
 
 
+def _in_chunks(values, size: int = WINDOW_CHUNK) -> Iterator:
+    """The rows of the ordered queryset ``values``, read lazily ``size`` at a
+    time with LIMIT/OFFSET: one plain query per chunk (``.iterator()`` would open
+    a server-side cursor on PostgreSQL, three round trips for the usual one
+    chunk)."""
+    offset = 0
+    while True:
+        chunk = list(values[offset : offset + size])
+        yield from chunk
+        if len(chunk) < size:
+            return
+        offset += size
+
+
 def muscle_recovery_rebuild(*, user) -> None:
     """Rebuild every muscle's recovery state for ``user`` from their history.
 
@@ -221,14 +235,16 @@ def muscle_recovery_rebuild(*, user) -> None:
     decay_hours = float(settings.SORENESS_DECAY_HOURS)
     start = metrics.recovery_window_start(
         heapq.merge(
-            WorkoutLog.objects.for_user(user)
-            .order_by("-performed_at")
-            .values_list("performed_at", flat=True)
-            .iterator(chunk_size=WINDOW_CHUNK),
-            SorenessLog.objects.filter(user=user)
-            .order_by("-logged_at")
-            .values_list("logged_at", flat=True)
-            .iterator(chunk_size=WINDOW_CHUNK),
+            _in_chunks(
+                WorkoutLog.objects.for_user(user)
+                .order_by("-performed_at", "-id")
+                .values_list("performed_at", flat=True)
+            ),
+            _in_chunks(
+                SorenessLog.objects.filter(user=user)
+                .order_by("-logged_at", "-id")
+                .values_list("logged_at", flat=True)
+            ),
             reverse=True,
         ),
         decay_hours=decay_hours,

@@ -77,3 +77,32 @@ def test_window_reads_the_timestamps_only_down_to_the_gap():
         raise AssertionError("read past the gap")
 
     assert m.recovery_window_start(newest_first(), decay_hours=10) == T0 + 500 * h
+
+
+@pytest.mark.django_db
+def test_timestamps_are_read_in_plain_chunks_only_as_far_as_needed(
+    user, django_assert_num_queries
+):
+    from training_logs.models import WorkoutLog
+    from training_logs.services.projections import _in_chunks
+
+    WorkoutLog.objects.bulk_create(
+        WorkoutLog(user=user, name=f"w{i}", performed_at=T0 + dt.timedelta(hours=i))
+        for i in range(25)
+    )
+    newest_first = (
+        WorkoutLog.objects.filter(user=user)
+        .order_by("-performed_at", "-id")
+        .values_list("performed_at", flat=True)
+    )
+    every = [T0 + dt.timedelta(hours=i) for i in reversed(range(25))]
+    # Chunks of 10: three plain queries (10, 10, 5), in order, nothing skipped.
+    with django_assert_num_queries(3):
+        assert list(_in_chunks(newest_first, size=10)) == every
+    # A reader that stops inside the first chunk costs one query.
+    with django_assert_num_queries(1):
+        chunks = _in_chunks(newest_first, size=10)
+        assert [next(chunks) for _ in range(4)] == every[:4]
+    # An exact multiple needs one more (empty) read to know it is done.
+    with django_assert_num_queries(2):
+        assert len(list(_in_chunks(newest_first, size=25))) == 25
