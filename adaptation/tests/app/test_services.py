@@ -365,13 +365,17 @@ def test_lifting_session_training_helper_finds_quads(program):
     assert session.session_type != SessionType.RECOVERY
 
 
-def test_library_snapshot_is_kept_until_the_library_changes(program, settings):
+def test_library_snapshot_is_kept_until_the_library_changes(
+    program, settings, django_assert_num_queries
+):
     from adaptation import specs
 
     settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 300
     specs._library_cache.clear()
     first = specs.library_snapshot()
-    assert specs.library_snapshot() is first
+    # A kept snapshot costs one query: the library's fingerprint.
+    with django_assert_num_queries(1):
+        assert specs.library_snapshot() is first
     Movement.objects.create(
         name="Sandbag Carry", slug="sandbag-carry", pattern="carry", level=1
     )
