@@ -2,10 +2,11 @@
 
 Brings up the stack on loopback (``loadtests/stack.py``: the database, gunicorn
 with ``--workers`` sync workers, ``--clusters`` django-q2 clusters), runs Locust
-headless with the scenario for ``--seconds``, samples the resident memory of the
-web and worker processes every minute, stops everything by itself, and prints per
-endpoint: requests, failures, error rate, p50/p95/p99 (ms) and throughput
-(requests/s), then the targets of issue 13 (0 errors; p95 plan ≤ 100 ms, adapt ≤
+headless with the scenario for ``--seconds``, samples the resident memory and
+the CPU time of the web, worker, PostgreSQL and Locust processes every minute,
+stops everything by itself, and prints per endpoint: requests, failures, error
+rate, p50/p95/p99 (ms) and throughput (requests/s), the memory and CPU tables,
+then the targets of issue 13 (0 errors; p95 plan ≤ 100 ms, adapt ≤
 150 ms, program create ≤ 100 ms; no "database is locked") as PASS/FAIL. Exit
 status 1 when a target is missed.
 
@@ -60,11 +61,33 @@ TARGETS = {
 }
 
 
-def _rss_sampler(stack: Stack, samples: list, stop: threading.Event, every: float):
+def _locust_cpu_seconds() -> dict[str, float]:
+    """CPU time (seconds) of the Locust process this run started (the load
+    generator shares the cores with the stack; its share is part of the story)."""
+    import psutil
+
+    used = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if "locust" in " ".join(child.cmdline()):
+                t = child.cpu_times()
+                used += t.user + t.system
+        except psutil.Error:
+            continue
+    return {"locust": used} if used else {}
+
+
+def _rss_sampler(
+    stack: Stack, samples: list, cpu: list, stop: threading.Event, every: float
+):
     while True:
         samples.append((time.monotonic(), stack.rss_mb()))
+        cpu.append((time.monotonic(), {**stack.cpu_seconds(), **_locust_cpu_seconds()}))
         if stop.wait(every):
             samples.append((time.monotonic(), stack.rss_mb()))
+            cpu.append(
+                (time.monotonic(), {**stack.cpu_seconds(), **_locust_cpu_seconds()})
+            )
             return
 
 
@@ -136,6 +159,27 @@ def _print_rss(samples: list[tuple[float, dict[str, float]]]) -> None:
         )
 
 
+def _print_cpu(cpu: list[tuple[float, dict[str, float]]]) -> None:
+    """CPU used by each process tree between samples, in % of one core (on 2
+    cores the machine has 200 %): where the cores went — the web, the worker,
+    PostgreSQL's backends, the load generator."""
+    if len(cpu) < 2:
+        return
+    names = sorted({name for _, used in cpu for name in used})
+    start = cpu[0][0]
+    print("\nCPU of each process tree, % of one core over each interval:")
+    print(f"  {'minute':>6} " + " ".join(f"{name:>12}" for name in names))
+    for (t0, a), (t1, b) in zip(cpu, cpu[1:], strict=False):
+        span = max(t1 - t0, 1e-6)
+        cells = " ".join(
+            f"{100 * (b.get(n, 0.0) - a.get(n, 0.0)) / span:12.0f}"
+            if n in a and n in b
+            else f"{'-':>12}"
+            for n in names
+        )
+        print(f"  {(t1 - start) / 60:6.1f} {cells}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default="medium", choices=sorted(SCENARIOS))
@@ -171,9 +215,10 @@ def main() -> int:
         url = stack.start_gunicorn(workers=args.workers)
         stack.start_clusters(args.clusters)
         samples: list = []
+        cpu: list = []
         stop = threading.Event()
         sampler = threading.Thread(
-            target=_rss_sampler, args=(stack, samples, stop, 60.0), daemon=True
+            target=_rss_sampler, args=(stack, samples, cpu, stop, 60.0), daemon=True
         )
         sampler.start()
         prefix = stack.dir / "locust"
@@ -274,6 +319,7 @@ def main() -> int:
     _print_table(rows, total)
     if samples:
         _print_rss(samples)
+    _print_cpu(cpu)
     print(f"\n/health at the end: {health[:300]}")
     locked = (
         logs.count("database is locked")

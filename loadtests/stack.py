@@ -284,6 +284,33 @@ class Stack:
                 continue
         return sizes
 
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system, seconds) each started process tree has used
+        so far, the stack's own PostgreSQL (postmaster and backends) as
+        ``postgres``. Children that exited and were reaped count through their
+        parent's ``children_user``/``children_system`` (a recycled worker)."""
+        import psutil
+
+        roots: list[tuple[str, int]] = [(n, p.pid) for n, p in self.processes]
+        pid_file = self.pg_data / "postmaster.pid" if self.pg_data else None
+        if pid_file is not None and pid_file.exists():
+            with contextlib.suppress(ValueError, OSError):
+                roots.append(("postgres", int(pid_file.read_text().split()[0])))
+        used: dict[str, float] = {}
+        for name, pid in roots:
+            try:
+                root = psutil.Process(pid)
+                total = 0.0
+                for proc in [root, *root.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):
+                        t = proc.cpu_times()
+                        total += t.user + t.system + t.children_user
+                        total += t.children_system
+                used[name] = total
+            except psutil.Error:
+                continue
+        return used
+
     def log_text(self) -> str:
         return "\n".join(
             path.read_text(errors="replace") for path in sorted(self.dir.glob("*.log"))

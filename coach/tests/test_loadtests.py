@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,46 @@ def test_an_outage_fails_on_a_500_no_recovery_or_unfinished_work(
     responses, probes, programs
 ):
     assert not outage.report(an_outage(probes), responses, programs)
+
+
+def test_cpu_table_gives_each_tree_its_share_of_one_core(capsys):
+    run._print_cpu(
+        [
+            (0.0, {"gunicorn": 10.0, "postgres": 1.0}),
+            (60.0, {"gunicorn": 40.0, "postgres": 13.0, "locust": 3.0}),
+            (120.0, {"gunicorn": 100.0, "postgres": 25.0, "locust": 6.0}),
+        ]
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].split() == ["minute", "gunicorn", "locust", "postgres"]
+    # 30 CPU-seconds in 60 s is 50 % of one core; a tree not yet seen is "-".
+    assert lines[3].split() == ["1.0", "50", "-", "20"]
+    assert lines[4].split() == ["2.0", "100", "5", "20"]
+
+
+def test_stack_counts_the_cpu_of_its_process_trees():
+    from stack import Stack
+
+    stack = Stack(db="sqlite", tag="cpu-test")
+    try:
+        # A process tree that burns about 0.3 s of CPU in a child it starts.
+        stack._spawn(
+            "burner",
+            [
+                sys.executable,
+                "-c",
+                "import subprocess, sys, time; subprocess.Popen([sys.executable,"
+                " '-c', 'import time\\nt=time.process_time()\\nwhile time.process_time()"
+                "-t<0.3: pass\\ntime.sleep(30)']); time.sleep(30)",
+            ],
+        )
+        deadline = time.monotonic() + 20
+        used = 0.0
+        while time.monotonic() < deadline:
+            used = stack.cpu_seconds().get("burner", 0.0)
+            if used >= 0.3:
+                break
+            time.sleep(0.1)
+        assert used >= 0.3
+    finally:
+        stack.stop()
