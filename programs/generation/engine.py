@@ -55,7 +55,7 @@ from .volume import (
     rows_of,
     weekly_target,
 )
-from .weekbalance import miss, side_budgets
+from .weekbalance import MAX_PASSES, miss, side_budgets, smaller_side, tighten
 
 
 def validate_request(request: ProgramRequest) -> tuple[str, ...]:
@@ -195,19 +195,32 @@ def _microcycle(
 ) -> Iterator[GeneratedSession | SessionFailure]:  # fmt: skip
     """One week's sessions in date order. A loading week whose pull:push hard
     sets bend out of 0.8–2.0 is built again with per-day budgets for the side in
-    excess (:mod:`.weekbalance`, issue 10); the pass nearer the window is kept."""
+    excess (:mod:`.weekbalance`, issue 10), up to :data:`.weekbalance.MAX_PASSES`
+    builds with budgets tightened from the last pass; the pass nearest the
+    window is kept; a later re-build only if it trains the week's smaller side
+    no less (a cap on pressing that also cost pulling sets is a smaller week,
+    not a balanced one)."""
     args = (spec, plan, index, enjoy, mc, scheme)
-    first = state.copy()
-    items, sides = _week_pass(*args, first, {})
-    budgets = {} if scheme.is_deload else side_budgets(sides)
-    if budgets:
-        second = state.copy()
-        again, resides = _week_pass(*args, second, budgets)
+    kept = state.copy()
+    items, sides = _week_pass(*args, kept, {})
+    budgets: dict[int, dict[str, float]] = {}
+    last = sides
+    for rebuild in range(MAX_PASSES - 1):
+        more = {} if scheme.is_deload else side_budgets(last)
+        if not more:
+            break
+        budgets = tighten(budgets, more)
+        trial = state.copy()
+        again, last = _week_pass(*args, trial, budgets)
         fails = sum(isinstance(i, SessionFailure) for i in items)
         refails = sum(isinstance(i, SessionFailure) for i in again)
-        if refails <= fails and _week_miss(resides) < _week_miss(sides):
-            items, first = again, second
-    state.restore(first)
+        if (
+            refails <= fails
+            and _week_miss(last) < _week_miss(sides)
+            and (not rebuild or smaller_side(last) >= smaller_side(sides))
+        ):
+            items, sides, kept = again, last, trial
+    state.restore(kept)
     yield from items
 
 
