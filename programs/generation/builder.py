@@ -61,6 +61,7 @@ from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .timing import total_seconds
 from .types import ExerciseRole, Goal, ProgressionStyle
 from .volume import SESSION_SET_CAP, SessionVolume
+from .weekbalance import capped_rows_note
 
 
 def lifting_day(inp: SessionInput) -> Built:
@@ -295,11 +296,7 @@ class _LiftingDay(SessionFit):
                 for r, v in vol.rows.items()
                 if v >= min(SESSION_SET_CAP, inp.hard_allow.get(r, 99)) - 0.5
             )
-            why = (
-                f"weekly volume caps (MRV share) reached for {', '.join(full)}"
-                if full
-                else "the library has no more suitable movements"
-            )
+            why = capped_rows_note(full) or "the library has no more suitable movements"
             self.rationale.append(
                 f"Shorter than the budget ({secs / 60:.0f} of {minutes} min): {why}; more sets would not be productive."
             )

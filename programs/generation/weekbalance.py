@@ -82,3 +82,21 @@ def smaller_side(days: dict[int, tuple[float, float]]) -> float:
     pass's ``days`` (day index → (pull, push)). A re-build that lowers it
     balanced the week by shrinking it, which costs the muscles their floors."""
     return min(sum(p for p, _ in days.values()), sum(p for _, p in days.values()))
+
+
+def capped_rows_note(rows: list[str]) -> str:
+    """Why a short session stopped adding sets, naming each full row by its
+    cap: a muscle's row is its session share of the weekly volume caps (MRV,
+    RP; reference §3), a side row (:data:`.library.PUSH_ROW`,
+    :data:`.library.PULL_ROW`) its share of the week's pull:push budget (issue
+    10), never an MRV. ``rows``: the full rows, sorted; "" when none."""
+    muscles = [r for r in rows if r not in (PUSH_ROW, PULL_ROW)]
+    sides = [r for r in rows if r in (PUSH_ROW, PULL_ROW)]
+    parts = []
+    if muscles:
+        parts.append(f"weekly volume caps (MRV share) reached for {', '.join(muscles)}")
+    if sides:
+        parts.append(
+            f"its share of the week's pull:push budget reached for {' and '.join(sides)}"
+        )
+    return "; ".join(parts)

@@ -9,7 +9,13 @@ from programs.generation import generate_program
 from programs.generation.library import PULL_ROW, PUSH_ROW
 from programs.generation.review import review_program
 from programs.generation.types import ExperienceLevel, Goal, SplitTemplate
-from programs.generation.weekbalance import miss, side_budgets, smaller_side, tighten
+from programs.generation.weekbalance import (
+    capped_rows_note,
+    miss,
+    side_budgets,
+    smaller_side,
+    tighten,
+)
 
 from .conftest import make_spec
 from .test_invariants import GYM
@@ -98,3 +104,15 @@ def test_a_week_one_rebuild_left_push_heavy_is_built_again(real_library):
         if v.invariant in ("pull_push_ratio", "volume_step")
     ]  # fmt: skip
     assert not bent, bent
+
+
+def test_a_short_session_names_the_pull_push_budget_not_an_mrv_share():
+    """A coach read "weekly volume caps (MRV share) reached for pulling": the
+    side rows are the week's pull:push budget, muscles keep their MRV share."""
+    note = capped_rows_note(["chest", PULL_ROW])
+    assert note == (
+        "weekly volume caps (MRV share) reached for chest; its share of the "
+        "week's pull:push budget reached for pulling"
+    )
+    assert "MRV" not in capped_rows_note([PUSH_ROW, PULL_ROW])
+    assert capped_rows_note([]) == ""
