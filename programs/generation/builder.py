@@ -51,7 +51,7 @@ from .heuristics import (
     DELOAD_VOLUME_MULTIPLIER,
     SKILL_PRACTICE_MIN_WEIGHT,
 )
-from .optimizer import Pick, commit, pick
+from .optimizer import Pick, commit, free_weight_first, pick
 from .periodization import main_scheme, rpe_cap
 from .planner import MAIN_CAPABLE
 from .prescription import Draft, accessory_rx, load_percent, main_rx, skill_rx
@@ -329,6 +329,7 @@ class _LiftingDay(SessionFit):
             main=True,
             hard=True,
             est_seconds=900,
+            strength=self.goal == Goal.STRENGTH,
         )
         focus = self.planned.focus
         cached, kept_notes = inp.main_cache.get((focus, i), (None, ()))
@@ -337,6 +338,7 @@ class _LiftingDay(SessionFit):
             cached is not None
             and cached in index.facts
             and cached not in ctx.session_ids
+            and not free_weight_first(index.facts[cached], slot, index)
             and index.facts[cached].m.pattern not in self._at_cap()
             and (
                 i
