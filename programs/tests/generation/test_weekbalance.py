@@ -8,7 +8,8 @@ import pytest
 from programs.generation import generate_program
 from programs.generation.library import PULL_ROW, PUSH_ROW
 from programs.generation.review import review_program
-from programs.generation.types import ExperienceLevel, Goal, SplitTemplate
+from programs.generation.splits import PULL_PATTERNS, PUSH_PATTERNS
+from programs.generation.types import ExerciseRole, ExperienceLevel, Goal, SplitTemplate
 from programs.generation.weekbalance import (
     capped_rows_note,
     miss,
@@ -18,6 +19,7 @@ from programs.generation.weekbalance import (
 )
 
 from .conftest import make_spec
+from .helpers import planned
 from .test_invariants import GYM
 
 
@@ -116,3 +118,28 @@ def test_a_short_session_names_the_pull_push_budget_not_an_mrv_share():
     )
     assert "MRV" not in capped_rows_note([PUSH_ROW, PULL_ROW])
     assert capped_rows_note([]) == ""
+
+
+@pytest.mark.parametrize("seed", [195, 7])
+def test_a_push_day_presses_and_a_pull_day_pulls(real_library, seed):
+    """A 30-min strength push/pull week once filled "Push (squat + press)" with
+    squats and a fly (then a pullover): pull:push 4:0. A day whose focus lists
+    one side trains it, like an upper day trains both (issue 10, reference §11)."""
+    goals = ((Goal.STRENGTH, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=3, minutes=30, seed=seed, equipment=GYM,
+        experience=ExperienceLevel.EXPERT,
+        request={"split_template": SplitTemplate.PUSH_PULL},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    assert not program.failures
+    sides = {"push_full": PUSH_PATTERNS, "pull_full": PULL_PATTERNS}
+    for s in program.sessions:
+        focus = planned(program, s).focus
+        hard = [
+            e
+            for e in s.exercises
+            if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+        ]
+        patterns = {real_library.movements[e.movement_id].pattern for e in hard}
+        assert patterns & sides[focus], (s.microcycle_sequence, focus, patterns)
