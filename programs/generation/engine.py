@@ -55,7 +55,14 @@ from .volume import (
     rows_of,
     weekly_target,
 )
-from .weekbalance import MAX_PASSES, miss, side_budgets, smaller_side, tighten
+from .weekbalance import (
+    MAX_PASSES,
+    miss,
+    seen,
+    side_budgets,
+    smaller_side,
+    tighten,
+)
 
 
 def validate_request(request: ProgramRequest) -> tuple[str, ...]:
@@ -211,7 +218,7 @@ def _microcycle(
             break
         budgets = tighten(budgets, more)
         trial = state.copy()
-        again, last = _week_pass(*args, trial, budgets)
+        again, last = _week_pass(*args, trial, budgets, last)
         fails = sum(isinstance(i, SessionFailure) for i in items)
         refails = sum(isinstance(i, SessionFailure) for i in again)
         if (
@@ -232,10 +239,12 @@ def _week_pass(
     spec: ProgramSpec, plan: ProgramPlan, index: LibraryIndex, enjoy: frozenset[int],
     mc: PlannedMicrocycle, scheme: WeekScheme, state: _State,
     budgets: dict[int, dict[str, float]],
+    ahead: dict[int, tuple[float, float]] | None = None,
 ) -> tuple[list[GeneratedSession | SessionFailure], dict[int, tuple[float, float]]]:  # fmt: skip
     """Build one week into ``state``: its sessions (or failures) in date order
     and each lifting day's (pull, push) hard sets. ``budgets``: per-day side-row
-    caps (:func:`.weekbalance.side_budgets`)."""
+    caps (:func:`.weekbalance.side_budgets`); ``ahead``: a re-build's previous
+    pass (:func:`.weekbalance.seen`)."""
     out: list[GeneratedSession | SessionFailure] = []
     sides: dict[int, tuple[float, float]] = {}
     used_rows: dict[str, float] = {}
@@ -286,7 +295,11 @@ def _week_pass(
                 "style": plan.progression_style, "index": index, "fatigued": fatigued,
                 "used_week": frozenset(used_ids), "used_main": frozenset(main_ids), "rotation": rotation, "enjoy": enjoy,
                 "soft_allow": soft, "hard_allow": hard, "main_cache": state.main_cache,
-                "cardio_rank": cardio_rank, "week_pull_push": tuple(pull_push),
+                "cardio_rank": cardio_rank,
+                "week_pull_push": seen(
+                    (pull_push[0], pull_push[1]), ahead or {}, day,
+                    FOCI[session.focus].intent_tags if session.focus in FOCI else (),
+                ),
             }  # fmt: skip
             same_day = last is not None and last[2] == (session.focus, session.blocks)
             deload_source = last[1] if same_day and scheme.is_deload else None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 
 from .library import PULL_ROW, PUSH_ROW
+from .splits import PULL_PATTERNS, PUSH_PATTERNS
 
 PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 #: Where a re-balanced week aims: inside the window with a margin, since the
@@ -100,3 +101,30 @@ def capped_rows_note(rows: list[str]) -> str:
             f"its share of the week's pull:push budget reached for {' and '.join(sides)}"
         )
     return "; ".join(parts)
+
+
+def one_sided(tags: tuple[str, ...]) -> bool:
+    """Whether a day's focus lists push patterns or pull patterns but not both
+    (push/pull and PPL days): it balances only over the week, so on a re-build
+    it weighs the week's later days too (:func:`seen`)."""
+    return bool(set(tags) & PUSH_PATTERNS) != bool(set(tags) & PULL_PATTERNS)
+
+
+def seen(
+    pull_push: tuple[float, float],
+    ahead: dict[int, tuple[float, float]],
+    day: int,
+    tags: tuple[str, ...],
+) -> tuple[float, float]:
+    """The week's (pull, push) hard sets a session weighs: the sessions so far
+    (``pull_push``), plus on a re-build of a :func:`one_sided` day the later
+    days of the previous pass (``ahead``: day → (pull, push)). A pull day of a
+    push, pull, push week then sees both pressing days and takes a second pull
+    lift instead of leaving the week at 4:6."""
+    if not one_sided(tags):
+        return pull_push
+    later = [v for d, v in ahead.items() if d > day]
+    return (
+        pull_push[0] + sum(p for p, _ in later),
+        pull_push[1] + sum(p for _, p in later),
+    )

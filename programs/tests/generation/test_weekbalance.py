@@ -13,6 +13,8 @@ from programs.generation.types import ExerciseRole, ExperienceLevel, Goal, Split
 from programs.generation.weekbalance import (
     capped_rows_note,
     miss,
+    one_sided,
+    seen,
     side_budgets,
     smaller_side,
     tighten,
@@ -143,3 +145,42 @@ def test_a_push_day_presses_and_a_pull_day_pulls(real_library, seed):
         ]
         patterns = {real_library.movements[e.movement_id].pattern for e in hard}
         assert patterns & sides[focus], (s.microcycle_sequence, focus, patterns)
+
+
+@pytest.mark.parametrize(
+    ("goals", "days", "experience", "seed"),
+    [
+        (((Goal.HYPERTROPHY, 6), (Goal.FAT_LOSS, 4)), 6, ExperienceLevel.EXPERT, 96),
+        (((Goal.ENDURANCE, 7), (Goal.STRENGTH, 3)), 3, ExperienceLevel.BEGINNER, 222),
+    ],
+)
+def test_a_pull_day_of_a_push_heavy_week_takes_a_second_pull(
+    real_library, goals, days, experience, seed
+):
+    """45-min push/pull weeks with finishers press on more days than they pull
+    (push, pull, push): every press was already at its 2 sets, so capping
+    pressing left the week at 4:6 (2:4). The re-built pull days see the later
+    pressing days and take a second pull lift before the finisher's rounds."""
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=45, seed=seed, equipment=GYM,
+        experience=experience, request={"split_template": SplitTemplate.PUSH_PULL},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    assert not program.failures
+    review = review_program(
+        program, real_library, goals=dict(goals), experience=experience,
+        budget_minutes=45,
+    )  # fmt: skip
+    assert review.sessions_checked["pull_push_ratio"]
+    bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
+    assert not bent, bent
+
+
+def test_only_a_one_sided_day_weighs_the_later_days():
+    ahead = {0: (0.0, 4.0), 1: (2.0, 0.0), 2: (0.0, 2.0)}
+    pull_day = ("hinge", "horizontal_pull", "vertical_pull", "core", "isolation")
+    upper = ("horizontal_push", "horizontal_pull", "isolation")
+    assert one_sided(pull_day)
+    assert not one_sided(upper)
+    assert seen((0.0, 4.0), ahead, 1, pull_day) == (0.0, 6.0)
+    assert seen((0.0, 4.0), ahead, 1, upper) == (0.0, 4.0)
