@@ -21,18 +21,17 @@ def available_sides(index: LibraryIndex) -> frozenset[str]:
 
 
 def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[str]:
-    """The push or pull intent patterns still missing from a session's hard work,
-    on a day whose focus has both (upper and full-body days, issue 10); empty
-    once the session pushes and pulls."""
+    """The push or pull intent patterns still missing from a session's hard work:
+    each side the day's focus lists (upper and full-body days both, issue 10; a
+    "Push (squat + press)" day its press, which a 30-min day once swapped for a
+    fly) until the session trains it; empty once it does."""
     push = [t for t in tags if t in PUSH_PATTERNS]
     pull = [t for t in tags if t in PULL_PATTERNS]
-    if not push or not pull:
-        return frozenset()
     done = {d.movement.pattern for ds in blocks.values() for d in ds if d.hard}
     lacking: list[str] = []
-    if not done & PUSH_PATTERNS:
+    if push and not done & PUSH_PATTERNS:
         lacking += push
-    if not done & PULL_PATTERNS:
+    if pull and not done & PULL_PATTERNS:
         lacking += pull
     return frozenset(lacking)
 

@@ -51,7 +51,7 @@ from .heuristics import (
     DELOAD_VOLUME_MULTIPLIER,
     SKILL_PRACTICE_MIN_WEIGHT,
 )
-from .optimizer import Pick, commit, pick
+from .optimizer import Pick, commit, free_weight_first, pick
 from .periodization import main_scheme, rpe_cap
 from .planner import MAIN_CAPABLE
 from .prescription import Draft, accessory_rx, load_percent, main_rx, skill_rx
@@ -61,6 +61,7 @@ from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .timing import total_seconds
 from .types import ExerciseRole, Goal, ProgressionStyle
 from .volume import SESSION_SET_CAP, SessionVolume
+from .weekbalance import capped_rows_note
 
 
 def lifting_day(inp: SessionInput) -> Built:
@@ -295,11 +296,7 @@ class _LiftingDay(SessionFit):
                 for r, v in vol.rows.items()
                 if v >= min(SESSION_SET_CAP, inp.hard_allow.get(r, 99)) - 0.5
             )
-            why = (
-                f"weekly volume caps (MRV share) reached for {', '.join(full)}"
-                if full
-                else "the library has no more suitable movements"
-            )
+            why = capped_rows_note(full) or "the library has no more suitable movements"
             self.rationale.append(
                 f"Shorter than the budget ({secs / 60:.0f} of {minutes} min): {why}; more sets would not be productive."
             )
@@ -332,6 +329,7 @@ class _LiftingDay(SessionFit):
             main=True,
             hard=True,
             est_seconds=900,
+            strength=self.goal == Goal.STRENGTH,
         )
         focus = self.planned.focus
         cached, kept_notes = inp.main_cache.get((focus, i), (None, ()))
@@ -340,6 +338,7 @@ class _LiftingDay(SessionFit):
             cached is not None
             and cached in index.facts
             and cached not in ctx.session_ids
+            and not free_weight_first(index.facts[cached], slot, index)
             and index.facts[cached].m.pattern not in self._at_cap()
             and (
                 i

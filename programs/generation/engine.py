@@ -55,7 +55,14 @@ from .volume import (
     rows_of,
     weekly_target,
 )
-from .weekbalance import miss, side_budgets
+from .weekbalance import (
+    MAX_PASSES,
+    miss,
+    seen,
+    side_budgets,
+    smaller_side,
+    tighten,
+)
 
 
 def validate_request(request: ProgramRequest) -> tuple[str, ...]:
@@ -195,19 +202,32 @@ def _microcycle(
 ) -> Iterator[GeneratedSession | SessionFailure]:  # fmt: skip
     """One week's sessions in date order. A loading week whose pull:push hard
     sets bend out of 0.8–2.0 is built again with per-day budgets for the side in
-    excess (:mod:`.weekbalance`, issue 10); the pass nearer the window is kept."""
+    excess (:mod:`.weekbalance`, issue 10), up to :data:`.weekbalance.MAX_PASSES`
+    builds with budgets tightened from the last pass; the pass nearest the
+    window is kept; a later re-build only if it trains the week's smaller side
+    no less (a cap on pressing that also cost pulling sets is a smaller week,
+    not a balanced one)."""
     args = (spec, plan, index, enjoy, mc, scheme)
-    first = state.copy()
-    items, sides = _week_pass(*args, first, {})
-    budgets = {} if scheme.is_deload else side_budgets(sides)
-    if budgets:
-        second = state.copy()
-        again, resides = _week_pass(*args, second, budgets)
+    kept = state.copy()
+    items, sides = _week_pass(*args, kept, {})
+    budgets: dict[int, dict[str, float]] = {}
+    last = sides
+    for rebuild in range(MAX_PASSES - 1):
+        more = {} if scheme.is_deload else side_budgets(last)
+        if not more:
+            break
+        budgets = tighten(budgets, more)
+        trial = state.copy()
+        again, last = _week_pass(*args, trial, budgets, last)
         fails = sum(isinstance(i, SessionFailure) for i in items)
         refails = sum(isinstance(i, SessionFailure) for i in again)
-        if refails <= fails and _week_miss(resides) < _week_miss(sides):
-            items, first = again, second
-    state.restore(first)
+        if (
+            refails <= fails
+            and _week_miss(last) < _week_miss(sides)
+            and (not rebuild or smaller_side(last) >= smaller_side(sides))
+        ):
+            items, sides, kept = again, last, trial
+    state.restore(kept)
     yield from items
 
 
@@ -219,10 +239,12 @@ def _week_pass(
     spec: ProgramSpec, plan: ProgramPlan, index: LibraryIndex, enjoy: frozenset[int],
     mc: PlannedMicrocycle, scheme: WeekScheme, state: _State,
     budgets: dict[int, dict[str, float]],
+    ahead: dict[int, tuple[float, float]] | None = None,
 ) -> tuple[list[GeneratedSession | SessionFailure], dict[int, tuple[float, float]]]:  # fmt: skip
     """Build one week into ``state``: its sessions (or failures) in date order
     and each lifting day's (pull, push) hard sets. ``budgets``: per-day side-row
-    caps (:func:`.weekbalance.side_budgets`)."""
+    caps (:func:`.weekbalance.side_budgets`); ``ahead``: a re-build's previous
+    pass (:func:`.weekbalance.seen`)."""
     out: list[GeneratedSession | SessionFailure] = []
     sides: dict[int, tuple[float, float]] = {}
     used_rows: dict[str, float] = {}
@@ -273,7 +295,11 @@ def _week_pass(
                 "style": plan.progression_style, "index": index, "fatigued": fatigued,
                 "used_week": frozenset(used_ids), "used_main": frozenset(main_ids), "rotation": rotation, "enjoy": enjoy,
                 "soft_allow": soft, "hard_allow": hard, "main_cache": state.main_cache,
-                "cardio_rank": cardio_rank, "week_pull_push": tuple(pull_push),
+                "cardio_rank": cardio_rank,
+                "week_pull_push": seen(
+                    (pull_push[0], pull_push[1]), ahead or {}, day,
+                    FOCI[session.focus].intent_tags if session.focus in FOCI else (),
+                ),
             }  # fmt: skip
             same_day = last is not None and last[2] == (session.focus, session.blocks)
             deload_source = last[1] if same_day and scheme.is_deload else None

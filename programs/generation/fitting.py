@@ -25,6 +25,7 @@ from .prescription import Draft
 from .scorer import Slot
 from .splits import PULL_PATTERNS
 from .types import ExerciseRole
+from .weekbalance import one_sided
 
 if TYPE_CHECKING:
     from .builder import _LiftingDay
@@ -105,15 +106,20 @@ class SessionFit:
         middle, total = self.middle_block, self.total
         main_patterns, acc_patterns = self.main_patterns, self.rotation.patterns
         max_acc = max(1, (self.minutes - 15) // 10)
-        if middle == "FINISHER" and self._lacking():
+        # A push- or pull-only day also takes the side its week lacks (a pull
+        # day of a push, pull, push week: :func:`.weekbalance.seen`).
+        lean = self._week_lean() if one_sided(self.planned.intent_tags) else set()
+        lack = self._lacking() or lean
+        if middle == "FINISHER" and lack:
             # The finisher was drafted at its planned length; the side the day
             # lacks comes before its rounds (issue 10: working sets first).
-            # In the focus's tag order, pull first: never a set's iteration
-            # order, which changes with PYTHONHASHSEED.
-            lack = self._lacking()
+            # In the focus's tag order, pull first, a pattern the day has not
+            # trained first: never a set's iteration order, which changes with
+            # PYTHONHASHSEED.
+            done = {d.movement.pattern for d in blocks["MAIN"] if d.hard}
             pull = sorted(
                 (t for t in self.planned.intent_tags if t in lack),
-                key=lambda t: t not in PULL_PATTERNS,
+                key=lambda t: (t not in PULL_PATTERNS, t in done),
             )
             added = self._add_main(len(self.main_ids), pull[0])
             if added and total() > high and not self._make_room():
@@ -157,7 +163,7 @@ class SessionFit:
                 # A day lacking a side takes it next, a pull before a push: a
                 # push without a pull is never left (issue 10, reference §11).
                 balance = sorted(
-                    (t for t in pool if t in self._lacking()),
+                    (t for t in pool if t in self._lacking() | lean),
                     key=lambda t: t not in PULL_PATTERNS,
                 )
                 if balance:

@@ -17,7 +17,9 @@ until some candidate qualifies:
 
 Within a step, SPECIALTY and NOVELTY movements compete only when no STAPLE or
 COMMON candidate qualifies (unless the athlete sanctioned them: library.
-tier_standing), and the scorer weighs tiers (heuristics.TIER_WEIGHTS).
+tier_standing), and the scorer weighs tiers (heuristics.TIER_WEIGHTS). A main
+lift of a strength-dominant session is then a free-weight compound whenever one
+qualifies (cable and machine lifts only otherwise: :func:`free_weight_first`).
 
 Hard rules hold at every step, emergency included: HARD_NO and missing equipment
 are filtered out of the index before scoring (library.build_index); no movement
@@ -193,6 +195,9 @@ def pick(
             # staple or common (or athlete-sanctioned) candidate qualifies.
             floor = min(v[3].tier_class for v in scored.values())
             scored = {k: v for k, v in scored.items() if v[3].tier_class == floor}
+            if slot.main and slot.strength:
+                free = {k: v for k, v in scored.items() if not fixed_path(v[3])}
+                scored = free or scored
         while scored:
             best = max(v[0] for v in scored.values())
             width = 1e-9 if slot.main else SELECTION_BAND
@@ -222,6 +227,35 @@ def pick(
                 tuple(notes),
             )
     return None
+
+
+#: Equipment that guides or assists the load (cable stacks, machines, the Smith
+#: machine, bands): fine for hypertrophy work, not a strength main lift.
+FIXED_PATH_EQUIPMENT = frozenset({"cable", "machine", "smith_machine", "bands"})
+
+
+def fixed_path(f: Facts) -> bool:
+    """Whether a movement's load runs on a cable, machine or band (or it is an
+    isolation movement) rather than a barbell, dumbbell, kettlebell or the
+    athlete's own weight, loadable with a belt (pull-up, dip)."""
+    return bool(f.m.equipment & FIXED_PATH_EQUIPMENT) or f.compound == 0.0
+
+
+def free_weight_first(f: Facts, slot: Slot, index: LibraryIndex) -> bool:
+    """Whether a kept (cached) main lift gives way on a strength main slot: it
+    is :func:`fixed_path` while the athlete's library holds a free-weight
+    compound of the slot's pattern at their level. A coach's strength main lift
+    is a loadable barbell, dumbbell or weighted-bodyweight compound (weighted
+    pull-up, barbell row), not an underhand cable pulldown for 4 × 3 (issue 10;
+    reference §11, §14). :func:`pick` applies the same gate to fresh picks, like
+    the tier gate: cable and machine lifts compete only when no free-weight one
+    qualifies."""
+    if not (slot.main and slot.strength and fixed_path(f)):
+        return False
+    return any(
+        g.level_ok and g.lifting and not fixed_path(g)
+        for g in index.pattern(slot.pattern)
+    )
 
 
 #: The prime movers a main lift of each pattern should load (reference §11/§14).

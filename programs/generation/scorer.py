@@ -57,7 +57,9 @@ class Slot:
 
     ``kind`` is lift, skill, warmup, general, cooldown, cardio, conditioning or
     mobility; ``targets`` are library muscles the slot aims at; ``est_seconds`` is
-    the slot's expected cost for the time_utilization dimension.
+    the slot's expected cost for the time_utilization dimension. ``strength``: a
+    main lift of a STRENGTH-dominant session (free weights first,
+    :func:`.optimizer.free_weight_first`).
     """
 
     kind: str
@@ -67,6 +69,7 @@ class Slot:
     main: bool = False
     hard: bool = False
     est_seconds: int = 0
+    strength: bool = False
 
 
 @dataclass(slots=True)

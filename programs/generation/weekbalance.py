@@ -11,6 +11,11 @@ volume-row caps on the engine's side rows (:data:`.library.PUSH_ROW`,
 sessions all respect them. Pure and deterministic: the same first pass gives
 the same budgets. Typical case: a 3-day push/pull week (two push days, one
 pull day; the pull day is held at 12 back sets a session).
+
+One re-build can land short of the window (a 4-day 30-min full-body week pulled
+12 to 0 pushed, was capped to 8:12, and stayed there), so the engine builds a
+week up to :data:`MAX_PASSES` times, each pass adding budgets from the last one
+to those already held (:func:`tighten`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import math
 
 from .library import PULL_ROW, PUSH_ROW
+from .splits import PULL_PATTERNS, PUSH_PATTERNS
 
 PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 #: Where a re-balanced week aims: inside the window with a margin, since the
@@ -25,6 +31,9 @@ PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 AIM_LOW, AIM_HIGH = 0.9, 1.8
 #: A budget never goes below one lift's two hard sets (a main lift needs them).
 MIN_SIDE_SETS = 2
+#: At most this many builds of one week (the first and two re-builds) [U]:
+#: each budget only tightens, so later passes change less.
+MAX_PASSES = 3
 
 
 def miss(pull: float, push: float) -> float:
@@ -53,3 +62,69 @@ def side_budgets(days: dict[int, tuple[float, float]]) -> dict[int, dict[str, fl
         for day, sets in days.items()
         if sets[index]
     }
+
+
+def tighten(
+    held: dict[int, dict[str, float]], more: dict[int, dict[str, float]]
+) -> dict[int, dict[str, float]]:
+    """``held`` budgets with ``more`` added: per day and side row the smaller
+    cap. A re-built week keeps the caps that brought it nearer the window while
+    the next pass trims what is still in excess."""
+    out = {day: dict(rows) for day, rows in held.items()}
+    for day, rows in more.items():
+        for row, cap in rows.items():
+            day_rows = out.setdefault(day, {})
+            day_rows[row] = min(cap, day_rows.get(row, cap))
+    return out
+
+
+def smaller_side(days: dict[int, tuple[float, float]]) -> float:
+    """The week's hard sets of its less-trained side (pull or push) from a
+    pass's ``days`` (day index → (pull, push)). A re-build that lowers it
+    balanced the week by shrinking it, which costs the muscles their floors."""
+    return min(sum(p for p, _ in days.values()), sum(p for _, p in days.values()))
+
+
+def capped_rows_note(rows: list[str]) -> str:
+    """Why a short session stopped adding sets, naming each full row by its
+    cap: a muscle's row is its session share of the weekly volume caps (MRV,
+    RP; reference §3), a side row (:data:`.library.PUSH_ROW`,
+    :data:`.library.PULL_ROW`) its share of the week's pull:push budget (issue
+    10), never an MRV. ``rows``: the full rows, sorted; "" when none."""
+    muscles = [r for r in rows if r not in (PUSH_ROW, PULL_ROW)]
+    sides = [r for r in rows if r in (PUSH_ROW, PULL_ROW)]
+    parts = []
+    if muscles:
+        parts.append(f"weekly volume caps (MRV share) reached for {', '.join(muscles)}")
+    if sides:
+        parts.append(
+            f"its share of the week's pull:push budget reached for {' and '.join(sides)}"
+        )
+    return "; ".join(parts)
+
+
+def one_sided(tags: tuple[str, ...]) -> bool:
+    """Whether a day's focus lists push patterns or pull patterns but not both
+    (push/pull and PPL days): it balances only over the week, so on a re-build
+    it weighs the week's later days too (:func:`seen`)."""
+    return bool(set(tags) & PUSH_PATTERNS) != bool(set(tags) & PULL_PATTERNS)
+
+
+def seen(
+    pull_push: tuple[float, float],
+    ahead: dict[int, tuple[float, float]],
+    day: int,
+    tags: tuple[str, ...],
+) -> tuple[float, float]:
+    """The week's (pull, push) hard sets a session weighs: the sessions so far
+    (``pull_push``), plus on a re-build of a :func:`one_sided` day the later
+    days of the previous pass (``ahead``: day → (pull, push)). A pull day of a
+    push, pull, push week then sees both pressing days and takes a second pull
+    lift instead of leaving the week at 4:6."""
+    if not one_sided(tags):
+        return pull_push
+    later = [v for d, v in ahead.items() if d > day]
+    return (
+        pull_push[0] + sum(p for p, _ in later),
+        pull_push[1] + sum(p for _, p in later),
+    )

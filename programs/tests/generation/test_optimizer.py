@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,8 @@ from programs.generation.heuristics import (
     SCORER_WEIGHTS,
 )
 from programs.generation.library import build_index
-from programs.generation.optimizer import pick
+from programs.generation.optimizer import free_weight_first, pick
+from programs.generation.planner import MAIN_CAPABLE
 from programs.generation.scorer import Context, Slot
 from programs.generation.types import (
     ExerciseRole,
@@ -24,10 +26,12 @@ from programs.generation.types import (
     MovementLibrary,
     MovementRule,
     MovementRuleKind,
+    SplitTemplate,
 )
 
 from .conftest import _ROWS, FULL_GYM, make_library, make_spec
 from .helpers import check_anatomy, is_lifting, planned
+from .test_invariants import GYM
 
 LIB = make_library()
 NAME = {m.name: m.id for m in LIB.movements.values()}
@@ -304,3 +308,41 @@ def test_olympic_lifts_in_main_only_with_experience():
     prog = generate_program(spec, LIB)
     assert _olympic_mains(prog)
     assert all(is_lifting(planned(prog, s)) for s in prog.sessions if s.exercises)
+
+
+@pytest.mark.parametrize(
+    "template", [SplitTemplate.FULL_BODY, SplitTemplate.UPPER_LOWER, SplitTemplate.PPL]
+)
+@pytest.mark.parametrize("level", list(ExperienceLevel))
+def test_strength_main_lifts_are_free_weight_compounds(real_library, template, level):
+    """A coach read an underhand cable pulldown as a 4 × 3 strength main lift.
+    A STRENGTH-dominant session's main lift is a barbell, dumbbell, kettlebell
+    or weighted-bodyweight compound whenever the library holds one of its
+    pattern at the athlete's level; cable and machine lifts stay accessories."""
+    goals = ((Goal.STRENGTH, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=4, minutes=60, seed=3, equipment=GYM,
+        experience=level, request={"split_template": template},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    index = build_index(real_library, spec.athlete, dict(goals))
+    mains = 0
+    for s in program.sessions:
+        p = planned(program, s)
+        if p.dominant_goal != Goal.STRENGTH:
+            continue
+        for e in s.exercises:
+            if e.role != ExerciseRole.MAIN or e.movement_id not in index.facts:
+                continue
+            f = index.facts[e.movement_id]
+            if f.m.pattern not in MAIN_CAPABLE:
+                continue
+            mains += 1
+            slot = Slot(
+                "lift", ExerciseRole.MAIN, f.m.pattern, main=True, strength=True
+            )
+            assert not free_weight_first(f, slot, index), (
+                s.microcycle_sequence,
+                f.m.name,
+            )
+    assert mains

@@ -8,10 +8,20 @@ import pytest
 from programs.generation import generate_program
 from programs.generation.library import PULL_ROW, PUSH_ROW
 from programs.generation.review import review_program
-from programs.generation.types import ExperienceLevel, Goal, SplitTemplate
-from programs.generation.weekbalance import miss, side_budgets
+from programs.generation.splits import PULL_PATTERNS, PUSH_PATTERNS
+from programs.generation.types import ExerciseRole, ExperienceLevel, Goal, SplitTemplate
+from programs.generation.weekbalance import (
+    capped_rows_note,
+    miss,
+    one_sided,
+    seen,
+    side_budgets,
+    smaller_side,
+    tighten,
+)
 
 from .conftest import make_spec
+from .helpers import planned
 from .test_invariants import GYM
 
 
@@ -63,3 +73,114 @@ def test_odd_push_pull_weeks_keep_pull_push_in_the_window(real_library, days, mi
     assert review.sessions_checked["pull_push_ratio"]
     bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
     assert not bent, bent
+
+
+def test_tightened_budgets_keep_the_smaller_cap_of_each_day():
+    held = {0: {PULL_ROW: 2.0}, 1: {PULL_ROW: 4.0}}
+    more = {0: {PUSH_ROW: 2.0}, 1: {PULL_ROW: 3.0}, 2: {PUSH_ROW: 5.0}}
+    assert tighten(held, more) == {
+        0: {PULL_ROW: 2.0, PUSH_ROW: 2.0},
+        1: {PULL_ROW: 3.0},
+        2: {PUSH_ROW: 5.0},
+    }
+    assert held == {0: {PULL_ROW: 2.0}, 1: {PULL_ROW: 4.0}}  # not changed
+    assert smaller_side({0: (2.0, 3.0), 1: (4.0, 0.0)}) == 3.0
+
+
+def test_a_week_one_rebuild_left_push_heavy_is_built_again(real_library):
+    """4-day 30-min full-body: the first pass pulled 12 to 3 pushed, the
+    re-build capped pulling and pushed 12 to 8 pulled (0.67), and week 2 then
+    cut chest 6 → 4 sets to balance. A third pass caps pressing too: every week
+    pulls 8 to 8 and the volume steps as planned."""
+    goals = ((Goal.STRENGTH, 5), (Goal.HYPERTROPHY, 3), (Goal.MOBILITY, 2))
+    spec = make_spec(
+        goals, weeks=8, days=4, minutes=30, seed=95, equipment=GYM,
+        request={"split_template": SplitTemplate.FULL_BODY},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    assert not program.failures
+    review = review_program(
+        program, real_library, goals=dict(goals),
+        experience=ExperienceLevel.INTERMEDIATE, budget_minutes=30,
+    )  # fmt: skip
+    bent = [
+        v for v in review.violations
+        if v.invariant in ("pull_push_ratio", "volume_step")
+    ]  # fmt: skip
+    assert not bent, bent
+
+
+def test_a_short_session_names_the_pull_push_budget_not_an_mrv_share():
+    """A coach read "weekly volume caps (MRV share) reached for pulling": the
+    side rows are the week's pull:push budget, muscles keep their MRV share."""
+    note = capped_rows_note(["chest", PULL_ROW])
+    assert note == (
+        "weekly volume caps (MRV share) reached for chest; its share of the "
+        "week's pull:push budget reached for pulling"
+    )
+    assert "MRV" not in capped_rows_note([PUSH_ROW, PULL_ROW])
+    assert capped_rows_note([]) == ""
+
+
+@pytest.mark.parametrize("seed", [195, 7])
+def test_a_push_day_presses_and_a_pull_day_pulls(real_library, seed):
+    """A 30-min strength push/pull week once filled "Push (squat + press)" with
+    squats and a fly (then a pullover): pull:push 4:0. A day whose focus lists
+    one side trains it, like an upper day trains both (issue 10, reference §11)."""
+    goals = ((Goal.STRENGTH, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=3, minutes=30, seed=seed, equipment=GYM,
+        experience=ExperienceLevel.EXPERT,
+        request={"split_template": SplitTemplate.PUSH_PULL},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    assert not program.failures
+    sides = {"push_full": PUSH_PATTERNS, "pull_full": PULL_PATTERNS}
+    for s in program.sessions:
+        focus = planned(program, s).focus
+        hard = [
+            e
+            for e in s.exercises
+            if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+        ]
+        patterns = {real_library.movements[e.movement_id].pattern for e in hard}
+        assert patterns & sides[focus], (s.microcycle_sequence, focus, patterns)
+
+
+@pytest.mark.parametrize(
+    ("goals", "days", "experience", "seed"),
+    [
+        (((Goal.HYPERTROPHY, 6), (Goal.FAT_LOSS, 4)), 6, ExperienceLevel.EXPERT, 96),
+        (((Goal.ENDURANCE, 7), (Goal.STRENGTH, 3)), 3, ExperienceLevel.BEGINNER, 222),
+    ],
+)
+def test_a_pull_day_of_a_push_heavy_week_takes_a_second_pull(
+    real_library, goals, days, experience, seed
+):
+    """45-min push/pull weeks with finishers press on more days than they pull
+    (push, pull, push): every press was already at its 2 sets, so capping
+    pressing left the week at 4:6 (2:4). The re-built pull days see the later
+    pressing days and take a second pull lift before the finisher's rounds."""
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=45, seed=seed, equipment=GYM,
+        experience=experience, request={"split_template": SplitTemplate.PUSH_PULL},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    assert not program.failures
+    review = review_program(
+        program, real_library, goals=dict(goals), experience=experience,
+        budget_minutes=45,
+    )  # fmt: skip
+    assert review.sessions_checked["pull_push_ratio"]
+    bent = [v for v in review.violations if v.invariant == "pull_push_ratio"]
+    assert not bent, bent
+
+
+def test_only_a_one_sided_day_weighs_the_later_days():
+    ahead = {0: (0.0, 4.0), 1: (2.0, 0.0), 2: (0.0, 2.0)}
+    pull_day = ("hinge", "horizontal_pull", "vertical_pull", "core", "isolation")
+    upper = ("horizontal_push", "horizontal_pull", "isolation")
+    assert one_sided(pull_day)
+    assert not one_sided(upper)
+    assert seen((0.0, 4.0), ahead, 1, pull_day) == (0.0, 6.0)
+    assert seen((0.0, 4.0), ahead, 1, upper) == (0.0, 4.0)
