@@ -20,12 +20,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .balance import (
+    GROUP_MUSCLES,
+    MAJOR_GROUPS,
     available_sides,
     balance_note,
+    floor_aim,
     floor_pattern,
+    floor_short,
     hypertrophy_weighted,
     lacking,
     patterns_at_cap,
+    primary_groups,
     week_lean,
 )
 from .blocks import (
@@ -60,7 +65,7 @@ from .scorer import Slot, score
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .timing import total_seconds
 from .types import ExerciseRole, Goal, ProgressionStyle
-from .volume import SESSION_SET_CAP, SessionVolume
+from .volume import SESSION_SET_CAP, SessionVolume, rows_of
 
 
 def lifting_day(inp: SessionInput) -> Built:
@@ -169,6 +174,11 @@ class _LiftingDay(SessionFit):
         self.carried_from: dict[int, int] = {}
         #: Hypertrophy-weighted: extra work aims at the major groups' MEV first.
         self.floors = hypertrophy_weighted(self.weights)
+        #: The major groups the day's focus targets: an isolation slot may aim
+        #: at them for the floors (:func:`.balance.floor_pattern`).
+        self.aimable = rows_of(FOCI[planned.focus].target_muscles) & frozenset(
+            MAJOR_GROUPS
+        )
 
     def total(self) -> int:
         """The session's estimated seconds as drafted so far."""
@@ -182,13 +192,23 @@ class _LiftingDay(SessionFit):
         """The side the week so far leans away from (:func:`.balance.week_lean`)."""
         return week_lean(self.planned.intent_tags, self.blocks, self.inp.week_pull_push)
 
-    def _floor(self) -> frozenset[str]:
-        """The pattern of the major group furthest below the session's share on
-        a hypertrophy-weighted day (:func:`.balance.floor_pattern`), else empty."""
+    def _floor(self, tags: tuple[str, ...] | None = None) -> tuple[str, str] | None:
+        """(pattern, major group) of the neediest major group on a hypertrophy-
+        weighted day (:func:`.balance.floor_pattern`: fewer than two days this
+        week, then furthest below MEV), among ``tags`` (the day's intent
+        patterns by default) minus those the week's pull:push leans away from
+        or at the day's pattern cap; else None."""
         if not self.floors:
-            return frozenset()
-        p = floor_pattern(self.planned.intent_tags, self.vol.rows, self._leans_off())
-        return frozenset({p}) if p else frozenset()
+            return None
+        hit = primary_groups(self.blocks, self.index)
+        return floor_pattern(
+            self.planned.intent_tags if tags is None else tags,
+            self.vol.rows,
+            self._leans_off() | self._at_cap(),
+            self.inp.week_floors,
+            hit,
+            self.aimable,
+        )
 
     def _leans_off(self) -> frozenset[str]:
         """Push patterns while the week so far pulls less than it pushes, pull
@@ -319,16 +339,20 @@ class _LiftingDay(SessionFit):
         )
 
     # -- steps -------------------------------------------------------------
-    def _add_main(self, i: int, pattern: str) -> bool:
+    def _add_main(
+        self, i: int, pattern: str, aim: frozenset[str] = frozenset()
+    ) -> bool:
         """The i-th main lift on ``pattern``: last week's lift for this focus and
         slot when it still fits (progressive overload), else a fresh pick with
-        room for 2+ hard sets. False when nothing fits."""
+        room for 2+ hard sets. ``aim``: the muscles the slot targets (an
+        isolation lift for a major group below its floor) instead of the
+        day's. False when nothing fits."""
         inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
         slot = Slot(
             "lift",
             ExerciseRole.MAIN,
             pattern,
-            self.targets,
+            aim or self.targets,
             main=True,
             hard=True,
             est_seconds=900,
@@ -412,6 +436,33 @@ class _LiftingDay(SessionFit):
             if p is not None:
                 self._draft_accessory(p, hard=True)
                 return True
+        floor = self._floor()
+        if floor and floor_short(
+            floor[1],
+            self.vol.rows,
+            primary_groups(self.blocks, self.index),
+            self.inp.week_floors,
+        ):
+            # A major group still below MEV or trained once this week: its
+            # pattern first, within the MRV share (issue 10: a leg curl or RDL
+            # on the squat day, a fly for a chest short of MEV).
+            p = self.rotation.next(
+                self.index,
+                self.ctx,
+                self.inp.rng,
+                GROUP_MUSCLES[floor[1]],
+                hard_tier=True,
+                first=False,
+                usable=lambda f: (
+                    vol.usable(f, 2, hard=True) and f.m.pattern not in full
+                ),
+                balance=frozenset(floor[:1]),
+                only=frozenset(floor[:1]),
+                aim=floor_aim(floor),
+            )
+            if p is not None:
+                self._draft_accessory(p, hard=True)
+                return True
         p = self.rotation.next(
             self.index,
             self.ctx,
@@ -420,7 +471,10 @@ class _LiftingDay(SessionFit):
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
             usable=lambda f: vol.usable(f, 2) and f.m.pattern not in full,
-            balance=self._lacking() | self._week_lean() | self._floor(),
+            balance=self._lacking()
+            | self._week_lean()
+            | frozenset(floor[:1] if floor else ()),
+            aim=floor_aim(floor),
         )
         if p is None:
             return False

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import floor_pattern, lacking
+from .balance import floor_aim, lacking
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
 from .optimizer import commit, pick
@@ -142,18 +142,16 @@ class SessionFit:
                 elif vol.allow is vol.soft:
                     vol.allow = vol.hard
                     continue
-            if (
-                middle == "FINISHER"
-                and extra_main < len(main_patterns) + 1
-                and extra_main < 4
-            ):
+            # Hypertrophy-weighted finisher days take a fourth lift whatever
+            # their main patterns: the major groups' floors come first (issue 10).
+            most = 4 if self.floors else min(4, len(main_patterns) + 1)
+            if middle == "FINISHER" and extra_main < most:
                 pool = main_patterns + acc_patterns
                 pattern = pool[extra_main % max(1, len(pool))]
-                if self.floors:  # hypertrophy first: the major group furthest back
-                    pattern = (
-                        floor_pattern(tuple(pool), self.vol.rows, self._leans_off())
-                        or pattern
-                    )
+                aim: frozenset[str] = frozenset()
+                floor = self._floor(tuple(pool))
+                if floor:  # hypertrophy first: the neediest major group
+                    pattern, aim = floor[0], floor_aim(floor)
                 # A day lacking a side takes it next, a pull before a push: a
                 # push without a pull is never left (issue 10, reference §11).
                 balance = sorted(
@@ -161,10 +159,10 @@ class SessionFit:
                     key=lambda t: t not in PULL_PATTERNS,
                 )
                 if balance:
-                    pattern = balance[0]
+                    pattern, aim = balance[0], frozenset()
                 balancing = bool(balance)
                 extra_main += 1
-                if self._add_main(extra_main - 1, pattern):
+                if self._add_main(extra_main - 1, pattern, aim):
                     if total() <= high or balancing and self._make_room():
                         continue
                     d = blocks["MAIN"].pop()

@@ -28,6 +28,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from movements.equipment import PRESET_EQUIPMENT
+from movements.models import EquipmentPreset
 from programs.generation import generate_program
 from programs.generation.balance import patterns_at_cap
 from programs.generation.review import review_program
@@ -346,3 +348,48 @@ def test_long_days_cover_another_pattern_before_a_third_of_one(
     assert review.sessions_checked["pattern_cap"]
     bent = [v for v in review.violations if v.invariant == "pattern_cap"]
     assert not bent, bent
+
+
+COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
+
+
+@pytest.mark.parametrize(
+    ("goals", "experience", "days", "minutes", "template", "seed"),
+    [
+        # Push (squat + press) and pull days: the push day's extra lifts went
+        # to lunges (the week pulled less than it pushed so far): chest 5 < 10.
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.EXPERT, 2, 120,
+         SplitTemplate.PUSH_PULL, 125),
+        # A body-part week whose push day held three 3-set lifts: chest 3 < 7.
+        (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.BEGINNER, 3, 90,
+         SplitTemplate.BODY_PART_SPLIT, 75),
+        # Three 45-minute full-body days, one leading with a hinge: hamstrings
+        # trained once a week and chest 6 < 10.
+        (((G.HYPERTROPHY, 10),), ExperienceLevel.ADVANCED, 3, 45, None, 99),
+    ],
+)  # fmt: skip
+def test_floor_work_reaches_mev_twice_a_week_across_the_week(
+    real_library, goals, experience, days, minutes, template, seed
+):
+    """Issue 10 (matrix, commercial gym): a hypertrophy-weighted week with room
+    for it keeps chest, back, quadriceps and hamstrings at MEV, each trained on
+    two days. Extra work goes to the group furthest behind over the week so
+    far (not the session alone): a fly when its presses are capped or the
+    week's pull:push holds pressing back, a leg curl or RDL on a squat day when
+    hamstrings were trained once."""
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=minutes, seed=seed,
+        equipment=COMMERCIAL_GYM, experience=experience,
+        request={"split_template": template},
+    )  # fmt: skip
+    review = review_program(
+        generate_program(spec, real_library), real_library, goals=dict(goals),
+        experience=experience, budget_minutes=minutes,
+    )  # fmt: skip
+    assert review.sessions_checked["mev_floor"]
+    misses = [
+        v
+        for v in review.violations
+        if v.invariant in ("mev_floor", "frequency") and not v.excepted
+    ]
+    assert not misses, misses
