@@ -23,6 +23,13 @@ def available_sides(index: LibraryIndex) -> frozenset[str]:
     return frozenset(p for p in PUSH_PATTERNS | PULL_PATTERNS if index.pattern(p))
 
 
+def side_of(pattern: str) -> str:
+    """ "push", "pull" or "" for a movement pattern."""
+    if pattern in PUSH_PATTERNS:
+        return "push"
+    return "pull" if pattern in PULL_PATTERNS else ""
+
+
 def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[str]:
     """The push or pull intent patterns still missing from a session's hard work,
     on a day whose focus has both (upper and full-body days, issue 10); empty
@@ -241,6 +248,45 @@ def floor_pattern(
         if "isolation" in tags and g in aimable and g in ISOLATION_AIMS:
             return "isolation", g
     return None
+
+
+#: Main-lift families whose patterns may stand in for one another (same side
+#: of push/pull, or the lower body), and the major group each pattern trains.
+FAMILIES = (PUSH_PATTERNS, PULL_PATTERNS, frozenset({"squat", "hinge", "lunge"}))
+PATTERN_GROUP = {p: g for g, ps in FLOOR_PATTERNS.items() for p in ps}
+
+
+def floor_leads(patterns: list[str], count: int, week: WeekFloors | None) -> list[str]:
+    """The main-lift patterns of a hypertrophy-weighted day (``patterns``, the
+    first ``count`` lifted), each swapped for a later one of its family when
+    that one trains a major group trained on fewer days this week (two are
+    enough), or as many and still below MEV while its own group is not: an
+    upper day leading with an overhead press presses on the bench when the
+    chest was trained once, a lower day leads with a hinge when the hamstrings
+    were not (issue 10; Schoenfeld 2016 and RP, reference §3). Unchanged
+    without ``week``."""
+    if week is None:
+        return patterns
+    out = list(patterns)
+    hit: set[str] = set()
+    done = (2, True)  # two days and MEV reached, or no major group
+    for i in range(min(count, len(out))):
+        rank = {
+            p: (
+                min(2, week.days.get(g, 0) + (g in hit)),
+                week.rows.get(g, 0.0) >= week.mev.get(g, 0.0),
+            )
+            for p, g in PATTERN_GROUP.items()
+        }
+        family = next((f for f in FAMILIES if out[i] in f), frozenset())
+        options = [q for q in out if q in family and q not in out[:i]]
+        best = min(options, key=lambda q: rank.get(q, done), default=out[i])
+        if rank.get(best, done) < rank.get(out[i], done):
+            j = out.index(best)
+            out[i], out[j] = out[j], out[i]
+        if out[i] in PATTERN_GROUP:
+            hit.add(PATTERN_GROUP[out[i]])
+    return out
 
 
 def floor_aim(floor: tuple[str, str] | None) -> frozenset[str]:

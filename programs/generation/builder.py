@@ -25,12 +25,14 @@ from .balance import (
     available_sides,
     balance_note,
     floor_aim,
+    floor_leads,
     floor_pattern,
     floor_short,
     hypertrophy_weighted,
     lacking,
     patterns_at_cap,
     primary_groups,
+    side_of,
     week_lean,
 )
 from .blocks import (
@@ -84,17 +86,6 @@ def lifting_day(inp: SessionInput) -> Built:
     day.grow()
     day.shrink()
     return day.finish()
-
-
-def _side(pattern: str) -> str:
-    """ "push", "pull" or "" for a movement pattern."""
-    return (
-        "push"
-        if pattern in PUSH_PATTERNS
-        else "pull"
-        if pattern in PULL_PATTERNS
-        else ""
-    )
 
 
 def _deload_day(inp: SessionInput) -> Built:
@@ -268,6 +259,8 @@ class _LiftingDay(SessionFit):
                 # A second day of the same focus in the week leads with the pull
                 # too, not with the push lift its focus cached.
                 self.main_side = PULL_PATTERNS
+        if self.floors:  # a major group short of two days leads (issue 10)
+            patterns = floor_leads(patterns, count, self.inp.week_floors)
         for i, pattern in enumerate(patterns[:count]):
             self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
@@ -372,7 +365,7 @@ class _LiftingDay(SessionFit):
             )
             # A later slot asked for the other side (push/pull balance) does not
             # keep a cached lift of the wrong side.
-            and (not i or _side(index.facts[cached].m.pattern) == _side(pattern))
+            and (not i or side_of(index.facts[cached].m.pattern) == side_of(pattern))
         ):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
