@@ -183,21 +183,22 @@ class _LiftingDay(SessionFit):
         """The side the week so far leans away from (:func:`.balance.week_lean`)."""
         return week_lean(self.planned.intent_tags, self.blocks, self.inp.week_pull_push)
 
-    def _floor(self, tags: tuple[str, ...] | None = None) -> tuple[str, str] | None:
+    def _floor(
+        self, tags: tuple[str, ...] | None = None, lean: bool = True
+    ) -> tuple[str, str] | None:
         """(pattern, major group) of the neediest major group on a hypertrophy-
         weighted day (:func:`.balance.floor_pattern`: fewer than two days this
         week, then furthest below MEV), among ``tags`` (the day's intent
-        patterns by default) minus those the week's pull:push leans away from
-        or at the day's pattern cap; else None."""
+        patterns by default) minus those at the day's pattern cap and (``lean``)
+        those the week's pull:push leans away from; else None."""
         if not self.floors:
             return None
-        hit = primary_groups(self.blocks, self.index)
         return floor_pattern(
             self.planned.intent_tags if tags is None else tags,
             self.vol.rows,
-            self._leans_off() | self._at_cap(),
+            (self._leans_off() if lean else frozenset()) | self._at_cap(),
             self.inp.week_floors,
-            hit,
+            primary_groups(self.blocks, self.index),
             self.aimable,
         )
 
@@ -413,6 +414,9 @@ class _LiftingDay(SessionFit):
         vol, full = self.vol, self._at_cap()  # no third press on an upper day
         lack = self._lacking()
         if lack and vol.allow is not vol.hard:
+            # The side's pattern that trains the neediest major group first.
+            pref = self._floor(tuple(sorted(lack)), lean=False)
+            prefer = frozenset(pref[:1]) if pref and pref[0] in lack else lack
             p = self.rotation.next(
                 self.index,
                 self.ctx,
@@ -423,7 +427,7 @@ class _LiftingDay(SessionFit):
                 usable=lambda f: (
                     vol.usable(f, 2, hard=True) and f.m.pattern not in full
                 ),
-                balance=lack,
+                balance=prefer,
                 only=lack,
             )
             if p is not None:
