@@ -414,9 +414,11 @@ class _LiftingDay(SessionFit):
         vol, full = self.vol, self._at_cap()  # no third press on an upper day
         lack = self._lacking()
         if lack and vol.allow is not vol.hard:
-            # The side's pattern that trains the neediest major group first.
+            # The side's pattern that trains the neediest major group first,
+            # by a lift with it as a primary mover (a bench press, not a
+            # close-grip one, for the chest).
             pref = self._floor(tuple(sorted(lack)), lean=False)
-            prefer = frozenset(pref[:1]) if pref and pref[0] in lack else lack
+            aim = pref if pref and pref[0] in lack else ("", "")
             p = self.rotation.next(
                 self.index,
                 self.ctx,
@@ -425,9 +427,11 @@ class _LiftingDay(SessionFit):
                 hard_tier=True,
                 first=True,
                 usable=lambda f: (
-                    vol.usable(f, 2, hard=True) and f.m.pattern not in full
+                    vol.usable(f, 2, hard=True)
+                    and f.m.pattern not in full
+                    and (f.m.pattern != aim[0] or aim[1] in f.prows)
                 ),
-                balance=prefer,
+                balance=frozenset({aim[0]}) if aim[0] else lack,
                 only=lack,
             )
             if p is not None:

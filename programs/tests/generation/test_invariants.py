@@ -375,6 +375,10 @@ COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
         # the third upper day's push was an overhead press: chest 7 < 10.
         (((G.HYPERTROPHY, 5), (G.MOBILITY, 5)), ExperienceLevel.EXPERT, 6, 30,
          SplitTemplate.UPPER_LOWER, 5, ("mev_floor", "frequency")),
+        # 30-minute full-body days: the push a day lacked for the chest was a
+        # close-grip bench press (triceps), so the chest was trained once.
+        (((G.HYPERTROPHY, 10),), ExperienceLevel.INTERMEDIATE, 4, 30,
+         SplitTemplate.FULL_BODY, 151, ("frequency",)),
     ],
 )  # fmt: skip
 def test_floor_work_reaches_mev_twice_a_week_across_the_week(
