@@ -8,16 +8,26 @@ pulls), which side the week so far leans away from (weekly pull:push hard sets
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .library import LibraryIndex
 from .prescription import Draft
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
-from .types import Goal
+from .types import ExerciseRole, ExperienceLevel, Goal
+from .volume import BEGINNER_SCALE, landmark
 
 
 def available_sides(index: LibraryIndex) -> frozenset[str]:
     """The push and pull patterns with at least one movement the athlete may do
     (the index holds only movements their equipment and rules allow)."""
     return frozenset(p for p in PUSH_PATTERNS | PULL_PATTERNS if index.pattern(p))
+
+
+def side_of(pattern: str) -> str:
+    """ "push", "pull" or "" for a movement pattern."""
+    if pattern in PUSH_PATTERNS:
+        return "push"
+    return "pull" if pattern in PULL_PATTERNS else ""
 
 
 def lacking(tags: tuple[str, ...], blocks: dict[str, list[Draft]]) -> frozenset[str]:
@@ -119,24 +129,171 @@ def hypertrophy_weighted(weights: dict) -> bool:
     )
 
 
+#: The library muscles an isolation slot aims at to train each major group
+#: when the day has none of the group's compound patterns left (chest fly, leg
+#: curl, leg extension, straight-arm pulldown; issue 10).
+GROUP_MUSCLES: dict[str, frozenset[str]] = {
+    "chest": frozenset({"chest"}),
+    "back": frozenset({"lats", "middle_back"}),
+    "quadriceps": frozenset({"quadriceps"}),
+    "hamstrings": frozenset({"hamstrings"}),
+}
+
+
+#: The groups whose missing compound work an isolation lift stands in for. Not
+#: the back: a day whose rows are capped or held back by the week's pull:push
+#: already pulls enough, and straight-arm work would only crowd out the
+#: pressing the week needs (weekly pull:push 0.8–2.0, reference §11).
+ISOLATION_AIMS = frozenset({"chest", "quadriceps", "hamstrings"})
+
+
+@dataclass(frozen=True, slots=True)
+class WeekFloors:
+    """Where a hypertrophy-weighted week stands before a session: ``rows``:
+    hard sets per landmark group of its earlier sessions; ``days``: the days
+    each group got a primary hard set; ``mev``: each major group's weekly floor
+    (MEV, ×0.7 for beginners; reference §3)."""
+
+    rows: dict[str, float] = field(default_factory=dict)
+    days: dict[str, int] = field(default_factory=dict)
+    mev: dict[str, float] = field(default_factory=dict)
+
+
+def primary_groups(
+    blocks: dict[str, list[Draft]], index: LibraryIndex
+) -> frozenset[str]:
+    """The major groups a session's MAIN or ACCESSORY hard work trains as a
+    primary muscle (a day that counts for the twice-a-week rule)."""
+    return frozenset(
+        g
+        for ds in blocks.values()
+        for d in ds
+        if d.hard and d.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+        for g, c in index.facts[d.movement.id].credit.items()
+        if c >= 1.0 and g in MAJOR_GROUPS
+    )
+
+
+def week_floors(
+    weights: dict,
+    experience: ExperienceLevel,
+    rows: dict[str, float],
+    days: dict[str, int],
+) -> WeekFloors | None:
+    """The week so far for a hypertrophy-weighted program (:class:`WeekFloors`;
+    MEV ×0.7 for beginners, :data:`.volume.BEGINNER_SCALE`), else None."""
+    if not hypertrophy_weighted(weights):
+        return None
+    scale = BEGINNER_SCALE if experience == ExperienceLevel.BEGINNER else 1.0
+    mev = {g: landmark(g).mev * scale for g in MAJOR_GROUPS}
+    return WeekFloors(dict(rows), dict(days), mev)
+
+
+def floor_order(
+    rows: dict[str, float], hit: frozenset[str], week: WeekFloors | None
+) -> list[str]:
+    """The major groups, neediest first. Without ``week``: fewest hard sets in
+    the session so far (``rows``). With it: the group trained on the fewest
+    days of the week, up to two (this session's primary hits, ``hit``,
+    included), comes first (Schoenfeld 2016, reference §3: 2×/week beats 1×),
+    then the group furthest below its MEV over the week (RP, reference §3;
+    issue 10)."""
+    if week is None:
+        return sorted(
+            MAJOR_GROUPS, key=lambda g: (rows.get(g, 0.0), MAJOR_GROUPS.index(g))
+        )
+
+    def need(g: str) -> tuple[int, float, int]:
+        days = week.days.get(g, 0) + (g in hit)
+        total = week.rows.get(g, 0.0) + rows.get(g, 0.0)
+        return min(days, 2), total - week.mev.get(g, 0.0), MAJOR_GROUPS.index(g)
+
+    return sorted(MAJOR_GROUPS, key=need)
+
+
+def floor_short(
+    group: str, rows: dict[str, float], hit: frozenset[str], week: WeekFloors | None
+) -> bool:
+    """Whether a major group is still short this week counting the session so
+    far: below its MEV or trained on fewer than two days (issue 10)."""
+    if week is None:
+        return False
+    days = week.days.get(group, 0) + (group in hit)
+    total = week.rows.get(group, 0.0) + rows.get(group, 0.0)
+    return days < 2 or total < week.mev.get(group, 0.0) - 1e-9
+
+
 def floor_pattern(
     tags: tuple[str, ...],
     rows: dict[str, float],
     exclude: frozenset[str] = frozenset(),
-) -> str | None:
-    """The day's pattern for the major group with the fewest hard sets in the
-    session so far (``rows``: landmark group → sets), among the groups the day's
-    intent patterns can train; None when it trains none of them. Extra work on
-    a hypertrophy-weighted day goes there first, so chest, back, quadriceps and
-    hamstrings reach MEV before other work (RP, reference §3; issue 10).
-    ``exclude``: patterns the week's pull:push leans away from (not chosen)."""
-    options = [
-        (rows.get(g, 0.0), i, p)
-        for i, g in enumerate(MAJOR_GROUPS)
-        for p in FLOOR_PATTERNS[g]
-        if p in tags and p not in exclude
-    ]
-    return min(options)[2] if options else None
+    week: WeekFloors | None = None,
+    hit: frozenset[str] = frozenset(),
+    aimable: frozenset[str] = frozenset(),
+) -> tuple[str, str] | None:
+    """(pattern, major group) for the day's extra work on a hypertrophy-weighted
+    day: the neediest group (:func:`floor_order`) the day's intent patterns can
+    train; None when it trains none of them. Extra work goes there first, so
+    chest, back, quadriceps and hamstrings reach MEV, twice a week, before
+    other work (RP, reference §3; issue 10). ``exclude``: patterns the week's
+    pull:push leans away from, or at the day's pattern cap (not chosen); a group
+    with none of its compound patterns left takes the day's isolation slot when
+    the day targets it (``aimable``: the groups of the day's target muscles) —
+    a chest fly or leg curl, as a coach would add."""
+    for g in floor_order(rows, hit, week):
+        options = [p for p in FLOOR_PATTERNS[g] if p in tags and p not in exclude]
+        if options:
+            return min(options), g
+        if "isolation" in tags and g in aimable and g in ISOLATION_AIMS:
+            return "isolation", g
+    return None
+
+
+#: Main-lift families whose patterns may stand in for one another (same side
+#: of push/pull, or the lower body), and the major group each pattern trains.
+FAMILIES = (PUSH_PATTERNS, PULL_PATTERNS, frozenset({"squat", "hinge", "lunge"}))
+PATTERN_GROUP = {p: g for g, ps in FLOOR_PATTERNS.items() for p in ps}
+
+
+def floor_leads(patterns: list[str], count: int, week: WeekFloors | None) -> list[str]:
+    """The main-lift patterns of a hypertrophy-weighted day (``patterns``, the
+    first ``count`` lifted), each swapped for a later one of its family when
+    that one trains a major group trained on fewer days this week (two are
+    enough), or as many and still below MEV while its own group is not: an
+    upper day leading with an overhead press presses on the bench when the
+    chest was trained once, a lower day leads with a hinge when the hamstrings
+    were not (issue 10; Schoenfeld 2016 and RP, reference §3). Unchanged
+    without ``week``."""
+    if week is None:
+        return patterns
+    out = list(patterns)
+    hit: set[str] = set()
+    done = (2, True)  # two days and MEV reached, or no major group
+    for i in range(min(count, len(out))):
+        rank = {
+            p: (
+                min(2, week.days.get(g, 0) + (g in hit)),
+                week.rows.get(g, 0.0) >= week.mev.get(g, 0.0),
+            )
+            for p, g in PATTERN_GROUP.items()
+        }
+        family = next((f for f in FAMILIES if out[i] in f), frozenset())
+        options = [q for q in out if q in family and q not in out[:i]]
+        best = min(options, key=lambda q: rank.get(q, done), default=out[i])
+        if rank.get(best, done) < rank.get(out[i], done):
+            j = out.index(best)
+            out[i], out[j] = out[j], out[i]
+        if out[i] in PATTERN_GROUP:
+            hit.add(PATTERN_GROUP[out[i]])
+    return out
+
+
+def floor_aim(floor: tuple[str, str] | None) -> frozenset[str]:
+    """The muscles an isolation slot chosen by :func:`floor_pattern` aims at
+    (chest for a chest fly); empty for a compound floor pattern or none."""
+    if floor is None or floor[0] != "isolation":
+        return frozenset()
+    return GROUP_MUSCLES[floor[1]]
 
 
 #: A day holds at most this many hard exercises of one compound lifting pattern

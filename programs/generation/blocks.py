@@ -16,6 +16,7 @@ import math
 import random
 from dataclasses import dataclass, field, replace
 
+from .balance import WeekFloors
 from .heuristics import (
     DELOAD_RPE_OFFSET,
     MOBILITY_EXTRA_STRETCH_PER_WEIGHT,
@@ -86,6 +87,10 @@ class SessionInput:
     #: Hard (pull, push) sets of the week's sessions built so far (issue 10:
     #: weekly pull:push 0.8–2.0).
     week_pull_push: tuple[float, float] = (0.0, 0.0)
+    #: A hypertrophy-weighted week's major-group sets and training days so far
+    #: (:class:`.balance.WeekFloors`; issue 10: MEV twice a week); None: the
+    #: session's floor work looks at the session alone.
+    week_floors: WeekFloors | None = None
 
 
 @dataclass(slots=True)

@@ -20,12 +20,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .balance import (
+    GROUP_MUSCLES,
+    MAJOR_GROUPS,
     available_sides,
     balance_note,
+    floor_aim,
+    floor_leads,
     floor_pattern,
+    floor_short,
     hypertrophy_weighted,
     lacking,
     patterns_at_cap,
+    primary_groups,
+    side_of,
     week_lean,
 )
 from .blocks import (
@@ -60,7 +67,7 @@ from .scorer import Slot, score
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .timing import total_seconds
 from .types import ExerciseRole, Goal, ProgressionStyle
-from .volume import SESSION_SET_CAP, SessionVolume
+from .volume import SESSION_SET_CAP, SessionVolume, rows_of
 from .weekbalance import capped_rows_note
 
 
@@ -80,17 +87,6 @@ def lifting_day(inp: SessionInput) -> Built:
     day.grow()
     day.shrink()
     return day.finish()
-
-
-def _side(pattern: str) -> str:
-    """ "push", "pull" or "" for a movement pattern."""
-    return (
-        "push"
-        if pattern in PUSH_PATTERNS
-        else "pull"
-        if pattern in PULL_PATTERNS
-        else ""
-    )
 
 
 def _deload_day(inp: SessionInput) -> Built:
@@ -170,6 +166,11 @@ class _LiftingDay(SessionFit):
         self.carried_from: dict[int, int] = {}
         #: Hypertrophy-weighted: extra work aims at the major groups' MEV first.
         self.floors = hypertrophy_weighted(self.weights)
+        #: The major groups the day's focus targets: an isolation slot may aim
+        #: at them for the floors (:func:`.balance.floor_pattern`).
+        self.aimable = rows_of(FOCI[planned.focus].target_muscles) & frozenset(
+            MAJOR_GROUPS
+        )
 
     def total(self) -> int:
         """The session's estimated seconds as drafted so far."""
@@ -183,13 +184,24 @@ class _LiftingDay(SessionFit):
         """The side the week so far leans away from (:func:`.balance.week_lean`)."""
         return week_lean(self.planned.intent_tags, self.blocks, self.inp.week_pull_push)
 
-    def _floor(self) -> frozenset[str]:
-        """The pattern of the major group furthest below the session's share on
-        a hypertrophy-weighted day (:func:`.balance.floor_pattern`), else empty."""
+    def _floor(
+        self, tags: tuple[str, ...] | None = None, lean: bool = True
+    ) -> tuple[str, str] | None:
+        """(pattern, major group) of the neediest major group on a hypertrophy-
+        weighted day (:func:`.balance.floor_pattern`: fewer than two days this
+        week, then furthest below MEV), among ``tags`` (the day's intent
+        patterns by default) minus those at the day's pattern cap and (``lean``)
+        those the week's pull:push leans away from; else None."""
         if not self.floors:
-            return frozenset()
-        p = floor_pattern(self.planned.intent_tags, self.vol.rows, self._leans_off())
-        return frozenset({p}) if p else frozenset()
+            return None
+        return floor_pattern(
+            self.planned.intent_tags if tags is None else tags,
+            self.vol.rows,
+            (self._leans_off() if lean else frozenset()) | self._at_cap(),
+            self.inp.week_floors,
+            primary_groups(self.blocks, self.index),
+            self.aimable,
+        )
 
     def _leans_off(self) -> frozenset[str]:
         """Push patterns while the week so far pulls less than it pushes, pull
@@ -249,6 +261,8 @@ class _LiftingDay(SessionFit):
                 # A second day of the same focus in the week leads with the pull
                 # too, not with the push lift its focus cached.
                 self.main_side = PULL_PATTERNS
+        if self.floors:  # a major group short of two days leads (issue 10)
+            patterns = floor_leads(patterns, count, self.inp.week_floors)
         for i, pattern in enumerate(patterns[:count]):
             self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
@@ -316,16 +330,20 @@ class _LiftingDay(SessionFit):
         )
 
     # -- steps -------------------------------------------------------------
-    def _add_main(self, i: int, pattern: str) -> bool:
+    def _add_main(
+        self, i: int, pattern: str, aim: frozenset[str] = frozenset()
+    ) -> bool:
         """The i-th main lift on ``pattern``: last week's lift for this focus and
         slot when it still fits (progressive overload), else a fresh pick with
-        room for 2+ hard sets. False when nothing fits."""
+        room for 2+ hard sets. ``aim``: the muscles the slot targets (an
+        isolation lift for a major group below its floor) instead of the
+        day's. False when nothing fits."""
         inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
         slot = Slot(
             "lift",
             ExerciseRole.MAIN,
             pattern,
-            self.targets,
+            aim or self.targets,
             main=True,
             hard=True,
             est_seconds=900,
@@ -347,7 +365,7 @@ class _LiftingDay(SessionFit):
             )
             # A later slot asked for the other side (push/pull balance) does not
             # keep a cached lift of the wrong side.
-            and (not i or _side(index.facts[cached].m.pattern) == _side(pattern))
+            and (not i or side_of(index.facts[cached].m.pattern) == side_of(pattern))
         ):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
@@ -395,6 +413,11 @@ class _LiftingDay(SessionFit):
         vol, full = self.vol, self._at_cap()  # no third press on an upper day
         lack = self._lacking()
         if lack and vol.allow is not vol.hard:
+            # The side's pattern that trains the neediest major group first,
+            # by a lift with it as a primary mover (a bench press, not a
+            # close-grip one, for the chest).
+            pref = self._floor(tuple(sorted(lack)), lean=False)
+            aim = pref if pref and pref[0] in lack else ("", "")
             p = self.rotation.next(
                 self.index,
                 self.ctx,
@@ -403,10 +426,39 @@ class _LiftingDay(SessionFit):
                 hard_tier=True,
                 first=True,
                 usable=lambda f: (
+                    vol.usable(f, 2, hard=True)
+                    and f.m.pattern not in full
+                    and (f.m.pattern != aim[0] or aim[1] in f.prows)
+                ),
+                balance=frozenset({aim[0]}) if aim[0] else lack,
+                only=lack,
+            )
+            if p is not None:
+                self._draft_accessory(p, hard=True)
+                return True
+        floor = self._floor()
+        if floor and floor_short(
+            floor[1],
+            self.vol.rows,
+            primary_groups(self.blocks, self.index),
+            self.inp.week_floors,
+        ):
+            # A major group still below MEV or trained once this week: its
+            # pattern first, within the MRV share (issue 10: a leg curl or RDL
+            # on the squat day, a fly for a chest short of MEV).
+            p = self.rotation.next(
+                self.index,
+                self.ctx,
+                self.inp.rng,
+                GROUP_MUSCLES[floor[1]],
+                hard_tier=True,
+                first=False,
+                usable=lambda f: (
                     vol.usable(f, 2, hard=True) and f.m.pattern not in full
                 ),
-                balance=lack,
-                only=lack,
+                balance=frozenset(floor[:1]),
+                only=frozenset(floor[:1]),
+                aim=floor_aim(floor),
             )
             if p is not None:
                 self._draft_accessory(p, hard=True)
@@ -419,7 +471,10 @@ class _LiftingDay(SessionFit):
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
             usable=lambda f: vol.usable(f, 2) and f.m.pattern not in full,
-            balance=self._lacking() | self._week_lean() | self._floor(),
+            balance=self._lacking()
+            | self._week_lean()
+            | frozenset(floor[:1] if floor else ()),
+            aim=floor_aim(floor),
         )
         if p is None:
             return False

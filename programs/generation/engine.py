@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import heuristics as H
+from .balance import primary_groups, week_floors
 from .blocks import Built, SessionInput
 from .builder import lifting_day
 from .daytypes import cardio_day, conditioning_day, mobility_day
@@ -253,6 +254,8 @@ def _week_pass(
     lifting = [s for s in mc.sessions if s.focus in FOCI]
     cardio_rank = 0
     pull_push = [0.0, 0.0]
+    weights = {gw.goal: gw.weight for gw in spec.request.goals}
+    trained: dict[str, int] = {}  # days each major group got primary hard sets
     for session in mc.sessions:
         if session.session_type == SessionType.RECOVERY:
             continue
@@ -300,6 +303,7 @@ def _week_pass(
                     (pull_push[0], pull_push[1]), ahead or {}, day,
                     FOCI[session.focus].intent_tags if session.focus in FOCI else (),
                 ),
+                "week_floors": week_floors(weights, spec.athlete.experience_level, used_rows, trained),
             }  # fmt: skip
             same_day = last is not None and last[2] == (session.focus, session.blocks)
             deload_source = last[1] if same_day and scheme.is_deload else None
@@ -342,6 +346,8 @@ def _week_pass(
         if session.focus in FOCI:
             sides[day] = (pull_push[0] - before[0], pull_push[1] - before[1])
         main_ids.update(v[0] for v in built.main_ids.values())
+        for g in primary_groups(built.blocks, index):
+            trained[g] = trained.get(g, 0) + 1
         for row, value in built.row_sets.items():
             used_rows[row] = used_rows.get(row, 0.0) + value
         for key, mid in built.main_ids.items():

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import floor_pattern, lacking
+from .balance import floor_aim, lacking, primary_groups
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
 from .optimizer import commit, pick
@@ -130,13 +130,16 @@ class SessionFit:
         while total() < self.low:
             # One accessory more than the time rule allows when the day still
             # lacks a push or a pull (a 30-minute upper day still rows).
-            room_for = max_acc + (1 if self._lacking() else 0)
+            # So does a hypertrophy-weighted day whose neediest major group
+            # has been trained on fewer than two days this week.
+            needs_day = self._floor_needs_day()
+            room_for = max_acc + (1 if self._lacking() or needs_day else 0)
             if (
                 middle == "ACCESSORY"
                 and len(blocks["ACCESSORY"]) < room_for
                 and not acc_full
             ):
-                balancing = bool(self._lacking())
+                balancing = bool(self._lacking()) or needs_day
                 if self._add_accessory():
                     if total() <= high or balancing and self._make_room():
                         continue
@@ -148,18 +151,16 @@ class SessionFit:
                 elif vol.allow is vol.soft:
                     vol.allow = vol.hard
                     continue
-            if (
-                middle == "FINISHER"
-                and extra_main < len(main_patterns) + 1
-                and extra_main < 4
-            ):
+            # Hypertrophy-weighted finisher days take a fourth lift whatever
+            # their main patterns: the major groups' floors come first (issue 10).
+            most = 4 if self.floors else min(4, len(main_patterns) + 1)
+            if middle == "FINISHER" and extra_main < most:
                 pool = main_patterns + acc_patterns
                 pattern = pool[extra_main % max(1, len(pool))]
-                if self.floors:  # hypertrophy first: the major group furthest back
-                    pattern = (
-                        floor_pattern(tuple(pool), self.vol.rows, self._leans_off())
-                        or pattern
-                    )
+                aim: frozenset[str] = frozenset()
+                floor = self._floor(tuple(pool))
+                if floor:  # hypertrophy first: the neediest major group
+                    pattern, aim = floor[0], floor_aim(floor)
                 # A day lacking a side takes it next, a pull before a push: a
                 # push without a pull is never left (issue 10, reference §11).
                 balance = sorted(
@@ -167,10 +168,10 @@ class SessionFit:
                     key=lambda t: t not in PULL_PATTERNS,
                 )
                 if balance:
-                    pattern = balance[0]
-                balancing = bool(balance)
+                    pattern, aim = balance[0], frozenset()
+                balancing = bool(balance) or self._floor_needs_day()
                 extra_main += 1
-                if self._add_main(extra_main - 1, pattern):
+                if self._add_main(extra_main - 1, pattern, aim):
                     if total() <= high or balancing and self._make_room():
                         continue
                     d = blocks["MAIN"].pop()
@@ -185,6 +186,17 @@ class SessionFit:
                 vol.allow = vol.hard
                 continue
             break
+
+    def _floor_needs_day(self: _LiftingDay) -> bool:
+        """Whether the neediest major group of a hypertrophy-weighted day
+        (:func:`.balance.floor_pattern`) has been trained on fewer than two
+        days this week, this session included: its lift then makes room
+        like a push/pull balancing one (Schoenfeld 2016, reference §3)."""
+        floor, week = self._floor(), self.inp.week_floors
+        if floor is None or week is None:
+            return False
+        hit = primary_groups(self.blocks, self.index)
+        return week.days.get(floor[1], 0) + (floor[1] in hit) < 2
 
     def _make_room(self: _LiftingDay) -> bool:
         """Make the lift just added for push/pull balance (the last accessory, or

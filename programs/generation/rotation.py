@@ -64,6 +64,7 @@ class AccessoryRotation:
         usable: Callable[[Facts], bool],
         balance: frozenset[str] = frozenset(),
         only: frozenset[str] | None = None,
+        aim: frozenset[str] = frozenset(),
     ) -> Pick | None:
         """The next accessory pick, or None once this tier has nothing left.
 
@@ -73,7 +74,10 @@ class AccessoryRotation:
         yet, so every relaxation step may be used. ``balance``: patterns the
         session still needs for balance (a pull on a day that only pushes, issue
         10) go before every other pattern. ``only``: search just these patterns
-        (a partial search: it never marks the tier exhausted)."""
+        (a partial search: it never marks the tier exhausted). ``aim``: the
+        muscles an isolation slot asked for by the floors aims at (a chest fly
+        for a chest below MEV, :func:`.balance.floor_pattern`); else it aims at
+        the day's least-covered targets."""
         if only is None and self.exhausted.get(hard_tier):
             return None
         top = 3 if not hard_tier else len(RELAXATION_STEPS) if first else 5
@@ -98,7 +102,9 @@ class AccessoryRotation:
             for i in order if step < 2 else order[:2]:
                 pattern = patterns[i]
                 slot_targets = targets
-                if pattern == "isolation":
+                if pattern == "isolation" and aim and pattern in balance:
+                    slot_targets = aim
+                elif pattern == "isolation":
                     lacking = sorted(targets, key=lambda m: (m in ctx.covered, m))
                     slot_targets = frozenset(lacking[:2])
                 key = (
