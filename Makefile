@@ -58,7 +58,7 @@ fuzz: venv
 SCENARIO ?= medium
 DB ?= sqlite
 loadtest: venv
-	$(PY) loadtests/run.py --scenario $(SCENARIO) --db $(DB) $(if $(SECONDS),--seconds $(SECONDS)) $(if $(WORKERS),--workers $(WORKERS)) $(if $(RESTART_DB_AT),--restart-db-at $(RESTART_DB_AT))
+	$(PY) loadtests/run.py --scenario $(SCENARIO) --db $(DB) $(if $(SECONDS),--seconds $(SECONDS)) $(if $(WORKERS),--workers $(WORKERS)) $(if $(CLUSTER_WORKERS),--cluster-workers $(CLUSTER_WORKERS)) $(if $(RESTART_DB_AT),--restart-db-at $(RESTART_DB_AT))
 
 # Generation throughput with 1, 2 and 4 clusters on Redis + PostgreSQL.
 bench-clusters: venv

@@ -190,6 +190,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--clusters", type=int, default=1, help="qcluster processes")
     parser.add_argument(
+        "--cluster-workers",
+        type=int,
+        default=2,
+        help="worker processes per cluster (Q_CLUSTER_WORKERS)",
+    )
+    parser.add_argument(
         "--restart-db-at",
         type=float,
         help="restart the stack's PostgreSQL this many seconds in (--db postgres)",
@@ -207,13 +213,13 @@ def main() -> int:
     print(
         f"== loadtest {args.scenario}: {users} users, {seconds}s, db={args.db}"
         f"{' +redis' if args.redis else ''}, gunicorn x{args.workers}, "
-        f"{args.clusters} cluster(s); load average before "
+        f"{args.clusters} cluster(s) x{args.cluster_workers} workers; load average before "
         f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores",
         flush=True,
     )
     with Stack(db=args.db, redis=args.redis, tag="load") as stack:
         url = stack.start_gunicorn(workers=args.workers)
-        stack.start_clusters(args.clusters)
+        stack.start_clusters(args.clusters, workers=args.cluster_workers)
         samples: list = []
         cpu: list = []
         stop = threading.Event()

@@ -184,14 +184,26 @@ def _sessions_write(
     keeps the planner's blocks and reasons and adds the engine's notes on how the
     session was built. Returns the exercises written.
     """
-    rows: list[SessionExercise] = []
+    # Everything is built before the transaction opens: on SQLite it holds the
+    # database's write lock, which the web processes wait for.
+    completions = [
+        (session_id, _completion_fields(generated, planned))
+        for session_id, generated, planned in batch
+    ]
+    rows = [
+        row
+        for session_id, generated, _ in batch
+        for row in _exercise_rows(session_id, generated)
+    ]
     with transaction.atomic():
-        for session_id, generated, planned in batch:
-            if not _session_complete(session_id, generated, planned, token=token):
+        for session_id, fields in completions:
+            # The claim check and the completion are one UPDATE.
+            if not Session.objects.filter(pk=session_id, claim_token=token).update(
+                **fields
+            ):
                 raise leases.ClaimLost(session_id)
-            rows.extend(_exercise_rows(session_id, generated))
         SessionExercise.objects.filter(
-            session_id__in=[session_id for session_id, _, _ in batch]
+            session_id__in=[session_id for session_id, _ in completions]
         ).delete()
         SessionExercise.objects.bulk_create(rows)
     return len(rows)
@@ -209,47 +221,42 @@ def _session_write(
     return _sessions_write([(session_id, generated, planned)], token=token)
 
 
-def _session_complete(
-    session_id: int,
-    generated: t.GeneratedSession,
-    planned: t.PlannedSession | None,
-    *,
-    token: str,
-) -> bool:
-    """Mark the session COMPLETED with its generated fields, releasing the claim,
-    in one UPDATE that matches only while ``token`` holds it. Returns whether it
-    did."""
-    rationale = {
-        "blocks": list(planned.blocks) if planned else [],
-        "reasons": list(planned.reasons) if planned else [],
-        "dominant_goal": (
-            planned.dominant_goal.value if planned and planned.dominant_goal else None
-        ),
-        "notes": list(generated.rationale),
-    }
+def _completion_fields(
+    generated: t.GeneratedSession, planned: t.PlannedSession | None
+) -> dict:
+    """The session's fields once generated: COMPLETED, the claim released, the
+    engine's minutes, time breakdown, notes and circuits, and a ``rationale``
+    that keeps the planner's blocks and reasons and adds the engine's notes."""
     tb = generated.time_breakdown
-    return bool(
-        Session.objects.filter(pk=session_id, claim_token=token).update(
-            claim_token="",
-            claimed_at=None,
-            estimated_minutes=generated.estimated_minutes,
-            time_breakdown={
-                "warmup": tb.warmup,
-                "main": tb.main,
-                "accessory": tb.accessory,
-                "finisher": tb.finisher,
-                "cooldown": tb.cooldown,
-                "total": tb.total,
-            },
-            coach_notes=generated.coach_notes[:200],
-            rationale=rationale,
-            main_circuit_id=generated.main_circuit_id,
-            finisher_circuit_id=generated.finisher_circuit_id,
-            generation_status=GenerationStatus.COMPLETED,
-            generation_error="",
-            generated_at=timezone.now(),
-        )
-    )
+    return {
+        "claim_token": "",
+        "claimed_at": None,
+        "estimated_minutes": generated.estimated_minutes,
+        "time_breakdown": {
+            "warmup": tb.warmup,
+            "main": tb.main,
+            "accessory": tb.accessory,
+            "finisher": tb.finisher,
+            "cooldown": tb.cooldown,
+            "total": tb.total,
+        },
+        "coach_notes": generated.coach_notes[:200],
+        "rationale": {
+            "blocks": list(planned.blocks) if planned else [],
+            "reasons": list(planned.reasons) if planned else [],
+            "dominant_goal": (
+                planned.dominant_goal.value
+                if planned and planned.dominant_goal
+                else None
+            ),
+            "notes": list(generated.rationale),
+        },
+        "main_circuit_id": generated.main_circuit_id,
+        "finisher_circuit_id": generated.finisher_circuit_id,
+        "generation_status": GenerationStatus.COMPLETED,
+        "generation_error": "",
+        "generated_at": timezone.now(),
+    }
 
 
 def _exercise_rows(
