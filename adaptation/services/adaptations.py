@@ -11,7 +11,7 @@ adaptation is only ever replaced when the athlete re-adapts explicitly
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -52,7 +52,6 @@ def day_session(*, program: Program, day: date) -> Session:
 def prescription_json(adaptation: engine.Adaptation, library) -> dict:
     """The adapted session as stored on :class:`SessionAdaptation`."""
     names = {mid: info.name for mid, info in library.movements.items()}
-    tb = adaptation.time_breakdown
     return {
         "session_type": adaptation.session_type.value,
         "is_recovery": any(
@@ -77,14 +76,7 @@ def prescription_json(adaptation: engine.Adaptation, library) -> dict:
             }
             for e in adaptation.exercises
         ],
-        "time_breakdown": {
-            "warmup": tb.warmup,
-            "main": tb.main,
-            "accessory": tb.accessory,
-            "finisher": tb.finisher,
-            "cooldown": tb.cooldown,
-            "total": tb.total,
-        },
+        "time_breakdown": asdict(adaptation.time_breakdown),
         "planned_minutes": adaptation.planned_minutes,
         "estimated_minutes": adaptation.estimated_minutes,
         "minutes_available": adaptation.minutes_available,

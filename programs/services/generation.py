@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -227,19 +227,11 @@ def _completion_fields(
     """The session's fields once generated: COMPLETED, the claim released, the
     engine's minutes, time breakdown, notes and circuits, and a ``rationale``
     that keeps the planner's blocks and reasons and adds the engine's notes."""
-    tb = generated.time_breakdown
     return {
         "claim_token": "",
         "claimed_at": None,
         "estimated_minutes": generated.estimated_minutes,
-        "time_breakdown": {
-            "warmup": tb.warmup,
-            "main": tb.main,
-            "accessory": tb.accessory,
-            "finisher": tb.finisher,
-            "cooldown": tb.cooldown,
-            "total": tb.total,
-        },
+        "time_breakdown": asdict(generated.time_breakdown),
         "coach_notes": generated.coach_notes[:200],
         "rationale": {
             "blocks": list(planned.blocks) if planned else [],

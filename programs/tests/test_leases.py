@@ -38,6 +38,20 @@ def _age(program, seconds: float) -> None:
     )
 
 
+def _empty_session(session):
+    from programs.generation import types as t
+
+    return t.GeneratedSession(
+        microcycle_sequence=session.microcycle.sequence_number,
+        day_index=session.day_index,
+        exercises=(),
+        time_breakdown=t.TimeBreakdown(0, 0, 0, 0, 0, 0),
+        estimated_minutes=0,
+        coach_notes="",
+        rationale=(),
+    )
+
+
 def test_a_live_claim_cannot_be_taken_and_a_stale_one_can(user, create_program):
     program = create_program(user, generate=False)
     first = leases.sessions_claim(program_id=program.pk, token="a" * 32)
@@ -56,36 +70,13 @@ def test_a_run_that_lost_its_claim_writes_nothing(user, create_program):
     # Another run takes over, then the stalled one wakes up and tries to write.
     leases.sessions_claim(program_id=program.pk, token="b" * 32)
     session = _training(program).first()
-    from programs.generation import types as t
-
-    generated = t.GeneratedSession(
-        microcycle_sequence=1,
-        day_index=session.day_index,
-        exercises=(),
-        time_breakdown=t.TimeBreakdown(0, 0, 0, 0, 0, 0),
-        estimated_minutes=0,
-        coach_notes="",
-        rationale=(),
-    )
     with pytest.raises(leases.ClaimLost):
-        generation._session_write(session.pk, generated, None, token="a" * 32)
+        generation._session_write(
+            session.pk, _empty_session(session), None, token="a" * 32
+        )
     session.refresh_from_db()
     assert session.claim_token == "b" * 32
     assert session.generation_status == GenerationStatus.IN_PROGRESS
-
-
-def _empty_session(session):
-    from programs.generation import types as t
-
-    return t.GeneratedSession(
-        microcycle_sequence=session.microcycle.sequence_number,
-        day_index=session.day_index,
-        exercises=(),
-        time_breakdown=t.TimeBreakdown(0, 0, 0, 0, 0, 0),
-        estimated_minutes=0,
-        coach_notes="",
-        rationale=(),
-    )
 
 
 def test_a_batch_with_one_lost_claim_writes_none_of_its_sessions(user, create_program):
