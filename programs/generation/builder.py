@@ -1,16 +1,17 @@
 """Lifting sessions: warm-up, (skill), main lifts, accessory XOR finisher, cool-down,
 fitted to the session budget within ±5 %.
 
-Three modules build a lifting day. This one holds the phases in order
-(:func:`lifting_day`: skill, mains, middle, grow, shrink, finish) and the picking
-steps (main lifts kept for progressive overload, the accessory rotation); deload
+Four modules build a lifting day. This one holds the phases in order
+(:func:`lifting_day`: skill, mains, middle, grow, shrink, finish) and the main
+lifts (kept for progressive overload); deload
 weeks copy last week's session with half the sets and RPE − 2 and are shorter by
 design; later loading weeks of a mesocycle carry the day's exercises with the
 planned volume step (:mod:`.carry`, issue 10). :mod:`.fitting` grows and shrinks the session to its budget (coarse
 growth: accessories and sets up to the week's target share, then the MRV share,
 RP §3; fine growth: rests, drills, stretches, zone-2 cardio; seeds 000 fork 8.1
 time tolerance). :mod:`.balance` keeps push and pull in the session and the week
-(issue 10). When the budget cannot be reached without passing MRV or RP's 12 sets
+(issue 10); :mod:`.accessories` picks the accessories (the side a session
+lacks, then the floors, then the rotation). When the budget cannot be reached without passing MRV or RP's 12 sets
 per muscle per session, or the library runs out, the session stays short and
 says so in its rationale (deliberate degrade).
 """
@@ -19,15 +20,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .accessories import AccessoryPicks
 from .balance import (
-    GROUP_MUSCLES,
     MAJOR_GROUPS,
     available_sides,
     balance_note,
-    floor_aim,
     floor_leads,
     floor_pattern,
-    floor_short,
     hypertrophy_weighted,
     lacking,
     patterns_at_cap,
@@ -61,7 +60,7 @@ from .heuristics import (
 from .optimizer import Pick, commit, free_weight_first, pick
 from .periodization import main_scheme, rpe_cap
 from .planner import MAIN_CAPABLE
-from .prescription import Draft, accessory_rx, load_percent, main_rx, skill_rx
+from .prescription import Draft, load_percent, main_rx, skill_rx
 from .rotation import AccessoryRotation
 from .scorer import Slot, score
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
@@ -116,7 +115,7 @@ def _deload_day(inp: SessionInput) -> Built:
     return finish_lifting(inp, blocks, vol, {}, rationale, goal)
 
 
-class _LiftingDay(SessionFit):
+class _LiftingDay(AccessoryPicks, SessionFit):
     """The build state of one (non-deload) lifting session.
 
     ``blocks`` maps a block name (WARMUP, MAIN, ACCESSORY or FINISHER, COOLDOWN) to
@@ -404,99 +403,3 @@ class _LiftingDay(SessionFit):
         subs = tuple(n for n in p.notes if n.startswith("substituted for"))
         self.main_ids[(focus, i)] = (p.facts.m.id, subs)
         return True
-
-    def _add_accessory(self) -> bool:
-        """Draft the rotation's next accessory; False when none is left. A side
-        the session still lacks (push or pull) is searched first within the
-        MRV share, before any other pattern within the week's target share
-        (issue 10: a pull is non-negotiable on a day that pushes)."""
-        vol, full = self.vol, self._at_cap()  # no third press on an upper day
-        lack = self._lacking()
-        if lack and vol.allow is not vol.hard:
-            # The side's pattern that trains the neediest major group first,
-            # by a lift with it as a primary mover (a bench press, not a
-            # close-grip one, for the chest).
-            pref = self._floor(tuple(sorted(lack)), lean=False)
-            aim = pref if pref and pref[0] in lack else ("", "")
-            p = self.rotation.next(
-                self.index,
-                self.ctx,
-                self.inp.rng,
-                self.targets,
-                hard_tier=True,
-                first=True,
-                usable=lambda f: (
-                    vol.usable(f, 2, hard=True)
-                    and f.m.pattern not in full
-                    and (f.m.pattern != aim[0] or aim[1] in f.prows)
-                ),
-                balance=frozenset({aim[0]}) if aim[0] else lack,
-                only=lack,
-            )
-            if p is not None:
-                self._draft_accessory(p, hard=True)
-                return True
-        floor = self._floor()
-        if floor and floor_short(
-            floor[1],
-            self.vol.rows,
-            primary_groups(self.blocks, self.index),
-            self.inp.week_floors,
-        ):
-            # A major group still below MEV or trained once this week: its
-            # pattern first, within the MRV share (issue 10: a leg curl or RDL
-            # on the squat day, a fly for a chest short of MEV).
-            p = self.rotation.next(
-                self.index,
-                self.ctx,
-                self.inp.rng,
-                GROUP_MUSCLES[floor[1]],
-                hard_tier=True,
-                first=False,
-                usable=lambda f: (
-                    vol.usable(f, 2, hard=True) and f.m.pattern not in full
-                ),
-                balance=frozenset(floor[:1]),
-                only=frozenset(floor[:1]),
-                aim=floor_aim(floor),
-            )
-            if p is not None:
-                self._draft_accessory(p, hard=True)
-                return True
-        p = self.rotation.next(
-            self.index,
-            self.ctx,
-            self.inp.rng,
-            self.targets,
-            hard_tier=vol.allow is self.inp.hard_allow,
-            first=not self.blocks["ACCESSORY"],
-            usable=lambda f: vol.usable(f, 2) and f.m.pattern not in full,
-            balance=self._lacking()
-            | self._week_lean()
-            | frozenset(floor[:1] if floor else ()),
-            aim=floor_aim(floor),
-        )
-        if p is None:
-            return False
-        self._draft_accessory(p)
-        return True
-
-    def _draft_accessory(self, p: Pick, hard: bool = False) -> None:
-        """Prescribe a picked accessory, capped by the volume room it has
-        (``hard``: within the MRV share rather than the current tier)."""
-        commit(p, self.ctx)
-        week, vol = self.week, self.vol
-        d = attach(
-            accessory_rx(
-                p.facts.m,
-                self.goal,
-                self.exp,
-                week.volume_multiplier,
-                week.rpe_offset,
-                self.cap,
-            ),
-            p,
-        )
-        d.sets = min(d.sets, vol.room(p.facts.credit, hard=hard), self._main_floor())
-        vol.add(p.facts.credit, d.sets)
-        self.blocks["ACCESSORY"].append(d)

@@ -1,0 +1,121 @@
+"""Accessory picks of a lifting day: the side a session lacks first, then the
+neediest major group's floor, then the rotation (issue 10).
+
+:class:`AccessoryPicks` holds the accessory steps of :class:`.builder._LiftingDay`
+(which inherits it, as it inherits :class:`.fitting.SessionFit`); the build
+state — ``blocks``, ``vol``, ``ctx``, ``rotation`` — lives there. An accessory
+never gets more sets than the session's fewest main-lift sets (priorities,
+issue 10), nor more than the week's volume share allows (RP §3).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .balance import GROUP_MUSCLES, floor_aim, floor_short, primary_groups
+from .blocks import attach
+from .optimizer import Pick, commit
+from .prescription import accessory_rx
+
+if TYPE_CHECKING:
+    from .builder import _LiftingDay
+
+
+class AccessoryPicks:
+    """The accessory picking steps of a lifting day (see module doc)."""
+
+    def _add_accessory(self: _LiftingDay) -> bool:
+        """Draft the rotation's next accessory; False when none is left. A side
+        the session still lacks (push or pull) is searched first within the
+        MRV share, before any other pattern within the week's target share
+        (issue 10: a pull is non-negotiable on a day that pushes)."""
+        vol, full = self.vol, self._at_cap()  # no third press on an upper day
+        lack = self._lacking()
+        if lack and vol.allow is not vol.hard:
+            # The side's pattern that trains the neediest major group first,
+            # by a lift with it as a primary mover (a bench press, not a
+            # close-grip one, for the chest).
+            pref = self._floor(tuple(sorted(lack)), lean=False)
+            aim = pref if pref and pref[0] in lack else ("", "")
+            p = self.rotation.next(
+                self.index,
+                self.ctx,
+                self.inp.rng,
+                self.targets,
+                hard_tier=True,
+                first=True,
+                usable=lambda f: (
+                    vol.usable(f, 2, hard=True)
+                    and f.m.pattern not in full
+                    and (f.m.pattern != aim[0] or aim[1] in f.prows)
+                ),
+                balance=frozenset({aim[0]}) if aim[0] else lack,
+                only=lack,
+            )
+            if p is not None:
+                self._draft_accessory(p, hard=True)
+                return True
+        floor = self._floor()
+        if floor and floor_short(
+            floor[1],
+            self.vol.rows,
+            primary_groups(self.blocks, self.index),
+            self.inp.week_floors,
+        ):
+            # A major group still below MEV or trained once this week: its
+            # pattern first, within the MRV share (issue 10: a leg curl or RDL
+            # on the squat day, a fly for a chest short of MEV).
+            p = self.rotation.next(
+                self.index,
+                self.ctx,
+                self.inp.rng,
+                GROUP_MUSCLES[floor[1]],
+                hard_tier=True,
+                first=False,
+                usable=lambda f: (
+                    vol.usable(f, 2, hard=True) and f.m.pattern not in full
+                ),
+                balance=frozenset(floor[:1]),
+                only=frozenset(floor[:1]),
+                aim=floor_aim(floor),
+            )
+            if p is not None:
+                self._draft_accessory(p, hard=True)
+                return True
+        p = self.rotation.next(
+            self.index,
+            self.ctx,
+            self.inp.rng,
+            self.targets,
+            hard_tier=vol.allow is self.inp.hard_allow,
+            first=not self.blocks["ACCESSORY"],
+            usable=lambda f: vol.usable(f, 2) and f.m.pattern not in full,
+            balance=self._lacking()
+            | self._week_lean()
+            | frozenset(floor[:1] if floor else ()),
+            aim=floor_aim(floor),
+        )
+        if p is None:
+            return False
+        self._draft_accessory(p)
+        return True
+
+    def _draft_accessory(self: _LiftingDay, p: Pick, hard: bool = False) -> None:
+        """Prescribe a picked accessory, capped by the volume room it has
+        (``hard``: within the MRV share rather than the current tier)."""
+        commit(p, self.ctx)
+        week, vol = self.week, self.vol
+        d = attach(
+            accessory_rx(
+                p.facts.m,
+                self.goal,
+                self.exp,
+                week.volume_multiplier,
+                week.rpe_offset,
+                self.cap,
+            ),
+            p,
+        )
+        d.sets = min(d.sets, vol.room(p.facts.credit, hard=hard), self._main_floor())
+        vol.add(p.facts.credit, d.sets)
+        self.blocks["ACCESSORY"].append(d)
