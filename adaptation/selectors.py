@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from adaptation.models import (
@@ -20,7 +20,7 @@ from adaptation.models import (
     SessionAdaptation,
 )
 from movements.models import MovementMuscle
-from programs.models import Program, Session, SessionExercise, SessionType
+from programs.models import Microcycle, Program, Session, SessionExercise, SessionType
 
 
 class NoActiveProgram(Http404):
@@ -33,14 +33,30 @@ NO_ACTIVE_PROGRAM = (
 )
 
 
-def active_program_for_user(*, user) -> Program:
+def active_program_for_user(*, user, deload_after: date | None = None) -> Program:
     """The athlete's active program (the newest one when several are active).
+
+    With ``deload_after`` (the day plan's read, one query for what took three)
+    the program also carries ``next_deload_start`` — the start date of its first
+    deload microcycle after that day, or None (a subquery) — and its ``user``
+    the athlete's ``athlete_settings`` row when there is one (a join).
 
     Raises :class:`NoActiveProgram` (an ``Http404``) when there is none.
     """
     if not getattr(user, "is_authenticated", False):
         raise NoActiveProgram(NO_ACTIVE_PROGRAM)
-    program = Program.objects.for_user(user).active().order_by("-created_at").first()
+    programs = Program.objects.for_user(user).active()
+    if deload_after is not None:
+        programs = programs.select_related("user__athlete_settings").annotate(
+            next_deload_start=Subquery(
+                Microcycle.objects.filter(
+                    program=OuterRef("pk"), is_deload=True, start_date__gt=deload_after
+                )
+                .order_by("start_date")
+                .values("start_date")[:1]
+            )
+        )
+    program = programs.order_by("-created_at").first()
     if program is None:
         raise NoActiveProgram(NO_ACTIVE_PROGRAM)
     return program
@@ -73,31 +89,32 @@ MOVEMENT_FIELDS = tuple(
 )
 
 
-def _exercises() -> QuerySet[SessionExercise]:
-    return (
-        SessionExercise.objects.select_related("movement")
-        .only(
-            *(f.name for f in SessionExercise._meta.concrete_fields),
-            *MOVEMENT_FIELDS,
-        )
-        .prefetch_related(
+def _exercises(muscles: bool = True) -> QuerySet[SessionExercise]:
+    exercises = SessionExercise.objects.select_related("movement").only(
+        *(f.name for f in SessionExercise._meta.concrete_fields),
+        *MOVEMENT_FIELDS,
+    )
+    if muscles:
+        exercises = exercises.prefetch_related(
             Prefetch(
                 "movement__muscle_links",
                 queryset=MovementMuscle.objects.select_related("muscle"),
             )
         )
-        .order_by("order")
-    )
+    return exercises.order_by("order")
 
 
-def session_for_date(*, program: Program, day: date) -> Session | None:
-    """The program's session on ``day`` with its exercises, movements and their
-    muscles and its microcycle (three queries), or ``None`` when no session is
-    planned that day."""
+def session_for_date(
+    *, program: Program, day: date, muscles: bool = True
+) -> Session | None:
+    """The program's session on ``day`` with its exercises, movements and (with
+    ``muscles``) their muscles, and its microcycle (three queries; two without
+    muscles — an adaptation reads them from the library snapshot), or ``None``
+    when no session is planned that day."""
     session = (
         Session.objects.filter(program=program, date=day)
         .select_related("microcycle")
-        .prefetch_related(Prefetch("exercises", queryset=_exercises()))
+        .prefetch_related(Prefetch("exercises", queryset=_exercises(muscles)))
         .order_by("id")
         .first()
     )
@@ -125,6 +142,35 @@ def accepted_adaptation(*, session: Session) -> SessionAdaptation | None:
         .select_related("checkin")
         .first()
     )
+
+
+def checkins_up_to(
+    *, user, day: date, adapted: int
+) -> tuple[DailyCheckIn | None, list[DailyCheckIn]]:
+    """``(the newest check-in of day, the last adapted check-ins up to day)``.
+
+    The first is :func:`latest_checkin`'s row (with its recovery signal); the
+    second up to ``adapted`` check-ins with a readiness score on or before
+    ``day``, newest first (``specs.readiness_history``'s rows). One query reads
+    both — the day's check-ins and the adapted ones, newest first — and a second
+    one only when the day's own check-ins without a score crowded adapted ones
+    out of the first read's limit.
+    """
+    rows = list(
+        DailyCheckIn.objects.for_user(user)
+        .filter(Q(date=day) | Q(readiness_score__isnull=False), date__lte=day)
+        .select_related("recovery_signal")
+        .order_by("-date", "-created_at", "-id")[: adapted + 1]
+    )
+    latest = rows[0] if rows and rows[0].date == day else None
+    scored = [r for r in rows if r.readiness_score is not None][:adapted]
+    if len(scored) < adapted and len(rows) == adapted + 1:
+        scored = list(
+            DailyCheckIn.objects.for_user(user)
+            .filter(date__lte=day, readiness_score__isnull=False)
+            .order_by("-date", "-created_at", "-id")[:adapted]
+        )
+    return latest, scored
 
 
 def latest_checkin(*, user, day: date) -> DailyCheckIn | None:

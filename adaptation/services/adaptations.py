@@ -41,7 +41,7 @@ def day_session(*, program: Program, day: date) -> Session:
                 ]
             }
         )
-    session = selectors.session_for_date(program=program, day=day)
+    session = selectors.session_for_date(program=program, day=day, muscles=False)
     if session is None or session.is_rest_day:
         raise ValidationError(
             {"date": [f"{day.isoformat()} is a rest day: there is nothing to adapt."]}
@@ -223,10 +223,9 @@ def session_adapt(
     timings.engine_seconds += time.perf_counter() - started
 
     with transaction.atomic():
-        checkin = checkin_create(user=user, day=day, data=data, now=now)
-        checkin.readiness_score = readiness.score
-        checkin.readiness = specs.readiness_json(readiness)
-        checkin.save(update_fields=["readiness_score", "readiness"])
+        checkin = checkin_create(
+            user=user, day=day, data=data, now=now, readiness=readiness
+        )
         SessionAdaptation.objects.filter(
             session=session, status=AdaptationStatus.PROPOSED
         ).update(status=AdaptationStatus.SUPERSEDED, decided_at=now)

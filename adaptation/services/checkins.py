@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from adaptation.engine.types import Readiness
 from adaptation.models import (
     MINUTES_MAX,
     MINUTES_MIN,
@@ -26,6 +27,7 @@ from adaptation.models import (
     SORENESS_MIN,
     DailyCheckIn,
 )
+from adaptation.specs.readiness import readiness_json
 from movements.models import Equipment, Muscle
 from training_logs.services import (
     SorenessInput,
@@ -111,13 +113,19 @@ def checkin_errors(data: CheckInInput) -> dict[str, list[str]]:
 
 @transaction.atomic
 def checkin_create(
-    *, user, day: date, data: CheckInInput, now: datetime | None = None
+    *,
+    user,
+    day: date,
+    data: CheckInInput,
+    now: datetime | None = None,
+    readiness: Readiness | None = None,
 ) -> DailyCheckIn:
     """Record the athlete's check-in for ``day``.
 
     Soreness is logged through ``soreness_log_create`` and the readiness inputs
     through ``recovery_signal_create`` (both at ``now``), then the check-in row
-    is written, all in one transaction. Raises ``ValidationError`` with field
+    is written — with ``readiness`` (score 0–100 and its parts) when the caller
+    computed it, in the same INSERT — all in one transaction. Raises ``ValidationError`` with field
     errors (soreness outside 1–10, an unknown muscle, minutes outside
     ``MINUTES_MIN``–``MINUTES_MAX``, unknown equipment) before writing anything.
     """
@@ -154,6 +162,9 @@ def checkin_create(
         equipment=sorted(set(data.equipment)) if data.equipment is not None else None,
         notes=data.notes.strip(),
     )
+    if readiness is not None:
+        checkin.readiness_score = readiness.score
+        checkin.readiness = readiness_json(readiness)
     checkin.full_clean(exclude=["user", "recovery_signal"], validate_constraints=False)
     checkin.save()
     return checkin

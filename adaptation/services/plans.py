@@ -96,16 +96,21 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
 
     Raises ``NoActiveProgram`` (a 404 that says so) without an active program and
     ``ValidationError({"date": ...})`` for a day outside it. Query count is flat
-    in the program's size (pinned in the tests).
+    in the program's size (pinned in the tests): the program's read brings the
+    athlete's settings and the next deload's date, and one read of the check-ins
+    brings the day's and the readiness history (each round trip to the database
+    waits for a scheduler slot on a busy host: issue 13's PostgreSQL p95).
     """
     now = now or timezone.now()
-    program = selectors.active_program_for_user(user=user)
+    program = selectors.active_program_for_user(user=user, deload_after=day)
     _check_in_program(program, day)
-    settings = AthleteSettings.for_user(user)
+    settings = _settings(program, user)
     session = selectors.session_for_date(program=program, day=day)
     rest = session is None or session.is_rest_day
     adaptation = proposal = None
-    checkin = selectors.latest_checkin(user=user, day=day)
+    checkin, adapted = selectors.checkins_up_to(
+        user=user, day=day, adapted=specs.READINESS_HISTORY
+    )
     exercises: tuple[PlanExercise, ...] = ()
     breakdown: dict = {}
     minutes = 0
@@ -156,14 +161,14 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
         user=user, now=now, checkin=checkin, exercises=exercises, session=session
     )
     suggestion = engine.deload_trigger(
-        readiness_history=specs.readiness_history(user=user, before=day),
+        readiness_history=specs.readiness_series(adapted),
         main_lifts=specs.lift_histories(
             mains, logged, since=lifts_since, formula=settings.e1rm_formula
         ),
         program_start=program.start_date,
         today=day,
         in_deload=bool(session and session.microcycle.is_deload),
-        days_to_next_deload=specs.days_to_next_deload(program=program, day=day),
+        days_to_next_deload=specs.days_until(program.next_deload_start, day),
     )
     return DayPlan(
         date=day,
@@ -186,6 +191,15 @@ def day_plan(*, user, day: date, now: datetime | None = None) -> DayPlan:
         unit=settings.units,
         changes=changes,
     )
+
+
+def _settings(program: Program, user) -> AthleteSettings:
+    """The athlete's settings as the program's read joined them, else created
+    with the defaults (first use: :meth:`AthleteSettings.for_user`)."""
+    try:
+        return program.user.athlete_settings
+    except AthleteSettings.DoesNotExist:
+        return AthleteSettings.for_user(user)
 
 
 def _with_targets(

@@ -33,6 +33,7 @@ from adaptation.specs.loads import (
     LOAD_HISTORY_WINDOW,
     READINESS_HISTORY,
     days_to_next_deload,
+    days_until,
     history_start,
     lift_histories,
     load_history,
@@ -40,6 +41,7 @@ from adaptation.specs.loads import (
     main_lift_histories,
     main_lifts,
     readiness_history,
+    readiness_series,
     week_sets_excluding,
 )
 from adaptation.specs.plans import (
@@ -79,6 +81,7 @@ __all__ = [
     "SIGNAL_MAX_AGE",
     "_library_cache",
     "days_to_next_deload",
+    "days_until",
     "history_start",
     "lift_histories",
     "engine_checkin",
@@ -97,6 +100,7 @@ __all__ = [
     "program_goals",
     "readiness_from_json",
     "readiness_history",
+    "readiness_series",
     "readiness_inputs",
     "readiness_json",
     "recent_effort",

@@ -79,10 +79,22 @@ def readiness_history(*, user, before: date) -> list[tuple[date, et.Readiness]]:
     rows = list(
         DailyCheckIn.objects.for_user(user)
         .filter(date__lte=before, readiness_score__isnull=False)
-        .order_by("-date", "-created_at")
+        .order_by("-date", "-created_at", "-id")
         .values_list("date", "readiness")[:READINESS_HISTORY]
     )
-    return [(day, readiness_from_json(r)) for day, r in reversed(rows) if r]
+    return readiness_series(rows)
+
+
+def readiness_series(rows) -> list[tuple[date, et.Readiness]]:
+    """``(date, readiness)`` oldest first from check-ins newest first: ``(date,
+    readiness JSON)`` pairs or ``DailyCheckIn`` rows (no query)."""
+    pairs = [r if isinstance(r, tuple) else (r.date, r.readiness) for r in rows]
+    return [(day, readiness_from_json(r)) for day, r in reversed(pairs) if r]
+
+
+def days_until(start: date | None, day: date) -> int | None:
+    """Days from ``day`` to ``start`` (a deload's first day), None without one."""
+    return (start - day).days if start else None
 
 
 def history_start(around: date) -> datetime:
@@ -157,7 +169,7 @@ def days_to_next_deload(*, program: Program, day: date) -> int | None:
         .values_list("start_date", flat=True)
         .first()
     )
-    return (start - day).days if start else None
+    return days_until(start, day)
 
 
 def week_sets_excluding(

@@ -59,9 +59,9 @@ def test_today_page_query_count_is_flat(
     web, program, logged, quad_day, django_assert_num_queries
 ):
     web.get(day_url(quad_day.date))
-    # Session + user, the plan's 15 reads, the logged check and the muscle list,
+    # Session + user, the plan's 12 reads, the logged check and the muscle list,
     # flat in the program's size.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(16):
         response = web.get(day_url(quad_day.date))
     assert response.status_code == 200
 
