@@ -304,10 +304,15 @@ ALLOY_GENERATION_STALE_SECONDS = env.float(
     "ALLOY_GENERATION_STALE_SECONDS", default=10.0
 )
 # The daily coach keeps the movement library snapshot in each process for this
-# many seconds (re-read at once when movements, muscle links or relationships are
-# added or removed); 0 re-reads it on every adaptation.
+# many seconds (re-read when movements, muscle links or relationships are added
+# or removed); 0 re-reads it on every adaptation. Whether rows were added or
+# removed is checked (one count query) at most every
+# ADAPTATION_LIBRARY_CHECK_SECONDS: a new movement reaches the coach within that.
 ADAPTATION_LIBRARY_CACHE_SECONDS = env.int(
     "ADAPTATION_LIBRARY_CACHE_SECONDS", default=300
+)
+ADAPTATION_LIBRARY_CHECK_SECONDS = env.float(
+    "ADAPTATION_LIBRARY_CHECK_SECONDS", default=10.0
 )
 # Where the movement-library importer reads free-exercise-db from.
 ALLOY_EXERCISE_DB_PATH = env.str(

@@ -185,7 +185,9 @@ def session_adapt(
 
     started = time.perf_counter()
     if library is None:
-        library = specs.library_snapshot()
+        library = specs.library_snapshot(
+            require=(e.movement_id for e in session.exercises.all())
+        )
     plan = specs.session_plan(session)
     checkin_spec = engine.CheckIn(
         soreness=dict(data.soreness),

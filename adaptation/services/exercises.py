@@ -42,9 +42,9 @@ def exercise_alternatives(
     library=None,
 ) -> tuple[engine.Alternative, ...]:
     """Ranked alternatives to ``exercise`` (the engine's order, best first),
-    without the movements already in the session. Four queries (the library
-    snapshot and the session's movements)."""
-    library = library or specs.library_snapshot()
+    without the movements already in the session. One query (the session's
+    movements) and the library snapshot's (none while it is kept and checked)."""
+    library = library or specs.library_snapshot(require=(exercise.movement_id,))
     program = session.program
     in_session = frozenset(
         SessionExercise.objects.filter(session=session).values_list(

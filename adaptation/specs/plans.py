@@ -4,6 +4,8 @@ types (``programs.generation.types``, ``adaptation.engine.types``)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
@@ -113,7 +115,18 @@ def primary_muscles(exercises, library: gt.MovementLibrary) -> set[str]:
     }
 
 
-_library_cache: dict[str, tuple[tuple, float, gt.MovementLibrary]] = {}
+@dataclass(slots=True)
+class _KeptLibrary:
+    """The per-process snapshot: its fingerprint, when it was read and when the
+    fingerprint was last checked (``time.monotonic()`` seconds)."""
+
+    fingerprint: tuple
+    read_at: float
+    checked_at: float
+    library: gt.MovementLibrary
+
+
+_library_cache: dict[str, _KeptLibrary] = {}
 
 
 def _library_fingerprint() -> tuple:
@@ -134,24 +147,36 @@ def _library_fingerprint() -> tuple:
         return tuple(cursor.fetchone())
 
 
-def library_snapshot() -> gt.MovementLibrary:
+def library_snapshot(require: Iterable[int] = ()) -> gt.MovementLibrary:
     """The whole movement library (``programs.specs.movement_library_snapshot``,
     three queries and the largest cost of an adaptation), kept per process for
-    ``settings.ADAPTATION_LIBRARY_CACHE_SECONDS`` and re-read at once when the
-    library gains or loses a movement, muscle link or relationship (one count
-    query). Staff edits to an existing movement show within the TTL.
+    ``settings.ADAPTATION_LIBRARY_CACHE_SECONDS`` and re-read when the library
+    gains or loses a movement, muscle link or relationship: a count query
+    checks that at most every ``settings.ADAPTATION_LIBRARY_CHECK_SECONDS``
+    (between checks a kept snapshot costs no query), and at once when a movement
+    id in ``require`` (a session's) is not in it. Staff edits to an existing
+    movement show within the TTL.
     """
     ttl = float(getattr(settings, "ADAPTATION_LIBRARY_CACHE_SECONDS", 0))
     if ttl <= 0:
         return movement_library_snapshot()
-    fingerprint = _library_fingerprint()
-    cached = _library_cache.get("library")
+    every = float(getattr(settings, "ADAPTATION_LIBRARY_CHECK_SECONDS", 0))
+    kept = _library_cache.get("library")
+    now = time.monotonic()
+    fingerprint = None
     if (
-        cached is not None
-        and cached[0] == fingerprint
-        and time.monotonic() - cached[1] < ttl
+        kept is not None
+        and now - kept.read_at < ttl
+        and all(mid in kept.library.movements for mid in require)
     ):
-        return cached[2]
+        if now - kept.checked_at < every:
+            return kept.library
+        fingerprint = _library_fingerprint()
+        if fingerprint == kept.fingerprint:
+            kept.checked_at = now
+            return kept.library
+    fingerprint = fingerprint or _library_fingerprint()
     library = movement_library_snapshot()
-    _library_cache["library"] = (fingerprint, time.monotonic(), library)
+    now = time.monotonic()
+    _library_cache["library"] = _KeptLibrary(fingerprint, now, now, library)
     return library

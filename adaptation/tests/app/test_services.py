@@ -371,19 +371,35 @@ def test_library_snapshot_is_kept_until_the_library_changes(
     from adaptation import specs
 
     settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 300
+    settings.ADAPTATION_LIBRARY_CHECK_SECONDS = 0
     specs._library_cache.clear()
     first = specs.library_snapshot()
     # A kept snapshot costs one query: the library's fingerprint.
     with django_assert_num_queries(1):
         assert specs.library_snapshot() is first
-    Movement.objects.create(
+    # Between checks it costs none; a new movement is then unseen…
+    settings.ADAPTATION_LIBRARY_CHECK_SECONDS = 300
+    specs.library_snapshot()
+    with django_assert_num_queries(0):
+        assert specs.library_snapshot() is first
+    carry = Movement.objects.create(
         name="Sandbag Carry", slug="sandbag-carry", pattern="carry", level=1
     )
-    second = specs.library_snapshot()
+    assert specs.library_snapshot() is first
+    # …unless a session asks for it: then the library is read again at once.
+    second = specs.library_snapshot(require=[carry.pk])
     assert second is not first
     assert any(m.name == "Sandbag Carry" for m in second.movements.values())
+    with django_assert_num_queries(0):
+        assert specs.library_snapshot(require=[carry.pk]) is second
+    # With checks every call, a removed movement re-reads it too.
+    settings.ADAPTATION_LIBRARY_CHECK_SECONDS = 0
+    carry.delete()
+    third = specs.library_snapshot()
+    assert third is not second
+    assert carry.pk not in third.movements
     settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 0
-    assert specs.library_snapshot() is not second
+    assert specs.library_snapshot() is not third
     specs._library_cache.clear()
 
 
