@@ -303,17 +303,18 @@ SORENESS_DECAY_HOURS = env.float("SORENESS_DECAY_HOURS", default=10.0)
 ALLOY_GENERATION_STALE_SECONDS = env.float(
     "ALLOY_GENERATION_STALE_SECONDS", default=10.0
 )
-# The daily coach keeps the movement library snapshot in each process for this
-# many seconds (re-read when movements, muscle links or relationships are added
-# or removed); 0 re-reads it on every adaptation. Whether rows were added or
-# removed is checked (one count query) at most every
-# ADAPTATION_LIBRARY_CHECK_SECONDS: a new movement reaches the coach within that.
-ADAPTATION_LIBRARY_CACHE_SECONDS = env.int(
-    "ADAPTATION_LIBRARY_CACHE_SECONDS", default=300
+# The worker's generations and the daily coach's adaptations keep the movement
+# library snapshot in each process for this many seconds (programs/library_cache.py;
+# re-read when movements, muscle links, relationships or circuits are added or
+# removed); 0 re-reads it every time. Whether rows were added or removed is
+# checked (one count query) at most every LIBRARY_CHECK_SECONDS: a new movement
+# reaches generation and the coach within that. ADAPTATION_LIBRARY_CACHE_SECONDS
+# is the variable's earlier name.
+LIBRARY_CACHE_SECONDS = env.int(
+    "ALLOY_LIBRARY_CACHE_SECONDS",
+    default=env.int("ADAPTATION_LIBRARY_CACHE_SECONDS", default=300),
 )
-ADAPTATION_LIBRARY_CHECK_SECONDS = env.float(
-    "ADAPTATION_LIBRARY_CHECK_SECONDS", default=10.0
-)
+LIBRARY_CHECK_SECONDS = env.float("ALLOY_LIBRARY_CHECK_SECONDS", default=10.0)
 # Where the movement-library importer reads free-exercise-db from.
 ALLOY_EXERCISE_DB_PATH = env.str(
     "ALLOY_EXERCISE_DB_PATH",

@@ -13,7 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Every test builds its own movement library: never reuse another test's snapshot.
-ADAPTATION_LIBRARY_CACHE_SECONDS = 0
+LIBRARY_CACHE_SECONDS = 0
 # Tasks run in-process unless a test starts a real cluster (tests/test_worker.py).
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 STORAGES = {

@@ -45,7 +45,6 @@ from adaptation.specs.loads import (
     week_sets_excluding,
 )
 from adaptation.specs.plans import (
-    _library_cache,
     exercise_plan,
     library_snapshot,
     movement_info,
@@ -79,7 +78,6 @@ __all__ = [
     "LOAD_HISTORY_WINDOW",
     "READINESS_HISTORY",
     "SIGNAL_MAX_AGE",
-    "_library_cache",
     "days_to_next_deload",
     "days_until",
     "history_start",

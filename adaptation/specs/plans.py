@@ -3,23 +3,18 @@ types (``programs.generation.types``, ``adaptation.engine.types``)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-from django.conf import settings
-from django.db import connection
-
 from adaptation.engine import types as et
 from movements.models import (
     Movement,
-    MovementMuscle,
-    MovementRelationship,
     MuscleRole,
 )
 from programs.generation import types as gt
+from programs.library_cache import kept_library_snapshot
 from programs.models import Program, Session, SessionExercise
-from programs.specs import movement_library_snapshot
+
+#: The whole library, kept per process (:mod:`programs.library_cache`: the
+#: worker's generations read the same kept snapshot).
+library_snapshot = kept_library_snapshot
 
 
 # ---------------------------------------------------------------------------
@@ -113,70 +108,3 @@ def primary_muscles(exercises, library: gt.MovementLibrary) -> set[str]:
         if e.movement_id in library.movements
         for muscle in library.movements[e.movement_id].primary_muscles
     }
-
-
-@dataclass(slots=True)
-class _KeptLibrary:
-    """The per-process snapshot: its fingerprint, when it was read and when the
-    fingerprint was last checked (``time.monotonic()`` seconds)."""
-
-    fingerprint: tuple
-    read_at: float
-    checked_at: float
-    library: gt.MovementLibrary
-
-
-_library_cache: dict[str, _KeptLibrary] = {}
-
-
-def _library_fingerprint() -> tuple:
-    """Cheap proof the library has not gained or lost rows: the movements' count
-    and highest id and the muscle links' and relationships' counts, in one
-    query (four scalar subqueries)."""
-    quote = connection.ops.quote_name
-    movements = quote(Movement._meta.db_table)
-    counts = ", ".join(
-        f"(SELECT COUNT(*) FROM {quote(model._meta.db_table)})"
-        for model in (MovementMuscle, MovementRelationship)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {movements}), "
-            f"(SELECT MAX({quote('id')}) FROM {movements}), {counts}"
-        )
-        return tuple(cursor.fetchone())
-
-
-def library_snapshot(require: Iterable[int] = ()) -> gt.MovementLibrary:
-    """The whole movement library (``programs.specs.movement_library_snapshot``,
-    three queries and the largest cost of an adaptation), kept per process for
-    ``settings.ADAPTATION_LIBRARY_CACHE_SECONDS`` and re-read when the library
-    gains or loses a movement, muscle link or relationship: a count query
-    checks that at most every ``settings.ADAPTATION_LIBRARY_CHECK_SECONDS``
-    (between checks a kept snapshot costs no query), and at once when a movement
-    id in ``require`` (a session's) is not in it. Staff edits to an existing
-    movement show within the TTL.
-    """
-    ttl = float(getattr(settings, "ADAPTATION_LIBRARY_CACHE_SECONDS", 0))
-    if ttl <= 0:
-        return movement_library_snapshot()
-    every = float(getattr(settings, "ADAPTATION_LIBRARY_CHECK_SECONDS", 0))
-    kept = _library_cache.get("library")
-    now = time.monotonic()
-    fingerprint = None
-    if (
-        kept is not None
-        and now - kept.read_at < ttl
-        and all(mid in kept.library.movements for mid in require)
-    ):
-        if now - kept.checked_at < every:
-            return kept.library
-        fingerprint = _library_fingerprint()
-        if fingerprint == kept.fingerprint:
-            kept.checked_at = now
-            return kept.library
-    fingerprint = fingerprint or _library_fingerprint()
-    library = movement_library_snapshot()
-    now = time.monotonic()
-    _library_cache["library"] = _KeptLibrary(fingerprint, now, now, library)
-    return library

@@ -124,11 +124,11 @@ def test_adapted_plan_query_count_is_flat(
 def test_adapt_statement_count_is_flat(
     auth_client, program, logged, quad_day, settings, django_assert_num_queries
 ):
-    from adaptation import specs
+    from programs import library_cache
 
-    settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 300
-    settings.ADAPTATION_LIBRARY_CHECK_SECONDS = 300
-    specs._library_cache.clear()
+    settings.LIBRARY_CACHE_SECONDS = 300
+    settings.LIBRARY_CHECK_SECONDS = 300
+    library_cache._library_cache.clear()
     body = {"sleep_hours": "7", "stress": 2, "energy": 4, "readapt": True}
     auth_client.post(adapt_url(quad_day.date), body, format="json")
     # With the library snapshot kept and checked a moment ago: 8 reads
@@ -144,7 +144,7 @@ def test_adapt_statement_count_is_flat(
     checkin = DailyCheckIn.objects.order_by("-id").first()
     assert checkin.readiness_score == response.json()["readiness_score"]
     assert checkin.readiness["score"] == checkin.readiness_score
-    specs._library_cache.clear()
+    library_cache._library_cache.clear()
 
 
 # ---------------------------------------------------------------------------

@@ -369,16 +369,17 @@ def test_library_snapshot_is_kept_until_the_library_changes(
     program, settings, django_assert_num_queries
 ):
     from adaptation import specs
+    from programs import library_cache
 
-    settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 300
-    settings.ADAPTATION_LIBRARY_CHECK_SECONDS = 0
-    specs._library_cache.clear()
+    settings.LIBRARY_CACHE_SECONDS = 300
+    settings.LIBRARY_CHECK_SECONDS = 0
+    library_cache._library_cache.clear()
     first = specs.library_snapshot()
     # A kept snapshot costs one query: the library's fingerprint.
     with django_assert_num_queries(1):
         assert specs.library_snapshot() is first
     # Between checks it costs none; a new movement is then unseen…
-    settings.ADAPTATION_LIBRARY_CHECK_SECONDS = 300
+    settings.LIBRARY_CHECK_SECONDS = 300
     specs.library_snapshot()
     with django_assert_num_queries(0):
         assert specs.library_snapshot() is first
@@ -393,14 +394,14 @@ def test_library_snapshot_is_kept_until_the_library_changes(
     with django_assert_num_queries(0):
         assert specs.library_snapshot(require=[carry.pk]) is second
     # With checks every call, a removed movement re-reads it too.
-    settings.ADAPTATION_LIBRARY_CHECK_SECONDS = 0
+    settings.LIBRARY_CHECK_SECONDS = 0
     carry.delete()
     third = specs.library_snapshot()
     assert third is not second
     assert carry.pk not in third.movements
-    settings.ADAPTATION_LIBRARY_CACHE_SECONDS = 0
+    settings.LIBRARY_CACHE_SECONDS = 0
     assert specs.library_snapshot() is not third
-    specs._library_cache.clear()
+    library_cache._library_cache.clear()
 
 
 def test_very_low_readiness_proposes_a_recovery_session(user, program, quad_day):
