@@ -160,6 +160,19 @@ def capped_rows_note(rows: list[str]) -> str:
     return "; ".join(parts)
 
 
+def week_short(tags: tuple[str, ...], pull: float, push: float) -> frozenset[str]:
+    """The intent patterns (``tags``) of the side a week's pull:push still
+    lacks: its pulls below 0.8 pulls per push, its pushes past 2.0; empty
+    inside the window. ``pull``, ``push``: the week's hard sets as a session
+    sees them, itself included (:func:`seen`). A pull day of a push, pull,
+    push week on 30 minutes then takes a second pull accessory beyond the time
+    rule's one (making room from the day's other sets): 3:4 became 4:4."""
+    if not miss(pull, push):
+        return frozenset()
+    side = PULL_PATTERNS if pull < PULL_PUSH_MIN * push else PUSH_PATTERNS
+    return frozenset(t for t in tags if t in side)
+
+
 def one_sided(tags: tuple[str, ...]) -> bool:
     """Whether a day's focus lists push patterns or pull patterns but not both
     (push/pull and PPL days): it balances only over the week, so on a re-build

@@ -2,8 +2,9 @@
 
 Pure parts: the pull:push budgets leave a day its main press and a carried day
 last week's sets (:func:`.weekbalance.side_budgets`), a mesocycle's step rounds
-per landmark group (:func:`.carry.step_targets`), and later carried days keep
-their MRV room (:func:`.carry.hold_later_days`). Then the coach's matrix
+per landmark group (:func:`.carry.step_targets`), later carried days keep
+their MRV room (:func:`.carry.hold_later_days`), and a one-sided day takes the
+side its week lacks (:func:`.weekbalance.week_short`). Then the coach's matrix
 programs that bent (``manage.py program_matrix``, seeds = matrix draw index).
 """
 
@@ -20,7 +21,7 @@ from programs.generation.carry import hold_later_days, step_targets
 from programs.generation.library import PUSH_ROW
 from programs.generation.review import review_program
 from programs.generation.types import ExperienceLevel, Goal, SplitTemplate
-from programs.generation.weekbalance import side_budgets
+from programs.generation.weekbalance import side_budgets, week_short
 
 from .conftest import make_spec
 
@@ -99,6 +100,18 @@ def test_later_carried_days_keep_their_mrv_room():
     assert hard["back"] == 6.0  # never below its own last week's sets
 
 
+def test_a_pull_day_of_a_week_still_short_of_pulling_takes_its_side():
+    """Push, pull, push on 30 minutes: two presses of 2 sets (the budget's
+    least), one pull day at 3 sets: 3:4. The pull day's pull patterns are
+    the side the week lacks; inside the window nothing is."""
+    tags = ("hinge", "horizontal_pull", "vertical_pull", "core", "isolation")
+    assert week_short(tags, 3.0, 4.0) == {"horizontal_pull", "vertical_pull"}
+    assert week_short(tags, 4.0, 4.0) == frozenset()
+    push_day = ("squat", "horizontal_push", "vertical_push", "lunge")
+    assert week_short(push_day, 3.0, 4.0) == frozenset()
+    assert week_short(push_day, 9.0, 4.0) == {"horizontal_push", "vertical_push"}
+
+
 # (draw index of the matrix, goals, days, minutes, template, level): the
 # programs the coach's matrix listed under pull_push_ratio or volume_step.
 MATRIX = {
@@ -109,6 +122,8 @@ MATRIX = {
     "adv-4d-30": (131, ((G.HYPERTROPHY, 10),), 4, 30, None, ExperienceLevel.ADVANCED),
     "adv-4d-60-fb": (139, ((G.HYPERTROPHY, 5), (G.MOBILITY, 5)), 4, 60,
                      SplitTemplate.FULL_BODY, ExperienceLevel.ADVANCED),
+    "exp-3d-30-pp": (121, ((G.STRENGTH, 4), (G.SKILL, 3), (G.HYPERTROPHY, 3)), 3, 30,
+                     SplitTemplate.PUSH_PULL, ExperienceLevel.EXPERT),
     "int-7d-60-ul": (213, ((G.STRENGTH, 4), (G.SKILL, 3), (G.HYPERTROPHY, 3)), 7, 60,
                      SplitTemplate.UPPER_LOWER, ExperienceLevel.INTERMEDIATE),
 }  # fmt: skip
