@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .blocks import Built
+from .fitting import REST_STEP
 from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft, accessory_rx, main_rx
 from .types import ExerciseRole
@@ -247,6 +248,25 @@ def _trim_extras(day) -> None:
             day.blocks[block].pop()
 
 
+def _trim_sets(day) -> None:
+    """Still over the budget: rests to their floor, then last week's working
+    sets one at a time from the lift with the most (a main lift before an
+    accessory at equal sets), never below two or their range, before the
+    usual shrink drops a whole exercise: a carried day keeps its exercises
+    (a 4-set fly dropped for a minute moved chest 8 → 4 sets; issue 10)."""
+    hard = [d for ds in day.blocks.values() for d in ds if id(d) in day.carried_from]
+    for d in hard:
+        while day.total() > day.high and d.rest - REST_STEP >= d.rest_range[0]:
+            d.rest -= REST_STEP
+    while day.total() > day.high:
+        over = [d for d in hard if d.sets > max(2, d.set_range[0])]
+        if not over:
+            return
+        d = max(over, key=lambda d: (d.sets, d.role == ExerciseRole.MAIN))
+        d.sets -= 1
+        day.vol.add(day.index.facts[d.movement.id].credit, -1)
+
+
 def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
     """Build ``day`` (a fresh :class:`.builder._LiftingDay`) from last loading
     week's session of the same mesocycle (module doc), fitted to the budget."""
@@ -268,6 +288,7 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
     )
     _trim_growth(day)
     _trim_extras(day)
+    _trim_sets(day)
     day.shrink()
     day._grow_fine()
     if day.total() < day.low:

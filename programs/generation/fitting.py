@@ -55,11 +55,30 @@ class SessionFit:
         push, pull, push week on 30 minutes, 3 pulled to 4 pressed) takes one
         more accessory of its side beyond the time rule, making room from the
         day's other sets (:meth:`_make_room`), or none (issue 10; reference
-        §11: at least as much pulling as pushing)."""
+        §11: at least as much pulling as pushing); a finisher day takes a
+        main-role lift of its side instead."""
         blocks, vol, index = self.blocks, self.vol, self.index
-        if self.middle_block != "ACCESSORY" or not one_sided(self.planned.intent_tags):
+        if not one_sided(self.planned.intent_tags):
             return
         short = self._week_short()
+        if short and self.middle_block == "FINISHER":
+            # A finisher day takes it as a further main-role lift (working
+            # sets before the finisher's rounds), a pattern it has not
+            # trained first, in the focus's tag order.
+            done = {d.movement.pattern for d in blocks["MAIN"] if d.hard}
+            tags = self.planned.intent_tags
+            pattern = min(
+                (t for t in tags if t in short),
+                key=lambda t: (t in done, tags.index(t)),
+            )
+            key = (self.planned.focus, len(self.main_ids))
+            if self._add_main(key[1], pattern):
+                if self.total() <= self.high or self._make_room():
+                    return
+                d = blocks["MAIN"].pop()
+                vol.add(index.facts[d.movement.id].credit, -d.sets)
+                self.main_ids.pop(key, None)
+            return
         if not short or not self._add_accessory():
             return
         new = blocks["ACCESSORY"][-1]

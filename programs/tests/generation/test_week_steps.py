@@ -124,6 +124,10 @@ MATRIX = {
                      SplitTemplate.FULL_BODY, ExperienceLevel.ADVANCED),
     "exp-3d-30-pp": (121, ((G.STRENGTH, 4), (G.SKILL, 3), (G.HYPERTROPHY, 3)), 3, 30,
                      SplitTemplate.PUSH_PULL, ExperienceLevel.EXPERT),
+    # Drawn with ``--seed 1``: a finisher pull day (endurance goal) and a
+    # carried push day that dropped its 4-set fly for a minute (chest 8 → 4).
+    "int-3d-30-pp-fin": (85, ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), 3, 30,
+                         SplitTemplate.PUSH_PULL, ExperienceLevel.INTERMEDIATE),
     "int-7d-60-ul": (213, ((G.STRENGTH, 4), (G.SKILL, 3), (G.HYPERTROPHY, 3)), 7, 60,
                      SplitTemplate.UPPER_LOWER, ExperienceLevel.INTERMEDIATE),
 }  # fmt: skip
