@@ -5,10 +5,12 @@ week of the same mesocycle, on the same day with the same focus and blocks,
 keeps them (accessories rotate at mesocycle boundaries, not week to week:
 ``engine`` penalises the previous mesocycle's picks through ``rotation``). Each
 hard exercise's sets follow the planned volume step — its sets in the first
-week × this week's ``volume_multiplier`` / that week's, rounded — so weekly hard
-sets per landmark group move by the planned step only (RP: volume rises across
-a mesocycle by plan, reference §3; progressive overload on the same exercises,
-NSCA §1e). Reps and RPE are this week's (``main_rx`` / ``accessory_rx`` with the
+week × this week's ``volume_multiplier`` / that week's, rounded per landmark
+group (:func:`step_targets`) — so weekly hard sets per landmark group move by
+the planned step only (RP: volume rises across a mesocycle by plan, reference
+§3; progressive overload on the same exercises, NSCA §1e). A day's step never
+takes the MRV room its week's later carried days held last week
+(:func:`hold_later_days`). Reps and RPE are this week's (``main_rx`` / ``accessory_rx`` with the
 week's scheme): the wave or block moves them as before. Sets never pass the
 week's MRV share; the session is then fitted to its budget by the usual shrink
 (rests, sets) and fine growth (rests, drills, stretches, zone-2), never by new
@@ -17,13 +19,58 @@ exercises.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import replace
 
 from .blocks import Built
+from .fitting import REST_STEP
+from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft, accessory_rx, main_rx
 from .types import ExerciseRole
+from .volume import MUSCLE_ROW, SESSION_SET_CAP
 
 HARD = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+
+
+def carried_rows(blocks: dict[str, list[Draft]], index) -> dict[str, float]:
+    """Hard sets per landmark row of last week's session of a day that will be
+    carried (``blocks``; ``index``: the :class:`.library.LibraryIndex`): its
+    MAIN and ACCESSORY sets outside supersets, as :func:`carried_blocks`
+    keeps them (side rows left out: the pull:push budgets hold those)."""
+    rows: dict[str, float] = {}
+    for d in (d for ds in blocks.values() for d in ds):
+        if d.hard and d.role in HARD and d.superset is None:
+            for row, c in index.facts[d.movement.id].credit.items():
+                if row in MUSCLE_ROW.values() and row not in (PUSH_ROW, PULL_ROW):
+                    rows[row] = rows.get(row, 0.0) + c * d.sets
+    return rows
+
+
+def hold_later_days(
+    allowances: tuple[dict[str, float], dict[str, float]],
+    used: dict[str, float],
+    own: dict[str, float],
+    later: dict[str, float],
+    weekly_cap: Callable[[str], float],
+) -> None:
+    """Leave the week's later carried days their last week's sets: each row's
+    session allowances (``allowances``: soft, hard; changed in place) go no
+    higher than the weekly cap (``weekly_cap(row)``: MRV, sets) less what the
+    week used (``used``) and what the later carried days held last week
+    (``later``), nor lower than this day's own last week's sets (``own``).
+    The planned step's extra sets come out of what is left: a lower day's
+    deadlift keeps its back sets (secondary) where an upper day's extra row
+    once took the back's last MRV room and left the deadlift one set, and
+    with it, by the main-lift floor, every accessory of the day (issue 10;
+    MRV, RP, reference §3)."""
+    soft, hard = allowances
+    for row, need in later.items():
+        room = weekly_cap(row) - used.get(row, 0.0) - need
+        keep = max(own.get(row, 0.0), room, 0.0)
+        if keep < hard.get(row, SESSION_SET_CAP):
+            hard[row] = keep
+            soft[row] = min(soft.get(row, SESSION_SET_CAP), keep)
 
 
 def carried_blocks(day, previous: dict[str, list[Draft]]) -> dict[str, list[Draft]]:
@@ -74,14 +121,54 @@ def carried_blocks(day, previous: dict[str, list[Draft]]) -> dict[str, list[Draf
     return out
 
 
+def step_targets(lifts: list[tuple[str, float]]) -> list[int]:
+    """Whole sets for carried lifts from their planned sets (``lifts``: (the
+    landmark group a lift trains as a primary mover, planned sets), in session
+    order): each lift gets its planned sets rounded down (at least 1), and each
+    group the sets its lifts' planned sets add up to, rounded, the extra sets
+    going to the lifts nearest their next set (ties: the earlier lift). Three
+    core lifts at 3.6 planned sets each get 4, 4 and 3 (11 for the group), not
+    4, 4 and 4: rounding each lift alone moved the group 9 → 12 sets (+33 %)
+    where the plan stepped it +9 % (issue 10: weekly hard sets per landmark
+    group move by the planned step; RP, reference §3)."""
+    out = [max(1, math.floor(p + 1e-9)) for _, p in lifts]
+    groups: dict[str, list[int]] = {}
+    for i, (group, _) in enumerate(lifts):
+        groups.setdefault(group, []).append(i)
+    for members in groups.values():
+        want = round(sum(lifts[i][1] for i in members))
+        spare = want - sum(out[i] for i in members)
+        by_rest = sorted(members, key=lambda i: (-(lifts[i][1] - out[i]), i))
+        for i in by_rest[: max(0, spare)]:
+            out[i] += 1
+    return out
+
+
+def _primary(day, d: Draft) -> str:
+    """The landmark group ``d``'s movement trains most (its step group; the
+    side rows :data:`.library.PUSH_ROW` and :data:`.library.PULL_ROW` are a
+    budget, not a group)."""
+    credit = day.index.facts[d.movement.id].credit
+    groups = [g for g in credit if g not in (PUSH_ROW, PULL_ROW)]
+    return max(groups, key=lambda g: (credit[g], g), default="")
+
+
 def _step(day, blocks: dict[str, list[Draft]]) -> None:
     """Add the planned step's sets one at a time, to the lift furthest below
-    its planned sets, while the MRV share has room (a cut week removes them:
-    ``round(planned_sets)`` below last week's)."""
+    its target (:func:`step_targets`), while the MRV share has room (a cut
+    week removes them: a target below last week's sets)."""
     carried = [d for ds in blocks.values() for d in ds if id(d) in day.carried_from]
+    goal = dict(
+        zip(
+            map(id, carried),
+            step_targets(
+                [(_primary(day, d), d.planned_sets or d.sets) for d in carried]
+            ),
+            strict=True,
+        )
+    )
     for d in carried:
-        target = max(1, round(d.planned_sets or d.sets))
-        while d.sets > target:
+        while d.sets > goal[id(d)]:
             d.sets -= 1
             day.vol.add(day.index.facts[d.movement.id].credit, -1)
     while True:
@@ -93,7 +180,7 @@ def _step(day, blocks: dict[str, list[Draft]]) -> None:
         short = [
             d
             for d in carried
-            if d.sets < round(d.planned_sets or 0)
+            if d.sets < goal[id(d)]
             and (d.role == ExerciseRole.MAIN or d.sets < floor)
             and day.vol.room(day.index.facts[d.movement.id].credit, hard=True) >= 1
         ]
@@ -161,6 +248,25 @@ def _trim_extras(day) -> None:
             day.blocks[block].pop()
 
 
+def _trim_sets(day) -> None:
+    """Still over the budget: rests to their floor, then last week's working
+    sets one at a time from the lift with the most (a main lift before an
+    accessory at equal sets), never below two or their range, before the
+    usual shrink drops a whole exercise: a carried day keeps its exercises
+    (a 4-set fly dropped for a minute moved chest 8 → 4 sets; issue 10)."""
+    hard = [d for ds in day.blocks.values() for d in ds if id(d) in day.carried_from]
+    for d in hard:
+        while day.total() > day.high and d.rest - REST_STEP >= d.rest_range[0]:
+            d.rest -= REST_STEP
+    while day.total() > day.high:
+        over = [d for d in hard if d.sets > max(2, d.set_range[0])]
+        if not over:
+            return
+        d = max(over, key=lambda d: (d.sets, d.role == ExerciseRole.MAIN))
+        d.sets -= 1
+        day.vol.add(day.index.facts[d.movement.id].credit, -1)
+
+
 def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
     """Build ``day`` (a fresh :class:`.builder._LiftingDay`) from last loading
     week's session of the same mesocycle (module doc), fitted to the budget."""
@@ -182,6 +288,7 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
     )
     _trim_growth(day)
     _trim_extras(day)
+    _trim_sets(day)
     day.shrink()
     day._grow_fine()
     if day.total() < day.low:

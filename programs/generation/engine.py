@@ -23,6 +23,7 @@ from . import heuristics as H
 from .balance import primary_groups, week_floors
 from .blocks import Built, SessionInput
 from .builder import lifting_day
+from .carry import carried_rows, hold_later_days
 from .daytypes import cardio_day, conditioning_day, mobility_day
 from .library import PULL_ROW, PUSH_ROW, LibraryIndex, build_index
 from .optimizer import enjoyable_ids
@@ -58,6 +59,7 @@ from .volume import (
 )
 from .weekbalance import (
     MAX_PASSES,
+    held_sides,
     miss,
     seen,
     side_budgets,
@@ -210,16 +212,17 @@ def _microcycle(
     not a balanced one)."""
     args = (spec, plan, index, enjoy, mc, scheme)
     kept = state.copy()
-    items, sides = _week_pass(*args, kept, {})
+    held: dict[int, tuple[float, float]] = {}
+    items, sides = _week_pass(*args, kept, {}, held=held)
     budgets: dict[int, dict[str, float]] = {}
     last = sides
     for rebuild in range(MAX_PASSES - 1):
-        more = {} if scheme.is_deload else side_budgets(last)
+        more = {} if scheme.is_deload else side_budgets(last, held)
         if not more:
             break
         budgets = tighten(budgets, more)
         trial = state.copy()
-        again, last = _week_pass(*args, trial, budgets, last)
+        again, last = _week_pass(*args, trial, budgets, last, held=held)
         fails = sum(isinstance(i, SessionFailure) for i in items)
         refails = sum(isinstance(i, SessionFailure) for i in again)
         if (
@@ -241,11 +244,14 @@ def _week_pass(
     mc: PlannedMicrocycle, scheme: WeekScheme, state: _State,
     budgets: dict[int, dict[str, float]],
     ahead: dict[int, tuple[float, float]] | None = None,
+    held: dict[int, tuple[float, float]] | None = None,
 ) -> tuple[list[GeneratedSession | SessionFailure], dict[int, tuple[float, float]]]:  # fmt: skip
     """Build one week into ``state``: its sessions (or failures) in date order
     and each lifting day's (pull, push) hard sets. ``budgets``: per-day side-row
     caps (:func:`.weekbalance.side_budgets`); ``ahead``: a re-build's previous
-    pass (:func:`.weekbalance.seen`)."""
+    pass (:func:`.weekbalance.seen`); ``held``, when given, is filled with
+    the (pull, push) sets a budget leaves each lifting day (:func:`.weekbalance.
+    held_sides`)."""
     out: list[GeneratedSession | SessionFailure] = []
     sides: dict[int, tuple[float, float]] = {}
     used_rows: dict[str, float] = {}
@@ -256,6 +262,17 @@ def _week_pass(
     pull_push = [0.0, 0.0]
     weights = {gw.goal: gw.weight for gw in spec.request.goals}
     trained: dict[str, int] = {}  # days each major group got primary hard sets
+    exp, weeks = spec.athlete.experience_level, spec.request.microcycle_length_days / 7
+    # Days carried from last week (.carry): their last week's sets per row.
+    kept_rows = {
+        s.day_index: carried_rows(state.last_loading[s.day_index][1], index)
+        for s in lifting
+        if not scheme.is_deload
+        and not spec.session_variants.get((mc.sequence_number, s.day_index), 0)
+        and s.day_index in state.last_loading
+        and state.last_loading[s.day_index][0] == scheme.meso_index
+        and state.last_loading[s.day_index][2] == (s.focus, s.blocks)
+    }
     for session in mc.sessions:
         if session.session_type == SessionType.RECOVERY:
             continue
@@ -269,6 +286,14 @@ def _week_pass(
             soft, hard = ({}, {})
             if session.focus in FOCI:
                 soft, hard = _allowances(spec, scheme, session, remaining, used_rows)
+                later: dict[str, float] = {}
+                for d, rows in kept_rows.items():
+                    for row, v in rows.items() if d > day else ():
+                        later[row] = later.get(row, 0.0) + v
+                hold_later_days(
+                    (soft, hard), used_rows, kept_rows.get(day, {}), later,
+                    lambda row: mrv(row, exp) * weeks,
+                )  # fmt: skip
                 for row in (PUSH_ROW, PULL_ROW):
                     cap = budgets.get(day, {}).get(row, SESSION_SET_CAP)
                     soft[row] = hard[row] = min(SESSION_SET_CAP, cap)
@@ -307,6 +332,7 @@ def _week_pass(
             }  # fmt: skip
             same_day = last is not None and last[2] == (session.focus, session.blocks)
             deload_source = last[1] if same_day and scheme.is_deload else None
+            carried = None
             if variant:
                 # A regenerated session: avoid what the original picked (except
                 # the main lifts, kept for progression), same state otherwise.
@@ -325,7 +351,7 @@ def _week_pass(
                 if continuity and not scheme.is_deload and last is not None:
                     # Same mesocycle, day and focus: carry last week's session
                     # with the planned volume step (issue 10; .carry).
-                    inp.carry = last[1]
+                    inp.carry = carried = last[1]
                 built = _build(inp)
         except Exception as exc:  # one failed session never stops the rest
             out.append(SessionFailure(seq, day, f"{type(exc).__name__}: {exc}"))
@@ -345,6 +371,8 @@ def _week_pass(
                 pull_push[1] += d.sets
         if session.focus in FOCI:
             sides[day] = (pull_push[0] - before[0], pull_push[1] - before[1])
+            if held is not None:
+                held[day] = held_sides(built.blocks, carried)
         main_ids.update(v[0] for v in built.main_ids.values())
         for g in primary_groups(built.blocks, index):
             trained[g] = trained.get(g, 0) + 1

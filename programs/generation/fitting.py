@@ -23,9 +23,9 @@ from .finishers import grow_finisher
 from .optimizer import commit, pick
 from .prescription import Draft
 from .scorer import Slot
-from .splits import PULL_PATTERNS
+from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
-from .weekbalance import one_sided
+from .weekbalance import one_sided, week_short
 
 if TYPE_CHECKING:
     from .builder import _LiftingDay
@@ -46,7 +46,55 @@ class SessionFit:
         extra main lifts, sets, finisher rounds), then fine growth (rests inside
         their ranges, then warm-up drills and cool-down stretches)."""
         self._grow_coarse()
+        self._balance_week()
         self._grow_fine()
+
+    def _balance_week(self: _LiftingDay) -> None:
+        """A push- or pull-only day whose week, counting it, still bends out
+        of 0.8–2.0 its way (:func:`.weekbalance.week_short`: a pull day of a
+        push, pull, push week on 30 minutes, 3 pulled to 4 pressed) takes one
+        more accessory of its side beyond the time rule, making room from the
+        day's other sets (:meth:`_make_room`), or none (issue 10; reference
+        §11: at least as much pulling as pushing); a finisher day takes a
+        main-role lift of its side instead."""
+        blocks, vol, index = self.blocks, self.vol, self.index
+        if not one_sided(self.planned.intent_tags):
+            return
+        short = self._week_short()
+        if short and self.middle_block == "FINISHER":
+            # A finisher day takes it as a further main-role lift (working
+            # sets before the finisher's rounds), a pattern it has not
+            # trained first, in the focus's tag order.
+            done = {d.movement.pattern for d in blocks["MAIN"] if d.hard}
+            tags = self.planned.intent_tags
+            pattern = min(
+                (t for t in tags if t in short),
+                key=lambda t: (t in done, tags.index(t)),
+            )
+            key = (self.planned.focus, len(self.main_ids))
+            if self._add_main(key[1], pattern):
+                if self.total() <= self.high or self._make_room():
+                    return
+                d = blocks["MAIN"].pop()
+                vol.add(index.facts[d.movement.id].credit, -d.sets)
+                self.main_ids.pop(key, None)
+            return
+        if not short or not self._add_accessory():
+            return
+        new = blocks["ACCESSORY"][-1]
+        credit = index.facts[new.movement.id].credit
+        # Its own sets go to a lift's two before the day's main lift loses one.
+        while self.total() > self.high and new.sets > max(2, new.set_range[0]):
+            new.sets -= 1
+            vol.add(credit, -1)
+        if new.movement.pattern in short and (
+            self.total() <= self.high or self._make_room()
+        ):
+            return
+        blocks["ACCESSORY"].pop()
+        vol.add(credit, -new.sets)
+        self.ctx.session_ids.discard(new.movement.id)
+        self.rotation.forget()
 
     def shrink(self: _LiftingDay) -> None:
         """Bring an over-budget session back under +5 %: rests to their floor, the
@@ -186,6 +234,17 @@ class SessionFit:
                 vol.allow = vol.hard
                 continue
             break
+
+    def _week_short(self: _LiftingDay) -> frozenset[str]:
+        """The day's patterns of the side its week still lacks, counting this
+        session (:func:`.weekbalance.week_short`)."""
+        pull, push = self.inp.week_pull_push
+        for d in (d for ds in self.blocks.values() for d in ds if d.hard):
+            if d.movement.pattern in PULL_PATTERNS:
+                pull += d.sets
+            elif d.movement.pattern in PUSH_PATTERNS:
+                push += d.sets
+        return week_short(self.planned.intent_tags, pull, push)
 
     def _floor_needs_day(self: _LiftingDay) -> bool:
         """Whether the neediest major group of a hypertrophy-weighted day

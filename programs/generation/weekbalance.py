@@ -5,7 +5,14 @@ The engine builds a loading week once; when its pull:push hard sets fall outside
 0.8–2.0 it builds the week again with a budget for the side in excess on each
 day that trained it: that day's sets of the side scaled so the week lands at
 :data:`AIM_LOW` (too little pulling: pressing is held back, the time goes to
-the day's other patterns) or :data:`AIM_HIGH` (too much pulling). Budgets are
+the day's other patterns) or :data:`AIM_HIGH` (too much pulling), never below
+the sets its main lifts of that side had (a budget trims accessory pressing,
+not the day's main press: no accessory gets more sets than a main lift, so a
+cut bench press would also cap the day's rows, and a 2-day beginner week went
+from 9:12 to 7:9 instead of 9:10), nor, on a day carried from last week, below
+last week's sets of that side (the planned step's added sets go first; cutting
+last week's sets too dropped triceps 7.5 → 6.5 where the plan stepped up).
+Budgets are
 volume-row caps on the engine's side rows (:data:`.library.PUSH_ROW`,
 :data:`.library.PULL_ROW`), so main lifts, accessories, extra sets and carried
 sessions all respect them. Pure and deterministic: the same first pass gives
@@ -21,9 +28,12 @@ to those already held (:func:`tighten`).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from .library import PULL_ROW, PUSH_ROW
+from .prescription import Draft
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
+from .types import ExerciseRole
 
 PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 #: Where a re-balanced week aims: inside the window with a margin, since the
@@ -45,10 +55,15 @@ def miss(pull: float, push: float) -> float:
     return max(0.0, PULL_PUSH_MIN - ratio, ratio - PULL_PUSH_MAX)
 
 
-def side_budgets(days: dict[int, tuple[float, float]]) -> dict[int, dict[str, float]]:
+def side_budgets(
+    days: dict[int, tuple[float, float]],
+    held: dict[int, tuple[float, float]] | None = None,
+) -> dict[int, dict[str, float]]:
     """Per-day caps (day index → {side row: hard sets}) from a first pass's
     ``days`` (day index → (pull, push) hard sets), or {} when the week's
-    pull:push is within 0.8–2.0 (or it trains only one side)."""
+    pull:push is within 0.8–2.0 (or it trains only one side). ``held``: each
+    day's (pull, push) sets a cap never goes below (:func:`held_sides`: its
+    main lifts', on a carried day last week's; module doc)."""
     pull = sum(p for p, _ in days.values())
     push = sum(p for _, p in days.values())
     if not miss(pull, push):
@@ -57,11 +72,53 @@ def side_budgets(days: dict[int, tuple[float, float]]) -> dict[int, dict[str, fl
         row, scale, index = PUSH_ROW, pull / AIM_LOW / push, 1
     else:
         row, scale, index = PULL_ROW, push * AIM_HIGH / pull, 0
+    held = held or {}
     return {
-        day: {row: float(max(MIN_SIDE_SETS, math.floor(sets[index] * scale)))}
+        day: {
+            row: float(
+                max(
+                    MIN_SIDE_SETS,
+                    min(sets[index], held.get(day, (0.0, 0.0))[index]),
+                    math.floor(sets[index] * scale),
+                )
+            )
+        }
         for day, sets in days.items()
         if sets[index]
     }
+
+
+def held_sides(
+    blocks: dict[str, list[Draft]], carried: dict[str, list[Draft]] | None = None
+) -> tuple[float, float]:
+    """(pull, push) hard sets a budget leaves a built session (``blocks``):
+    its MAIN lifts' of a side it trains no more than the other and, on a day carried from last week (``carried``: last
+    week's blocks, :mod:`.carry`), last week's MAIN and ACCESSORY sets of each
+    side, whichever is more. A carried week whose planned step tipped its
+    pull:push out of the window takes back the step's added sets, not last
+    week's: it stays within the 20 % step (issue 10)."""
+    pull, push = _sides(d for ds in blocks.values() for d in ds)
+    main = _sides(d for d in blocks.get("MAIN", []) if d.role == ExerciseRole.MAIN)
+    # Only a day that already trains the other side as much keeps its main
+    # lifts whole (a push day of a push/pull week is the one to cut).
+    main = (main[0] if push >= pull else 0.0, main[1] if pull >= push else 0.0)
+    if carried is None:
+        return main
+    last = _sides(d for ds in carried.values() for d in ds)
+    return max(main[0], last[0]), max(main[1], last[1])
+
+
+def _sides(drafts: Iterable[Draft]) -> tuple[float, float]:
+    """(pull, push) sets of the hard MAIN and ACCESSORY ``drafts``."""
+    pull = push = 0.0
+    for d in drafts:
+        if not d.hard or d.role not in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY):
+            continue
+        if d.movement.pattern in PULL_PATTERNS:
+            pull += d.sets
+        elif d.movement.pattern in PUSH_PATTERNS:
+            push += d.sets
+    return pull, push
 
 
 def tighten(
@@ -101,6 +158,19 @@ def capped_rows_note(rows: list[str]) -> str:
             f"its share of the week's pull:push budget reached for {' and '.join(sides)}"
         )
     return "; ".join(parts)
+
+
+def week_short(tags: tuple[str, ...], pull: float, push: float) -> frozenset[str]:
+    """The intent patterns (``tags``) of the side a week's pull:push still
+    lacks: its pulls below 0.8 pulls per push, its pushes past 2.0; empty
+    inside the window. ``pull``, ``push``: the week's hard sets as a session
+    sees them, itself included (:func:`seen`). A pull day of a push, pull,
+    push week on 30 minutes then takes a second pull accessory beyond the time
+    rule's one (making room from the day's other sets): 3:4 became 4:4."""
+    if not miss(pull, push):
+        return frozenset()
+    side = PULL_PATTERNS if pull < PULL_PUSH_MIN * push else PUSH_PATTERNS
+    return frozenset(t for t in tags if t in side)
 
 
 def one_sided(tags: tuple[str, ...]) -> bool:
