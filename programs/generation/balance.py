@@ -141,9 +141,11 @@ GROUP_MUSCLES: dict[str, frozenset[str]] = {
 
 
 #: The groups whose missing compound work an isolation lift stands in for. Not
-#: the back: a day whose rows are capped or held back by the week's pull:push
-#: already pulls enough, and straight-arm work would only crowd out the
-#: pressing the week needs (weekly pull:push 0.8–2.0, reference §11).
+#: the back while the week's pull:push holds its rows back: straight-arm work
+#: would only crowd out the pressing the week needs (weekly pull:push 0.8–2.0,
+#: reference §11). A back whose rows are at the day's pattern cap only (the
+#: one lifting day of a week, back far below MEV) takes a straight-arm
+#: pulldown like a chest takes a fly (:func:`floor_pattern`, ``capped``).
 ISOLATION_AIMS = frozenset({"chest", "quadriceps", "hamstrings"})
 
 
@@ -219,8 +221,17 @@ def floor_short(
     if week is None:
         return False
     days = week.days.get(group, 0) + (group in hit)
+    return days < 2 or below_mev(group, rows, week)
+
+
+def below_mev(group: str, rows: dict[str, float], week: WeekFloors | None) -> bool:
+    """Whether a major group is still below its MEV this week counting the
+    session so far (``rows``), whatever the days it was trained on (RP,
+    reference §3; issue 10). False without ``week``."""
+    if week is None:
+        return False
     total = week.rows.get(group, 0.0) + rows.get(group, 0.0)
-    return days < 2 or total < week.mev.get(group, 0.0) - 1e-9
+    return total < week.mev.get(group, 0.0) - 1e-9
 
 
 def floor_pattern(
@@ -230,6 +241,7 @@ def floor_pattern(
     week: WeekFloors | None = None,
     hit: frozenset[str] = frozenset(),
     aimable: frozenset[str] = frozenset(),
+    capped: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
     """(pattern, major group) for the day's extra work on a hypertrophy-weighted
     day: the neediest group (:func:`floor_order`) the day's intent patterns can
@@ -239,12 +251,20 @@ def floor_pattern(
     pull:push leans away from, or at the day's pattern cap (not chosen); a group
     with none of its compound patterns left takes the day's isolation slot when
     the day targets it (``aimable``: the groups of the day's target muscles) —
-    a chest fly or leg curl, as a coach would add."""
+    a chest fly or leg curl, as a coach would add. ``capped``: the patterns of
+    ``exclude`` at the day's pattern cap (not held back by the pull:push); a
+    back whose listed patterns are all capped, below its MEV this week, takes
+    the isolation slot too (a straight-arm pulldown)."""
     for g in floor_order(rows, hit, week):
-        options = [p for p in FLOOR_PATTERNS[g] if p in tags and p not in exclude]
+        listed = [p for p in FLOOR_PATTERNS[g] if p in tags]
+        options = [p for p in listed if p not in exclude]
         if options:
             return min(options), g
-        if "isolation" in tags and g in aimable and g in ISOLATION_AIMS:
+        if "isolation" not in tags or g not in aimable:
+            continue
+        if g in ISOLATION_AIMS or (
+            listed and set(listed) <= capped and below_mev(g, rows, week)
+        ):
             return "isolation", g
     return None
 

@@ -193,13 +193,16 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         those the week's pull:push leans away from; else None."""
         if not self.floors:
             return None
+        leans = self._leans_off() if lean else frozenset()
+        capped = self._at_cap()
         return floor_pattern(
             self.planned.intent_tags if tags is None else tags,
             self.vol.rows,
-            (self._leans_off() if lean else frozenset()) | self._at_cap(),
+            leans | capped,
             self.inp.week_floors,
             primary_groups(self.blocks, self.index),
             self.aimable,
+            capped - leans,
         )
 
     def _leans_off(self) -> frozenset[str]:
@@ -330,13 +333,16 @@ class _LiftingDay(AccessoryPicks, SessionFit):
 
     # -- steps -------------------------------------------------------------
     def _add_main(
-        self, i: int, pattern: str, aim: frozenset[str] = frozenset()
+        self, i: int, pattern: str, aim: frozenset[str] = frozenset(), group: str = ""
     ) -> bool:
         """The i-th main lift on ``pattern``: last week's lift for this focus and
         slot when it still fits (progressive overload), else a fresh pick with
         room for 2+ hard sets. ``aim``: the muscles the slot targets (an
         isolation lift for a major group below its floor) instead of the
-        day's. False when nothing fits."""
+        day's. ``group``: a major group the lift is for (a floor lift past the
+        usual four): only a staple or common lift of the pattern with it as a
+        primary mover (a pulldown, not a face pull, for the back). False when
+        nothing fits."""
         inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
         slot = Slot(
             "lift",
@@ -354,6 +360,7 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         if (
             cached is not None
             and cached in index.facts
+            and (not group or group in index.facts[cached].prows)
             and cached not in ctx.session_ids
             and not free_weight_first(index.facts[cached], slot, index)
             and index.facts[cached].m.pattern not in self._at_cap()
@@ -371,8 +378,15 @@ class _LiftingDay(AccessoryPicks, SessionFit):
                 total, dims, notes = score(f, slot, ctx, 0)
                 notes = (*notes, *kept_notes, "main lift kept for progressive overload")
                 p = Pick(f, round(total, 4), dims, 0, notes)
-        if p is None:
-            full = self._at_cap()
+        full = self._at_cap()
+        if p is None and group:
+            p = pick(
+                index, slot, ctx, inp.rng,
+                usable=lambda f: vol.usable(f, 2, hard=True) and f.m.pattern not in full
+                and group in f.prows and not f.tier_class,
+                max_step=0,
+            )  # fmt: skip
+        if p is None and not group:
             p = pick(
                 index, slot, ctx, inp.rng,
                 usable=lambda f: vol.usable(f, 2, hard=True) and f.m.pattern not in full,

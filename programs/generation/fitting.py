@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import floor_aim, lacking, primary_groups
+from .balance import floor_aim, floor_short, lacking, primary_groups
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
 from .optimizer import commit, pick
@@ -36,6 +36,13 @@ REST_STEP = 15
 #: of moderate aerobic work, ≥ 30 min a day; the 45-min cap is Alloy's choice [U]).
 ZONE2_MIN_SESSION = 60
 ZONE2_MAX_SECONDS = 2700
+#: A hypertrophy-weighted finisher day holds at most this many lifts while the
+#: neediest major group it trains is below MEV this week or trained on fewer
+#: than two days (:func:`.balance.floor_short`; a 2-day 120-min week held four
+#: 3-set lifts and 31 min of zone-2 cardio: chest and back 6 < MEV 7; issue
+#: 10, RP and Schoenfeld 2016, reference §3); otherwise four [U]. The time
+#: window still bounds them.
+FLOOR_MAX_LIFTS = 6
 
 
 class SessionFit:
@@ -200,15 +207,29 @@ class SessionFit:
                     vol.allow = vol.hard
                     continue
             # Hypertrophy-weighted finisher days take a fourth lift whatever
-            # their main patterns: the major groups' floors come first (issue 10).
+            # their main patterns, and up to FLOOR_MAX_LIFTS while the
+            # neediest major group the day trains is still short this week
+            # (below MEV or trained once): the major groups' floors come
+            # first, before zone-2 cardio and stretches fill the time
+            # (issue 10; RP, reference §3).
+            pool = main_patterns + acc_patterns
+            floor = self._floor(tuple(pool)) if middle == "FINISHER" else None
             most = 4 if self.floors else min(4, len(main_patterns) + 1)
+            if floor and floor_short(
+                floor[1], vol.rows, primary_groups(blocks, index), self.inp.week_floors
+            ):
+                most = FLOOR_MAX_LIFTS
             if middle == "FINISHER" and extra_main < most:
-                pool = main_patterns + acc_patterns
                 pattern = pool[extra_main % max(1, len(pool))]
                 aim: frozenset[str] = frozenset()
-                floor = self._floor(tuple(pool))
+                group = ""
                 if floor:  # hypertrophy first: the neediest major group
                     pattern, aim = floor[0], floor_aim(floor)
+                if floor and extra_main >= 4:
+                    # A lift past the usual four is there for the group's
+                    # MEV: one with it as a primary mover (a pulldown, not a
+                    # face pull, for the back).
+                    group = floor[1]
                 # A day lacking a side takes it next, a pull before a push: a
                 # push without a pull is never left (issue 10, reference §11).
                 balance = sorted(
@@ -216,10 +237,10 @@ class SessionFit:
                     key=lambda t: t not in PULL_PATTERNS,
                 )
                 if balance:
-                    pattern, aim = balance[0], frozenset()
+                    pattern, aim, group = balance[0], frozenset(), ""
                 balancing = bool(balance) or self._floor_needs_day()
                 extra_main += 1
-                if self._add_main(extra_main - 1, pattern, aim):
+                if self._add_main(extra_main - 1, pattern, aim, group):
                     if total() <= high or balancing and self._make_room():
                         continue
                     d = blocks["MAIN"].pop()
