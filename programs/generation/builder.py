@@ -69,6 +69,10 @@ from .types import ExerciseRole, Goal, ProgressionStyle
 from .volume import SESSION_SET_CAP, SessionVolume, rows_of
 from .weekbalance import capped_rows_note
 
+LOWER_PATTERNS = frozenset({"squat", "hinge", "lunge"})
+#: The lower-body major groups (RP landmarks, reference §3).
+LEG_GROUPS = frozenset({"quadriceps", "hamstrings"})
+
 
 def lifting_day(inp: SessionInput) -> Built:
     """Build one lifting session (see module doc): deload weeks copy last week's
@@ -262,7 +266,12 @@ class _LiftingDay(AccessoryPicks, SessionFit):
                 self.main_side = PULL_PATTERNS
         if self.floors:  # a major group short of two days leads (issue 10)
             patterns = floor_leads(patterns, count, self.inp.week_floors)
+        both = self._both_legs()
         for i, pattern in enumerate(patterns[:count]):
+            if both and pattern in LOWER_PATTERNS:
+                both, lead = frozenset(), self._add_main(i, "hinge", need=both)
+                if lead:
+                    continue
             self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
             raise GenerationError(f"no main lift available for {self.planned.focus}")
@@ -279,6 +288,33 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         self.blocks["COOLDOWN"] = [
             d for _ in range(base_stretches(inp)) for d in add_stretch(inp, self.cctx)
         ]
+
+    def _both_legs(self) -> frozenset[str]:
+        """Quadriceps and hamstrings when this full-body day's one lower-body
+        lift must train both: each is short of two days this week and the
+        day and the week's later lifting days hold fewer lower-body lifts
+        than their days missing (three full-body days give the legs three
+        lifts for the four days the two groups need). A lift with both as
+        primary movers (a trap-bar deadlift) then leads (Schoenfeld 2016,
+        reference §4; issue 10). Empty otherwise."""
+        week, tags = self.inp.week_floors, set(self.planned.intent_tags)
+        if (
+            week is None
+            or not tags & LOWER_PATTERNS
+            or not tags & (PUSH_PATTERNS | PULL_PATTERNS)
+        ):
+            return frozenset()
+        missing = [max(0, 2 - week.days.get(g, 0)) for g in LEG_GROUPS]
+        later = sum(
+            1
+            for s in self.inp.microcycle.sessions
+            if s.day_index > self.planned.day_index
+            and "MAIN" in s.blocks
+            and set(s.intent_tags) & LOWER_PATTERNS
+        )
+        if min(missing) and sum(missing) > 1 + later:
+            return LEG_GROUPS
+        return frozenset()
 
     def finish(self) -> Built:
         """Say in the rationale when the session misses the window (deliberate
@@ -330,13 +366,18 @@ class _LiftingDay(AccessoryPicks, SessionFit):
 
     # -- steps -------------------------------------------------------------
     def _add_main(
-        self, i: int, pattern: str, aim: frozenset[str] = frozenset()
+        self,
+        i: int,
+        pattern: str,
+        aim: frozenset[str] = frozenset(),
+        need: frozenset[str] = frozenset(),
     ) -> bool:
         """The i-th main lift on ``pattern``: last week's lift for this focus and
         slot when it still fits (progressive overload), else a fresh pick with
         room for 2+ hard sets. ``aim``: the muscles the slot targets (an
         isolation lift for a major group below its floor) instead of the
-        day's. False when nothing fits."""
+        day's; ``need``: major groups the lift must train as primary movers
+        (:meth:`_both_legs`). False when nothing fits."""
         inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
         slot = Slot(
             "lift",
@@ -365,6 +406,7 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             # A later slot asked for the other side (push/pull balance) does not
             # keep a cached lift of the wrong side.
             and (not i or side_of(index.facts[cached].m.pattern) == side_of(pattern))
+            and need <= index.facts[cached].prows
         ):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
@@ -375,7 +417,11 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             full = self._at_cap()
             p = pick(
                 index, slot, ctx, inp.rng,
-                usable=lambda f: vol.usable(f, 2, hard=True) and f.m.pattern not in full,
+                usable=lambda f: (
+                    vol.usable(f, 2, hard=True)
+                    and f.m.pattern not in full
+                    and need <= f.prows
+                ),
             )  # fmt: skip
         if p is None:
             return False

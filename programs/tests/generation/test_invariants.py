@@ -379,6 +379,20 @@ COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
         # close-grip bench press (triceps), so the chest was trained once.
         (((G.HYPERTROPHY, 10),), ExperienceLevel.INTERMEDIATE, 4, 30,
          SplitTemplate.FULL_BODY, 151, ("frequency",)),
+        # Short days of a second goal's finishers (matrix seeds 17, 200, 133,
+        # 72): 10-minute finishers on two of three 30-minute full-body days
+        # left room for a lower-body lift and a pull only (chest and
+        # hamstrings once); a 30-minute hybrid week's lower B held its lunge
+        # alone and its upper B pressed overhead; 18-minute finishers on three
+        # 45-minute full-body days left the hamstrings one hinge.
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.ADVANCED, 3, 30,
+         SplitTemplate.FULL_BODY, 17, ("frequency", "mev_floor")),
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.ADVANCED, 4, 30,
+         SplitTemplate.HYBRID, 200, ("frequency",)),
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.INTERMEDIATE, 4,
+         30, SplitTemplate.FULL_BODY, 133, ("frequency",)),
+        (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.ADVANCED, 3, 45,
+         SplitTemplate.FULL_BODY, 72, ("frequency", "mev_floor")),
     ],
 )  # fmt: skip
 def test_floor_work_reaches_mev_twice_a_week_across_the_week(
