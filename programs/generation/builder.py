@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from .accessories import AccessoryPicks
 from .balance import (
+    FREQUENCY_MIN_DAYS,
     MAJOR_GROUPS,
     available_sides,
     balance_note,
@@ -294,7 +295,8 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         lift must train both: each is short of two days this week and the
         day and the week's later lifting days hold fewer lower-body lifts
         than their days missing (three full-body days give the legs three
-        lifts for the four days the two groups need). A lift with both as
+        lifts for the four days the two groups need), in a week of ≥ 3
+        lifting days (the twice-a-week rule's). A lift with both as
         primary movers (a trap-bar deadlift) then leads (Schoenfeld 2016,
         reference §4; issue 10). Empty otherwise."""
         week, tags = self.inp.week_floors, set(self.planned.intent_tags)
@@ -304,15 +306,19 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             or not tags & (PUSH_PATTERNS | PULL_PATTERNS)
         ):
             return frozenset()
+        lifting = [s for s in self.inp.microcycle.sessions if "MAIN" in s.blocks]
         missing = [max(0, 2 - week.days.get(g, 0)) for g in LEG_GROUPS]
         later = sum(
             1
-            for s in self.inp.microcycle.sessions
+            for s in lifting
             if s.day_index > self.planned.day_index
-            and "MAIN" in s.blocks
             and set(s.intent_tags) & LOWER_PATTERNS
         )
-        if min(missing) and sum(missing) > 1 + later:
+        if (
+            len(lifting) >= FREQUENCY_MIN_DAYS
+            and min(missing)
+            and sum(missing) > 1 + later
+        ):
             return LEG_GROUPS
         return frozenset()
 

@@ -393,6 +393,11 @@ COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
          30, SplitTemplate.FULL_BODY, 133, ("frequency",)),
         (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.ADVANCED, 3, 45,
          SplitTemplate.FULL_BODY, 72, ("frequency", "mev_floor")),
+        # Three 30-minute full-body days lift the legs three times (squat,
+        # hinge, lunge) for the four days quadriceps and hamstrings need: one
+        # lift trains both (a trap-bar deadlift).
+        (((G.HYPERTROPHY, 10),), ExperienceLevel.ADVANCED, 3, 30,
+         SplitTemplate.FULL_BODY, 17, ("frequency",)),
     ],
 )  # fmt: skip
 def test_floor_work_reaches_mev_twice_a_week_across_the_week(
