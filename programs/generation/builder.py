@@ -272,6 +272,13 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             if both and pattern in LOWER_PATTERNS:
                 both, lead = frozenset(), self._add_main(i, "hinge", need=both)
                 if lead:
+                    self.rationale.append(
+                        f"{self.blocks['MAIN'][-1].movement.name} leads instead of "
+                        f"a {pattern}: the week's full-body days hold fewer "
+                        "lower-body lifts than the days quadriceps and hamstrings "
+                        "need, so one lift trains both (twice a week each, "
+                        "Schoenfeld 2016)."
+                    )
                     continue
             self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):

@@ -443,3 +443,23 @@ def test_a_day_leads_with_the_lift_of_a_group_trained_on_fewer_days():
     assert floor_leads(upper, 2, None) == upper
     trained = WeekFloors(rows=dict(mev), days=dict.fromkeys(mev, 2), mev=mev)
     assert floor_leads(upper, 2, trained) == upper
+
+
+def test_a_short_full_body_week_leads_one_day_with_a_lift_for_both_legs(
+    real_library,
+):
+    """Issue 10: three 30-minute full-body days lift the legs once a day, three
+    lifts for the four days quadriceps and hamstrings need. The first day leads
+    with a lift training both as primary movers and its rationale says why."""
+    goals = ((G.HYPERTROPHY, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=3, minutes=30, seed=17, equipment=COMMERCIAL_GYM,
+        experience=ExperienceLevel.ADVANCED,
+        request={"split_template": SplitTemplate.FULL_BODY},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    first = program.sessions[0]
+    lead = next(e for e in first.exercises if e.role == ExerciseRole.MAIN)
+    primary = set(real_library.movements[lead.movement_id].primary_muscles)
+    assert {"quadriceps", "hamstrings"} <= primary
+    assert any("one lift trains both" in r for r in first.rationale)
