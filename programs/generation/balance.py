@@ -118,6 +118,9 @@ FLOOR_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 #: HYPERTROPHY is the largest goal weight and at least this (of 10).
 HYPERTROPHY_MIN_WEIGHT = 4
+#: The twice-a-week rule for the major groups applies from this many lifting
+#: days a week (Schoenfeld 2016, reference §4; issue 10).
+FREQUENCY_MIN_DAYS = 3
 
 
 def hypertrophy_weighted(weights: dict) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from .accessories import AccessoryPicks
 from .balance import (
+    FREQUENCY_MIN_DAYS,
     MAJOR_GROUPS,
     available_sides,
     balance_note,
@@ -68,6 +69,10 @@ from .timing import total_seconds
 from .types import ExerciseRole, Goal, ProgressionStyle
 from .volume import SESSION_SET_CAP, SessionVolume, rows_of
 from .weekbalance import capped_rows_note
+
+LOWER_PATTERNS = frozenset({"squat", "hinge", "lunge"})
+#: The lower-body major groups (RP landmarks, reference §3).
+LEG_GROUPS = frozenset({"quadriceps", "hamstrings"})
 
 
 def lifting_day(inp: SessionInput) -> Built:
@@ -265,7 +270,19 @@ class _LiftingDay(AccessoryPicks, SessionFit):
                 self.main_side = PULL_PATTERNS
         if self.floors:  # a major group short of two days leads (issue 10)
             patterns = floor_leads(patterns, count, self.inp.week_floors)
+        both = self._both_legs()
         for i, pattern in enumerate(patterns[:count]):
+            if both and pattern in LOWER_PATTERNS:
+                both, lead = frozenset(), self._add_main(i, "hinge", need=both)
+                if lead:
+                    self.rationale.append(
+                        f"{self.blocks['MAIN'][-1].movement.name} leads instead of "
+                        f"a {pattern}: the week's full-body days hold fewer "
+                        "lower-body lifts than the days quadriceps and hamstrings "
+                        "need, so one lift trains both (twice a week each, "
+                        "Schoenfeld 2016)."
+                    )
+                    continue
             self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
             raise GenerationError(f"no main lift available for {self.planned.focus}")
@@ -282,6 +299,38 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         self.blocks["COOLDOWN"] = [
             d for _ in range(base_stretches(inp)) for d in add_stretch(inp, self.cctx)
         ]
+
+    def _both_legs(self) -> frozenset[str]:
+        """Quadriceps and hamstrings when this full-body day's one lower-body
+        lift must train both: each is short of two days this week and the
+        day and the week's later lifting days hold fewer lower-body lifts
+        than their days missing (three full-body days give the legs three
+        lifts for the four days the two groups need), in a week of ≥ 3
+        lifting days (the twice-a-week rule's). A lift with both as
+        primary movers (a trap-bar deadlift) then leads (Schoenfeld 2016,
+        reference §4; issue 10). Empty otherwise."""
+        week, tags = self.inp.week_floors, set(self.planned.intent_tags)
+        if (
+            week is None
+            or not tags & LOWER_PATTERNS
+            or not tags & (PUSH_PATTERNS | PULL_PATTERNS)
+        ):
+            return frozenset()
+        lifting = [s for s in self.inp.microcycle.sessions if "MAIN" in s.blocks]
+        missing = [max(0, 2 - week.days.get(g, 0)) for g in LEG_GROUPS]
+        later = sum(
+            1
+            for s in lifting
+            if s.day_index > self.planned.day_index
+            and set(s.intent_tags) & LOWER_PATTERNS
+        )
+        if (
+            len(lifting) >= FREQUENCY_MIN_DAYS
+            and min(missing)
+            and sum(missing) > 1 + later
+        ):
+            return LEG_GROUPS
+        return frozenset()
 
     def finish(self) -> Built:
         """Say in the rationale when the session misses the window (deliberate
@@ -333,7 +382,12 @@ class _LiftingDay(AccessoryPicks, SessionFit):
 
     # -- steps -------------------------------------------------------------
     def _add_main(
-        self, i: int, pattern: str, aim: frozenset[str] = frozenset(), group: str = ""
+        self,
+        i: int,
+        pattern: str,
+        aim: frozenset[str] = frozenset(),
+        group: str = "",
+        need: frozenset[str] = frozenset(),
     ) -> bool:
         """The i-th main lift on ``pattern``: last week's lift for this focus and
         slot when it still fits (progressive overload), else a fresh pick with
@@ -341,8 +395,9 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         isolation lift for a major group below its floor) instead of the
         day's. ``group``: a major group the lift is for (a floor lift past the
         usual four): only a staple or common lift of the pattern with it as a
-        primary mover (a pulldown, not a face pull, for the back). False when
-        nothing fits."""
+        primary mover (a pulldown, not a face pull, for the back). ``need``:
+        major groups the lift must train as primary movers (:meth:`_both_legs`).
+        False when nothing fits."""
         inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
         slot = Slot(
             "lift",
@@ -372,6 +427,7 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             # A later slot asked for the other side (push/pull balance) does not
             # keep a cached lift of the wrong side.
             and (not i or side_of(index.facts[cached].m.pattern) == side_of(pattern))
+            and need <= index.facts[cached].prows
         ):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
@@ -389,7 +445,11 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         if p is None and not group:
             p = pick(
                 index, slot, ctx, inp.rng,
-                usable=lambda f: vol.usable(f, 2, hard=True) and f.m.pattern not in full,
+                usable=lambda f: (
+                    vol.usable(f, 2, hard=True)
+                    and f.m.pattern not in full
+                    and need <= f.prows
+                ),
             )  # fmt: skip
         if p is None:
             return False

@@ -169,12 +169,15 @@ class SessionFit:
             # The finisher was drafted at its planned length; the side the day
             # lacks comes before its rounds (issue 10: working sets first).
             # In the focus's tag order, pull first, a pattern the day has not
-            # trained first: never a set's iteration order, which changes with
-            # PYTHONHASHSEED.
+            # trained first, then the one training a major group still short
+            # this week (a bench press, not an overhead press, for a chest
+            # pressed once): never a set's iteration order, which changes
+            # with PYTHONHASHSEED.
             done = {d.movement.pattern for d in blocks["MAIN"] if d.hard}
+            sides = tuple(t for t in self.planned.intent_tags if t in lack)
+            need = (self._floor(sides, lean=False) or ("",))[0]
             pull = sorted(
-                (t for t in self.planned.intent_tags if t in lack),
-                key=lambda t: (t not in PULL_PATTERNS, t in done),
+                sides, key=lambda t: (t not in PULL_PATTERNS, t in done, t != need)
             )
             added = self._add_main(len(self.main_ids), pull[0])
             if added and total() > high and not self._make_room():

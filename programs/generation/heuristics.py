@@ -39,6 +39,14 @@ FINISHER_MIN_MINUTES = 10
 FINISHER_MAX_MINUTES = 20
 #: Weekly cardio-type minutes below this are not worth a finisher.
 FINISHER_MIN_WEEKLY_MINUTES = 10
+#: Minutes of working sets a short lifting day of a hypertrophy-weighted week
+#: (≥ 3 lifting days) keeps before any finisher: three hard exercises (a lower-
+#: body lift, a push and a pull, about 7 min each with their rests, seeds 002
+#: time tables), so chest, back, quadriceps and hamstrings can each be trained
+#: on two days a week (Schoenfeld 2016, reference §4; issue 10: working sets
+#: first). Longer endurance work also blunts hypertrophy more (Wilson 2012,
+#: reference §8: ES falls with endurance duration).
+HYPERTROPHY_LIFT_MINUTES = 21
 
 # Dedicated days (seeds 003 s16: only under one of three conditions).
 CONDITION_OVERTRAINING = "overtraining_risk"

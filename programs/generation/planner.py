@@ -16,6 +16,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .allocation import allocate_weekly_minutes
+from .finisherdays import (
+    WARMUP_COOLDOWN_MINUTES,
+    finisher_count,
+    finisher_days,
+    finisher_minutes,
+    leftover_note,
+    lift_first,
+)
 from .heuristics import (
     BEGINNER_MAX_LIFTING_DAYS,
     CARDIO_MAX_PCT,
@@ -75,7 +83,6 @@ MAIN_CAPABLE = frozenset(
      "vertical_pull", "olympic"}
 )  # fmt: skip
 LIFT = "lift"
-WARMUP_COOLDOWN_MINUTES = 12
 
 
 @dataclass(slots=True)
@@ -309,18 +316,45 @@ def _layout(
     need = cardio_minutes - dedicated
     if need >= FINISHER_MIN_WEEKLY_MINUTES and lifts:
         if athlete.cardio_as_finisher:
-            ranked = sorted(lifts, key=lambda p: (days[p].goal == Goal.STRENGTH, -p))
-            count = min(len(lifts), math.ceil(need / FINISHER_MAX_MINUTES))
-            top = max(FINISHER_MIN_MINUTES, min(FINISHER_MAX_MINUTES, budget - 20))
-            minutes = max(FINISHER_MIN_MINUTES, min(top, round(need / count)))
-            for p in ranked[:count]:
-                days[p].finisher = minutes
+            _plan_finishers(days, lifts, need, budget, weekly, weights, warnings)
         else:
             warnings.append(
                 f"{need} cardio-type minutes a week have no place: your profile turns "
                 "off cardio finishers and no dedicated cardio day is allowed."
             )
     return days
+
+
+def _plan_finishers(
+    days: dict[int, _Day], lifts: list[int], need: int, budget: int, weekly: int,
+    weights: dict[Goal, int], warnings: list[str],
+) -> None:  # fmt: skip
+    """Finishers for ``need`` cardio-type minutes a week, 10–20 min each, on the
+    non-strength lifting days, the latest first (seeds 003 s13, s16). A short
+    hypertrophy-weighted week (:func:`.finisherdays.lift_first`) puts them only
+    on days whose lost lifts other days still cover, at 10 min up to what the
+    day's lifting leaves (:mod:`.finisherdays`; issue 10); every lifting day's
+    reasons and the plan's warnings say where the other minutes go (easy
+    cardio apart from lifting)."""
+    ranked = sorted(lifts, key=lambda p: (days[p].goal == Goal.STRENGTH, -p))
+    if lift_first(weights, weekly, budget):
+        tags = {p: days[p].tags for p in lifts}
+        chosen = finisher_days(tags, finisher_count(need, budget), budget, ranked)
+        minutes = finisher_minutes(need, len(chosen), budget) if chosen else 0
+        for p in chosen:
+            days[p].finisher = minutes
+        placed = minutes * len(chosen)
+        if need - placed >= FINISHER_MIN_WEEKLY_MINUTES:
+            note = leftover_note(weights, budget, need, placed, minutes)
+            warnings.append(note)
+            for p in lifts:
+                days[p].reasons.append(note)
+        return
+    count = min(len(lifts), math.ceil(need / FINISHER_MAX_MINUTES))
+    top = max(FINISHER_MIN_MINUTES, min(FINISHER_MAX_MINUTES, budget - 20))
+    minutes = max(FINISHER_MIN_MINUTES, min(top, round(need / count)))
+    for p in ranked[:count]:
+        days[p].finisher = minutes
 
 
 def _session(day_index: int, day_date: date, day: _Day | None) -> PlannedSession:

@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 
 from .balance import (
     CAPPED_PATTERNS,
+    FREQUENCY_MIN_DAYS,
     HYPERTROPHY_MIN_WEIGHT,
     MAJOR_GROUPS,
     NO_SIDE_AVAILABLE,
@@ -87,7 +88,6 @@ UPPER_FOCI = frozenset({"upper_a", "upper_b"})
 PULL_PUSH_MIN, PULL_PUSH_MAX = 0.8, 2.0
 VOLUME_STEP_MAX = 0.20
 VOLUME_STEP_MIN_SETS = 1.0
-FREQUENCY_MIN_DAYS = 3
 TIERS = ("STAPLE", "COMMON", "SPECIALTY", "NOVELTY")
 INVARIANTS = (
     "push_pull",

@@ -391,6 +391,25 @@ COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
         # 6.5 < 10 while the chest had 12.
         (((G.HYPERTROPHY, 5), (G.MOBILITY, 5)), ExperienceLevel.ADVANCED, 2, 120,
          SplitTemplate.UPPER_LOWER, 162, ("mev_floor",)),
+        # Short days of a second goal's finishers (matrix seeds 17, 200, 133,
+        # 72): 10-minute finishers on two of three 30-minute full-body days
+        # left room for a lower-body lift and a pull only (chest and
+        # hamstrings once); a 30-minute hybrid week's lower B held its lunge
+        # alone and its upper B pressed overhead; 18-minute finishers on three
+        # 45-minute full-body days left the hamstrings one hinge.
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.ADVANCED, 3, 30,
+         SplitTemplate.FULL_BODY, 17, ("frequency", "mev_floor")),
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.ADVANCED, 4, 30,
+         SplitTemplate.HYBRID, 200, ("frequency",)),
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.INTERMEDIATE, 4,
+         30, SplitTemplate.FULL_BODY, 133, ("frequency",)),
+        (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.ADVANCED, 3, 45,
+         SplitTemplate.FULL_BODY, 72, ("frequency", "mev_floor")),
+        # Three 30-minute full-body days lift the legs three times (squat,
+        # hinge, lunge) for the four days quadriceps and hamstrings need: one
+        # lift trains both (a trap-bar deadlift).
+        (((G.HYPERTROPHY, 10),), ExperienceLevel.ADVANCED, 3, 30,
+         SplitTemplate.FULL_BODY, 17, ("frequency",)),
     ],
 )  # fmt: skip
 def test_floor_work_reaches_mev_twice_a_week_across_the_week(
@@ -487,3 +506,23 @@ def test_a_day_leads_with_the_lift_of_a_group_trained_on_fewer_days():
     assert floor_leads(upper, 2, None) == upper
     trained = WeekFloors(rows=dict(mev), days=dict.fromkeys(mev, 2), mev=mev)
     assert floor_leads(upper, 2, trained) == upper
+
+
+def test_a_short_full_body_week_leads_one_day_with_a_lift_for_both_legs(
+    real_library,
+):
+    """Issue 10: three 30-minute full-body days lift the legs once a day, three
+    lifts for the four days quadriceps and hamstrings need. The first day leads
+    with a lift training both as primary movers and its rationale says why."""
+    goals = ((G.HYPERTROPHY, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=3, minutes=30, seed=17, equipment=COMMERCIAL_GYM,
+        experience=ExperienceLevel.ADVANCED,
+        request={"split_template": SplitTemplate.FULL_BODY},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    first = program.sessions[0]
+    lead = next(e for e in first.exercises if e.role == ExerciseRole.MAIN)
+    primary = set(real_library.movements[lead.movement_id].primary_muscles)
+    assert {"quadriceps", "hamstrings"} <= primary
+    assert any("one lift trains both" in r for r in first.rationale)

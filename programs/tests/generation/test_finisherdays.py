@@ -1,0 +1,127 @@
+"""Finishers on short hypertrophy-weighted weeks (issue 10: each major group
+trained on two days a week, Schoenfeld 2016): which days carry one, and where
+the minutes no day holds go."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from programs.generation import plan_program
+from programs.generation.balance import MAJOR_GROUPS
+from programs.generation.finisherdays import (
+    finisher_days,
+    kept,
+    lift_first,
+    offered,
+    offered_days,
+)
+from programs.generation.splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
+from programs.generation.types import Goal, SplitTemplate
+
+from .conftest import make_spec
+
+G = Goal
+HYPE_ENDU = {G.HYPERTROPHY: 7, G.ENDURANCE: 3}
+LIFTING_FOCI = sorted(
+    name for name, focus in FOCI.items() if offered(focus.intent_tags)
+)
+
+
+def _tags(*foci: str) -> dict[int, tuple[str, ...]]:
+    return {i: FOCI[name].intent_tags for i, name in enumerate(foci)}
+
+
+def test_lift_first_only_on_short_hypertrophy_weighted_weeks_of_three_days():
+    assert lift_first(HYPE_ENDU, 3, 30)
+    assert lift_first(HYPE_ENDU, 4, 45)
+    assert not lift_first(HYPE_ENDU, 3, 60)  # 20-min finishers leave 28 min
+    assert not lift_first(HYPE_ENDU, 2, 30)  # the twice-a-week rule starts at 3
+    assert not lift_first({G.ENDURANCE: 7, G.STRENGTH: 3}, 4, 30)
+
+
+def test_a_short_full_body_week_puts_finishers_where_the_week_still_covers():
+    """30 min: a full-body day with a finisher keeps its lower-body lift and a
+    pull. The A days hold the week's only bench presses, so the finisher days
+    are the B days (the hinge stays, the lunge the squat days cover goes)."""
+    week = _tags("full_body_a", "full_body_b", "full_body_a", "full_body_b")
+    assert sorted(finisher_days(week, 3, 30)) == [1, 3]
+    three = _tags("full_body_a", "full_body_b", "full_body_c")
+    assert finisher_days(three, 3, 30) == [1]
+
+
+def test_a_short_hybrid_week_puts_finishers_on_its_upper_days():
+    """A 30-minute lower day with a finisher holds one lift; quadriceps and
+    hamstrings need both lower days. An upper day keeps a press and a pull."""
+    week = _tags("lower_a", "upper_a", "lower_b", "upper_b")
+    assert sorted(finisher_days(week, 2, 30)) == [1, 3]
+    # From 45 minutes a lower day leads with two lifts and keeps both groups.
+    assert sorted(finisher_days(week, 4, 45)) == [0, 1, 2, 3]
+
+
+def test_kept_adds_the_side_a_day_lacks():
+    supply = dict.fromkeys(MAJOR_GROUPS, 2)
+    assert kept(FOCI["full_body_a"].intent_tags, supply, 1) == {"quadriceps", "back"}
+    assert kept(FOCI["full_body_a"].intent_tags, supply, 2) == {
+        "quadriceps",
+        "chest",
+        "back",
+    }
+    assert kept(FOCI["upper_b"].intent_tags, supply, 1) == {"chest", "back"}
+
+
+@given(
+    foci=st.lists(st.sampled_from(LIFTING_FOCI), min_size=3, max_size=6),
+    count=st.integers(min_value=1, max_value=6),
+    budget=st.sampled_from([30, 45]),
+)
+def test_finishers_never_leave_a_major_group_fewer_than_two_days(foci, count, budget):
+    """Property: a group the week offers on two days or more is still offered
+    on two days after the finisher days keep only what they hold."""
+    week = _tags(*foci)
+    chosen = finisher_days(week, count, budget)
+    assert len(chosen) == len(set(chosen)) <= count
+    before = offered_days(week, [], 1)
+    after = offered_days(week, chosen, 1 if budget < 45 else 2)
+    for g in MAJOR_GROUPS:
+        assert after[g] >= min(2, before[g]), (g, foci, chosen)
+    for p in chosen:  # a finisher day still lifts: its lead and a pull
+        held = kept(week[p], after, 1)
+        assert held
+        if set(week[p]) & PULL_PATTERNS and set(week[p]) & PUSH_PATTERNS:
+            assert "back" in held
+
+
+def test_the_plan_says_where_the_endurance_minutes_went():
+    """Three 30-minute full-body days, HYPERTROPHY 7 + ENDURANCE 3 (matrix seed
+    17): one 10-minute finisher (full body B) instead of two, and every lifting
+    day says where the other endurance minutes go (not dropped silently)."""
+    spec = make_spec(
+        ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), days=3, minutes=30, seed=17,
+        request={"split_template": SplitTemplate.FULL_BODY},
+    )  # fmt: skip
+    plan = plan_program(spec)
+    lifting = [
+        s for s in plan.microcycles[0].sessions if s.dominant_goal == G.HYPERTROPHY
+    ]
+    assert [(s.focus, s.finisher_minutes) for s in lifting] == [
+        ("full_body_a", 0),
+        ("full_body_b", 10),
+        ("full_body_c", 0),
+    ]
+    note = next(w for w in plan.warnings if w.startswith("Hypertrophy leads"))
+    assert "10 of the week's 27 endurance minutes" in note
+    assert "Do the other 17 min as easy cardio apart from lifting" in note
+    assert all(note in s.reasons for s in lifting)
+
+
+def test_longer_days_keep_their_finishers():
+    """60 minutes: a 20-minute finisher still leaves the working sets their
+    time, so nothing moves (seeds 003 s13)."""
+    spec = make_spec(
+        ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), days=3, minutes=60, seed=17,
+        request={"split_template": SplitTemplate.FULL_BODY},
+    )  # fmt: skip
+    plan = plan_program(spec)
+    assert not [w for w in plan.warnings if w.startswith("Hypertrophy leads")]
+    assert any(s.finisher_minutes for s in plan.microcycles[0].sessions)
