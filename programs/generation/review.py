@@ -167,6 +167,9 @@ class ProgramReview:
 
     weeks: list[WeekReview] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    #: The factor on RP's landmarks the engine holds this athlete to
+    #: (:data:`.volume.BEGINNER_SCALE` for a beginner, else 1).
+    landmark_scale: float = 1.0
     long_sessions: int = 0
     long_in_window: int = 0
     sessions_checked: Counter[str] = field(default_factory=Counter)
@@ -214,7 +217,9 @@ def review_program(
     budget (long sessions are ≥ 90 min; within ±5 % outside deload weeks counts
     as fitting). Movements missing from ``library`` raise ``KeyError``.
     """
-    out = ProgramReview()
+    out = ProgramReview(
+        landmark_scale=BEGINNER_SCALE if experience == ExperienceLevel.BEGINNER else 1.0
+    )
     by_week: dict[int, list[GeneratedSession]] = {}
     for s in program.sessions:
         by_week.setdefault(s.microcycle_sequence, []).append(s)

@@ -10,30 +10,36 @@ from .review import TIERS, ProgramReview, WeekReview
 from .volume import LANDMARKS, landmark
 
 
-def zone(group: str, sets: float) -> str:
-    """Where ``sets`` weekly hard sets sit against a group's RP landmarks."""
+def zone(group: str, sets: float, scale: float = 1.0) -> str:
+    """Where ``sets`` weekly hard sets sit against a group's RP landmarks, each
+    multiplied by ``scale`` (``ProgramReview.landmark_scale``: ×0.7 for a
+    beginner, the landmarks the engine and the invariants use)."""
     lm = landmark(group)
-    if sets < lm.mev:
+    if sets < lm.mev * scale:
         return "below MEV"
-    if sets > lm.mrv:
+    if sets > lm.mrv * scale:
         return "over MRV"
-    if sets < lm.mav_low:
+    if sets < lm.mav_low * scale:
         return "MEV–MAV"
-    return "in MAV" if sets <= lm.mav_high else "MAV–MRV"
+    return "in MAV" if sets <= lm.mav_high * scale else "MAV–MRV"
 
 
-def group_rows(week: WeekReview) -> list[dict[str, object]]:
+def group_rows(week: WeekReview, scale: float = 1.0) -> list[dict[str, object]]:
     """One row per landmark group trained (or with a MEV floor) in ``week``:
-    group, sets, days, mev, mav_low, mav_high, mrv, zone."""
+    group, sets, days, mev, mav_low, mav_high, mrv (RP's landmarks × ``scale``,
+    rounded to half a set), zone."""
     rows: list[dict[str, object]] = []
     for group, lm in LANDMARKS.items():
         value = week.sets.get(group, 0.0)
         if not value and not lm.mev:
             continue
+        mev, low, high, mrv = (
+            round(x * scale * 2) / 2 for x in (lm.mev, lm.mav_low, lm.mav_high, lm.mrv)
+        )
         rows.append(
             {"group": group, "sets": value, "days": week.frequency.get(group, 0),
-             "mev": lm.mev, "mav_low": lm.mav_low, "mav_high": lm.mav_high,
-             "mrv": lm.mrv, "zone": zone(group, value)}
+             "mev": mev, "mav_low": low, "mav_high": high,
+             "mrv": mrv, "zone": zone(group, value, scale)}
         )  # fmt: skip
     return rows
 
@@ -41,6 +47,11 @@ def group_rows(week: WeekReview) -> list[dict[str, object]]:
 def format_review(review: ProgramReview) -> list[str]:
     """The read-out as plain text lines (``program_review`` prints them)."""
     lines: list[str] = []
+    scale = review.landmark_scale
+    if scale != 1.0:
+        lines.append(
+            f"Landmarks ×{scale:g}: a beginner's MEV, MAV and MRV (reference §3)."
+        )
     for w in review.weeks:
         head = f"Week {w.sequence}" + (" (deload)" if w.is_deload else "")
         ratio = f"{w.pull_push:.2f}" if w.pull_push is not None else "n/a"
@@ -48,7 +59,7 @@ def format_review(review: ProgramReview) -> list[str]:
             f"{head} · {w.lifting_days} lifting days · volume ×{w.volume_multiplier:g}"
             f" · pull:push {ratio} ({w.pull_sets:g}:{w.push_sets:g})"
         )
-        for r in group_rows(w):
+        for r in group_rows(w, scale):
             lines.append(
                 f"  {r['group']:<11} {r['sets']:>5.1f} sets  {r['days']}×/wk"
                 f"  MEV {r['mev']:g} MAV {r['mav_low']:g}–{r['mav_high']:g}"

@@ -143,7 +143,9 @@ def test_humanize_token_reads_like_a_label():
 
 
 def test_program_review_reads_a_fixed_program_week_by_week(user, create_program):
-    program = create_program(user, days_per_week=3, max_session_minutes=60)
+    program = create_program(
+        user, days_per_week=3, max_session_minutes=60, experience_level="INTERMEDIATE"
+    )
     out = StringIO()
     call_command("program_review", str(program.pk), stdout=out)
     text = out.getvalue()
@@ -159,6 +161,23 @@ def test_program_review_reads_a_fixed_program_week_by_week(user, create_program)
     assert "@ RPE" in text
     assert "  picks: " in text
     assert "Invariants bent: push_pull " in text
+
+
+def test_program_review_reads_a_beginner_against_the_landmarks_the_engine_uses(
+    user, create_program
+):
+    # A beginner's MEV/MAV/MRV are RP's ×0.7 (volume.BEGINNER_SCALE), as the
+    # engine and the mev_floor invariant hold them: chest 10 → 7, 12–20 →
+    # 8.5–14, 22 → 15.5 (half sets). Unscaled, 8 chest sets read "below MEV".
+    program = create_program(
+        user, days_per_week=3, max_session_minutes=60, experience_level="BEGINNER"
+    )
+    out = StringIO()
+    call_command("program_review", str(program.pk), stdout=out)
+    text = out.getvalue()
+    assert "Landmarks ×0.7: a beginner's MEV, MAV and MRV" in text
+    assert "MEV 7 MAV 8.5–14 MRV 15.5" in text
+    assert "MEV 10 MAV 12–20 MRV 22" not in text
 
 
 def test_program_review_of_a_missing_program_is_an_error(db):

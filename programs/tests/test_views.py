@@ -324,6 +324,17 @@ def test_coach_view_reads_each_week_against_the_landmarks(
     assert reverse("programs:coach-view", args=[program.pk]) in detail
 
 
+def test_coach_view_reads_a_beginner_against_scaled_landmarks(
+    client, user, create_program
+):
+    beginner = create_program(user, experience_level="BEGINNER")
+    html = client.get(reverse("programs:coach-view", args=[beginner.pk])).content
+    html = html.decode()
+    assert "Landmarks ×0.7" in html
+    assert "<td>7</td><td>8.5–14</td><td>15.5</td>" in html  # chest
+    assert "<td>10</td><td>12–20</td><td>22</td>" not in html
+
+
 def test_coach_view_query_count_does_not_grow_with_the_program(
     client, user, create_program, django_assert_num_queries
 ):

@@ -196,7 +196,7 @@ def program_coach_view(request: HttpRequest, program_id: int) -> HttpResponse:
     weeks = [
         {
             "week": w,
-            "groups": group_rows(w),
+            "groups": group_rows(w, review.landmark_scale),
             "tiers": [(t.lower(), w.tiers[t]) for t in TIERS if w.tiers.get(t)],
             "bent": bent.get(w.sequence, []),
         }
@@ -206,6 +206,7 @@ def program_coach_view(request: HttpRequest, program_id: int) -> HttpResponse:
         "program": program,
         "weeks": weeks,
         "bent_total": len(review.violations),
+        "landmark_scale": review.landmark_scale,
         "long_sessions": review.long_sessions,
         "long_in_window": review.long_in_window,
     }
