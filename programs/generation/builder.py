@@ -67,8 +67,7 @@ from .scorer import Slot, score
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .timing import total_seconds
 from .types import ExerciseRole, Goal, ProgressionStyle
-from .volume import SESSION_SET_CAP, SessionVolume, rows_of
-from .weekbalance import capped_rows_note
+from .volume import SessionVolume, rows_of
 
 LOWER_PATTERNS = frozenset({"squat", "hinge", "lunge"})
 #: The lower-body major groups (RP landmarks, reference §3).
@@ -356,12 +355,9 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             self.rationale.append(note)
         secs = self.total()
         if secs < self.low:
-            full = sorted(
-                r
-                for r, v in vol.rows.items()
-                if v >= min(SESSION_SET_CAP, inp.hard_allow.get(r, 99)) - 0.5
+            why = (
+                self._why_no_more_sets() or "the library has no more suitable movements"
             )
-            why = capped_rows_note(full) or "the library has no more suitable movements"
             self.rationale.append(
                 f"Shorter than the budget ({secs / 60:.0f} of {minutes} min): {why}; more sets would not be productive."
             )

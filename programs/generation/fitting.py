@@ -25,7 +25,8 @@ from .prescription import Draft
 from .scorer import Slot
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
-from .weekbalance import one_sided, week_short
+from .volume import SESSION_SET_CAP
+from .weekbalance import capped_rows_note, one_sided, week_short
 
 if TYPE_CHECKING:
     from .builder import _LiftingDay
@@ -419,7 +420,32 @@ class SessionFit:
         commit(p, self.cctx)
         d = attach(Draft(p.facts.m, ExerciseRole.COOLDOWN, 1, duration=gap, rpe=4.0), p)
         self.blocks["COOLDOWN"].insert(0, d)
+        why = self._why_no_more_sets() or (
+            "the day holds as many lifts as its rules allow"
+        )
         self.rationale.append(
             f"Easy zone-2 {p.facts.m.name.lower()} for {gap // 60} min opens the "
-            "cool-down: more hard sets would pass this week's volume caps."
+            f"cool-down: {why}."
         )
+
+    def _why_no_more_sets(self: _LiftingDay) -> str:
+        """Why coarse growth stopped adding hard sets, as the rationale says it:
+        the rows at their session cap (:func:`.weekbalance.capped_rows_note`:
+        the MRV share, RP's 12 sets a session, the pull:push budget), else every
+        hard lift at the top of its set range (a beginner's 3 sets: seeds 000
+        prescription tables), else "" (the caller names its own reason)."""
+        full = sorted(
+            r
+            for r, v in self.vol.rows.items()
+            if v >= min(SESSION_SET_CAP, self.inp.hard_allow.get(r, 99)) - 0.5
+        )
+        if full:
+            return capped_rows_note(full)
+        hard = [d for ds in self.blocks.values() for d in ds if d.hard]
+        if hard and all(d.sets >= d.set_range[1] for d in hard):
+            top = max(d.set_range[1] for d in hard)
+            return (
+                f"every lift is at the most sets its prescription allows ({top}), "
+                "and the day holds as many lifts as its rules allow"
+            )
+        return ""

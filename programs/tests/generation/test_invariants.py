@@ -141,6 +141,24 @@ def test_long_sessions_past_the_volume_caps_fill_with_easy_zone2_cardio(library)
     assert filled
 
 
+def test_zone2_cardio_says_what_stopped_the_lifting(real_library):
+    """A 2-day, 120-minute beginner hypertrophy week (matrix seed 25) stops
+    adding sets because every lift is at a beginner's 3 sets and the day at its
+    lifts, not because of the volume caps (chest 9 of a beginner's MRV 15.5):
+    the zone-2 bout's rationale says so instead of blaming the caps."""
+    spec = make_spec(
+        ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), weeks=8, days=2, minutes=120,
+        seed=25, equipment=COMMERCIAL_GYM, experience=ExperienceLevel.BEGINNER,
+        request={"split_template": SplitTemplate.UPPER_LOWER},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    notes = [r for s in program.sessions for r in s.rationale if "zone-2" in r]
+    assert notes
+    for note in notes:
+        assert "volume caps" not in note or "reached for" in note, note
+    assert any("the most sets its prescription allows (3)" in n for n in notes)
+
+
 @pytest.mark.parametrize("days", [4, 5, 6])
 @pytest.mark.parametrize("experience", list(ExperienceLevel))
 def test_short_upper_lower_weeks_pull_at_least_0_8_per_push(
