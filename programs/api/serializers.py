@@ -196,11 +196,18 @@ class MovementSummaryOutputSerializer(serializers.Serializer):
     secondary_muscles = serializers.SerializerMethodField()
 
     def _muscles(self, movement, role: str) -> list[str]:
-        return sorted(
-            link.muscle.slug
-            for link in movement.muscle_links.all()
-            if link.role == role
+        """The movement's muscle slugs in ``role``, sorted. Read once per
+        movement and serializer: a program's ~860 exercises prescribe ~100
+        movements, and the nested serializer is one instance for all of them."""
+        cache: dict[int, dict[str, list[str]]] = self.__dict__.setdefault(
+            "_muscles_by_movement", {}
         )
+        if movement.pk not in cache:
+            by_role: dict[str, list[str]] = {}
+            for link in movement.muscle_links.all():
+                by_role.setdefault(link.role, []).append(link.muscle.slug)
+            cache[movement.pk] = {r: sorted(v) for r, v in by_role.items()}
+        return list(cache[movement.pk].get(role, ()))
 
     def get_primary_muscles(self, movement) -> list[str]:
         return self._muscles(movement, MuscleRole.PRIMARY)

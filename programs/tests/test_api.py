@@ -171,6 +171,32 @@ def test_detail_query_count_is_constant(
     assert response.status_code == 200
 
 
+def test_the_detail_tree_builds_each_movement_once(user, create_program):
+    from programs.models import Program
+    from programs.selectors import program_detail_prefetch
+
+    program = create_program(user, duration_weeks=8, days_per_week=4)
+    tree = program_detail_prefetch(Program.objects.filter(pk=program.pk)).get()
+    exercises = [
+        e
+        for mc in tree.microcycles.all()
+        for s in mc.sessions.all()
+        for e in s.exercises.all()
+    ]
+    by_id: dict[int, set[int]] = {}
+    for e in exercises:
+        by_id.setdefault(e.movement_id, set()).add(id(e.movement))
+    # One Movement instance per movement, however many exercises prescribe it,
+    # each with its muscles (primary ones for a lift).
+    assert len(exercises) > len(by_id)
+    assert all(len(instances) == 1 for instances in by_id.values())
+    assert any(
+        link.role == "PRIMARY"
+        for e in exercises
+        for link in e.movement.muscle_links.all()
+    )
+
+
 def test_list_query_count_is_constant(
     auth_client, user, create_program, django_assert_max_num_queries
 ):
