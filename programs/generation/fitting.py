@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import floor_aim, floor_short, lacking, primary_groups
+from .balance import floor_aim, floor_family, floor_short, lacking, primary_groups
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
 from .optimizer import commit, pick
@@ -213,7 +213,9 @@ class SessionFit:
             # first, before zone-2 cardio and stretches fill the time
             # (issue 10; RP, reference §3).
             pool = main_patterns + acc_patterns
-            floor = self._floor(tuple(pool)) if middle == "FINISHER" else None
+            floor = (
+                self._floor(floor_family(tuple(pool))) if middle == "FINISHER" else None
+            )
             most = 4 if self.floors else min(4, len(main_patterns) + 1)
             if floor and floor_short(
                 floor[1], vol.rows, primary_groups(blocks, index), self.inp.week_floors

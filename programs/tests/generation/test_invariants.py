@@ -33,6 +33,7 @@ from movements.models import EquipmentPreset
 from programs.generation import generate_program
 from programs.generation.balance import (
     WeekFloors,
+    floor_family,
     floor_leads,
     floor_pattern,
     patterns_at_cap,
@@ -441,6 +442,55 @@ def test_a_two_day_push_pull_week_fills_its_extra_lifts_for_the_floors(real_libr
         for group in ("back", "quadriceps", "hamstrings"):
             assert w.sets.get(group, 0.0) >= landmark(group).mev, (w.sequence, group)
         assert w.sets.get("chest", 0.0) >= 8, w.sequence
+
+
+def test_a_body_part_week_presses_the_chest_twice_and_reaches_its_mev(real_library):
+    """Issue 10 (matrix seed 37, commercial gym): four 60-minute body-part
+    finisher days. The chest day's second main lift was a military press and
+    the shoulder day rowed three times: chest 8.5 < MEV 10, trained once a
+    week. The chest day now presses twice (a second lift with the chest as a
+    primary mover), and the shoulder day's extra lift may press on the bench
+    for a chest short of MEV: chest at MEV and trained on two days, with the
+    weekly pull:push within 0.8–2.0 (RP and Schoenfeld 2016, reference §3, §11)."""
+    goals = ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3))
+    spec = make_spec(
+        goals, weeks=8, days=4, minutes=60, seed=37,
+        equipment=COMMERCIAL_GYM, experience=ExperienceLevel.EXPERT,
+        request={"split_template": SplitTemplate.BODY_PART_SPLIT},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    review = review_program(
+        program, real_library, goals=dict(goals),
+        experience=ExperienceLevel.EXPERT, budget_minutes=60,
+    )  # fmt: skip
+    loading = [w for w in review.weeks if not w.is_deload and w.lifting_days]
+    assert loading
+    for w in loading:
+        assert w.sets.get("chest", 0.0) >= landmark("chest").mev, w.sequence
+        assert w.frequency.get("chest", 0) >= 2, w.sequence
+        assert 0.8 <= w.pull_sets / w.push_sets <= 2.0, w.sequence
+    for s in program.sessions:
+        if planned(program, s).focus != "chest":
+            continue
+        mains = [e for e in s.exercises if e.role == ExerciseRole.MAIN][:2]
+        moves = [real_library.movements[e.movement_id] for e in mains]
+        assert [m.pattern for m in moves] == ["horizontal_push"] * 2, moves
+        assert all("chest" in m.primary_muscles for m in moves), moves
+
+
+def test_floor_family_widens_upper_patterns_only():
+    """Issue 10: a finisher day's floor lifts may take another pattern of an
+    upper family it trains (an incline press on the shoulder day), never one of
+    a family it does not train, and never a second lower-body pattern."""
+    shoulders = FOCI["shoulders"].intent_tags
+    widened = floor_family(shoulders)
+    assert widened[: len(shoulders)] == shoulders
+    assert {"horizontal_push", "vertical_pull"} <= set(widened)
+    assert floor_family(FOCI["legs_a"].intent_tags) == FOCI["legs_a"].intent_tags
+    assert not set(floor_family(("vertical_push", "isolation"))) & {
+        "horizontal_pull",
+        "vertical_pull",
+    }
 
 
 def test_a_back_with_its_rows_capped_takes_an_isolation_slot_below_mev():
