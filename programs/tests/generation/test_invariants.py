@@ -382,6 +382,11 @@ COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
         # close-grip bench press (triceps), so the chest was trained once.
         (((G.HYPERTROPHY, 10),), ExperienceLevel.INTERMEDIATE, 4, 30,
          SplitTemplate.FULL_BODY, 151, ("frequency",)),
+        # The same 30-minute full-body week: its B days pressed only overhead,
+        # so the chest was pressed on the two A days: chest 8 < 10. A B day
+        # lacking its press while the chest is short presses on the bench.
+        (((G.HYPERTROPHY, 10),), ExperienceLevel.INTERMEDIATE, 4, 30,
+         SplitTemplate.FULL_BODY, 151, ("mev_floor",)),
         # Two 120-minute beginner finisher days held four 3-set lifts (a face
         # pull among them) and filled the rest with 31 min of zone-2 cardio:
         # chest 6 and back 6 < 7.
