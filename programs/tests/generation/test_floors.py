@@ -7,11 +7,14 @@ Split from ``test_invariants`` (same fixtures and review)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from movements.equipment import PRESET_EQUIPMENT
 from movements.models import EquipmentPreset
 from programs.generation import generate_program
 from programs.generation.balance import (
+    FAMILIES,
     WeekFloors,
     floor_family,
     floor_leads,
@@ -217,3 +220,24 @@ def test_a_day_leads_with_the_lift_of_a_group_trained_on_fewer_days():
     assert floor_leads(upper, 2, None) == upper
     trained = WeekFloors(rows=dict(mev), days=dict.fromkeys(mev, 2), mev=mev)
     assert floor_leads(upper, 2, trained) == upper
+
+
+PATTERNS = st.sampled_from(
+    ["squat", "hinge", "lunge", "horizontal_push", "vertical_push",
+     "horizontal_pull", "vertical_pull", "isolation", "core", "carry"]
+)  # fmt: skip
+
+
+@given(tags=st.lists(PATTERNS, max_size=6).map(tuple))
+def test_floor_family_only_adds_siblings_of_trained_upper_families(tags):
+    """Property (issue 10): a finisher day's floor patterns keep its own, in
+    order, and add only patterns of a push or pull family it already trains,
+    each once — never a lower-body pattern or the other side."""
+    widened = floor_family(tags)
+    assert widened[: len(tags)] == tags
+    added = widened[len(tags) :]
+    assert len(set(added)) == len(added)
+    assert not set(added) & set(tags)
+    for p in added:
+        family = next(f for f in FAMILIES[:2] if p in f)
+        assert family & set(tags)
