@@ -82,7 +82,9 @@ class AccessoryPicks:
         ):
             # A major group still below MEV or trained once this week: its
             # pattern first, within the MRV share (issue 10: a leg curl or RDL
-            # on the squat day, a fly for a chest short of MEV).
+            # on the squat day, a fly for a chest short of MEV); a compound
+            # lift for it has the group as a primary mover (a bench press,
+            # not a close-grip one, for the chest).
             p = self.rotation.next(
                 self.index,
                 self.ctx,
@@ -91,7 +93,9 @@ class AccessoryPicks:
                 hard_tier=True,
                 first=False,
                 usable=lambda f: (
-                    vol.usable(f, 2, hard=True) and f.m.pattern not in full
+                    vol.usable(f, 2, hard=True)
+                    and f.m.pattern not in full
+                    and (floor[0] == "isolation" or floor[1] in f.prows)
                 ),
                 balance=frozenset(floor[:1]),
                 only=frozenset(floor[:1]),

@@ -246,3 +246,27 @@ def test_floor_family_only_adds_siblings_of_trained_upper_families(tags):
     for p in added:
         family = next(f for f in FAMILIES[:2] if p in f)
         assert family & set(tags)
+
+
+def test_a_floor_press_for_the_chest_has_it_as_a_primary_mover(real_library):
+    """Issue 10 (matrix seed 131, commercial gym, four 30-minute upper/lower
+    days): the accessory an upper day took for a chest short of MEV was a
+    close-grip bench press (triceps), so the chest got half credit: 7 < 10. A
+    compound floor lift has its group as a primary mover (a dip or a bench
+    press), as the side a day lacks already did (RP chest, reference §3, §11)."""
+    goals = ((G.HYPERTROPHY, 10),)
+    spec = make_spec(
+        goals, weeks=8, days=4, minutes=30, seed=131,
+        equipment=COMMERCIAL_GYM, experience=ExperienceLevel.ADVANCED,
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    presses = [
+        real_library.movements[e.movement_id]
+        for s in program.sessions
+        if planned(program, s).focus.startswith("upper")
+        for e in s.exercises
+        if e.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+        and real_library.movements[e.movement_id].pattern == "horizontal_push"
+    ]
+    assert presses
+    assert all("chest" in m.primary_muscles for m in presses), presses
