@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import GROUP_MUSCLES, floor_aim, floor_short, primary_groups
+from .balance import (
+    GROUP_MUSCLES,
+    floor_aim,
+    floor_family,
+    floor_short,
+    primary_groups,
+)
 from .blocks import attach
 from .optimizer import Pick, commit
 from .prescription import accessory_rx
@@ -34,9 +40,21 @@ class AccessoryPicks:
         if lack and vol.allow is not vol.hard:
             # The side's pattern that trains the neediest major group first,
             # by a lift with it as a primary mover (a bench press, not a
-            # close-grip one, for the chest).
+            # close-grip one, for the chest); when none of the day's own
+            # patterns of that side does, one of the side the focus does not
+            # list: a full-body B day lacking its press, with the week's chest
+            # the neediest group, presses on the bench or incline rather than
+            # overhead (RP chest: horizontal and incline press, reference §3,
+            # §11), while its pull stays vertical.
+            side = floor_family(tuple(sorted(lack)))
             pref = self._floor(tuple(sorted(lack)), lean=False)
-            aim = pref if pref and pref[0] in lack else ("", "")
+            wide = None if pref else self._floor(side, lean=False)
+            if wide and floor_short(
+                wide[1], self.vol.rows, primary_groups(self.blocks, self.index),
+                self.inp.week_floors,
+            ):  # fmt: skip
+                pref = wide
+            aim = pref if pref and pref[0] in side else ("", "")
             p = self.rotation.next(
                 self.index,
                 self.ctx,
@@ -50,7 +68,7 @@ class AccessoryPicks:
                     and (f.m.pattern != aim[0] or aim[1] in f.prows)
                 ),
                 balance=frozenset({aim[0]}) if aim[0] else lack,
-                only=lack,
+                only=lack | {aim[0]} if aim[0] else lack,
             )
             if p is not None:
                 self._draft_accessory(p, hard=True)
@@ -64,7 +82,9 @@ class AccessoryPicks:
         ):
             # A major group still below MEV or trained once this week: its
             # pattern first, within the MRV share (issue 10: a leg curl or RDL
-            # on the squat day, a fly for a chest short of MEV).
+            # on the squat day, a fly for a chest short of MEV); a compound
+            # lift for it has the group as a primary mover (a bench press,
+            # not a close-grip one, for the chest).
             p = self.rotation.next(
                 self.index,
                 self.ctx,
@@ -73,7 +93,9 @@ class AccessoryPicks:
                 hard_tier=True,
                 first=False,
                 usable=lambda f: (
-                    vol.usable(f, 2, hard=True) and f.m.pattern not in full
+                    vol.usable(f, 2, hard=True)
+                    and f.m.pattern not in full
+                    and (floor[0] == "isolation" or floor[1] in f.prows)
                 ),
                 balance=frozenset(floor[:1]),
                 only=frozenset(floor[:1]),

@@ -278,6 +278,20 @@ FAMILIES = (PUSH_PATTERNS, PULL_PATTERNS, frozenset({"squat", "hinge", "lunge"})
 PATTERN_GROUP = {p: g for g, ps in FLOOR_PATTERNS.items() for p in ps}
 
 
+def floor_family(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """A finisher day's patterns for its extra floor lifts: ``tags`` plus the
+    floor patterns of each upper family (push, pull) it already trains, so a
+    shoulder day that presses overhead may add an incline press for a chest
+    short of MEV, a vertical-pull day a row for the back (issue 10; RP,
+    reference §3). Lower-body patterns are not widened: a squat day's
+    hamstrings take a leg curl (the isolation slot), not a second hinge day."""
+    out = list(tags)
+    for family in FAMILIES[:2]:
+        if family & set(tags):
+            out += sorted(p for p in family if p in PATTERN_GROUP and p not in out)
+    return tuple(out)
+
+
 def floor_leads(patterns: list[str], count: int, week: WeekFloors | None) -> list[str]:
     """The main-lift patterns of a hypertrophy-weighted day (``patterns``, the
     first ``count`` lifted), each swapped for a later one of its family when

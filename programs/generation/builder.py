@@ -24,6 +24,7 @@ from .accessories import AccessoryPicks
 from .balance import (
     FREQUENCY_MIN_DAYS,
     MAJOR_GROUPS,
+    PATTERN_GROUP,
     available_sides,
     balance_note,
     floor_leads,
@@ -253,7 +254,8 @@ class _LiftingDay(AccessoryPicks, SessionFit):
 
     def mains(self) -> None:
         """One main lift per main-capable intent pattern, two at most (one under
-        45 min). Raises GenerationError when none fits."""
+        45 min); a pattern listed twice lifts its major group twice. Raises
+        GenerationError when none fits."""
         count = 1 if self.minutes < 45 else 2
         patterns = self.main_patterns
         if count == 1:
@@ -282,7 +284,13 @@ class _LiftingDay(AccessoryPicks, SessionFit):
                         "Schoenfeld 2016)."
                     )
                     continue
-            self._add_main(i, pattern)
+            # A focus that lists its main pattern twice (the chest day: a bench
+            # press, then an incline press) wants the repeat for the pattern's
+            # major group: a staple or common lift with it as a primary mover,
+            # not a close-grip bench for the triceps (issue 10).
+            group = PATTERN_GROUP.get(pattern, "") if pattern in patterns[:i] else ""
+            if not (group and self._add_main(i, pattern, group=group)):
+                self._add_main(i, pattern)
         if not any(d.role == ExerciseRole.MAIN for d in self.blocks["MAIN"]):
             raise GenerationError(f"no main lift available for {self.planned.focus}")
 

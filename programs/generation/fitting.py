@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import floor_aim, floor_short, lacking, primary_groups
+from .balance import (
+    below_mev,
+    floor_aim,
+    floor_family,
+    floor_short,
+    lacking,
+    primary_groups,
+)
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
 from .optimizer import commit, pick
@@ -217,7 +224,9 @@ class SessionFit:
             # first, before zone-2 cardio and stretches fill the time
             # (issue 10; RP, reference §3).
             pool = main_patterns + acc_patterns
-            floor = self._floor(tuple(pool)) if middle == "FINISHER" else None
+            floor = (
+                self._floor(floor_family(tuple(pool))) if middle == "FINISHER" else None
+            )
             most = 4 if self.floors else min(4, len(main_patterns) + 1)
             if floor and floor_short(
                 floor[1], vol.rows, primary_groups(blocks, index), self.inp.week_floors
@@ -259,6 +268,31 @@ class SessionFit:
                 vol.allow = vol.hard
                 continue
             break
+        if middle == "FINISHER" and extra_main < FLOOR_MAX_LIFTS:
+            self._floor_lift_over_finisher(main_patterns + acc_patterns, extra_main)
+
+    def _floor_lift_over_finisher(
+        self: _LiftingDay, pool: list[str], extra_main: int
+    ) -> None:
+        """A hypertrophy-weighted finisher day already in its window with the
+        usual four lifts, pushing and pulling as its focus asks, whose
+        neediest major group it trains is still below MEV this week takes one
+        more lift for it (a staple or common one with the group as a primary
+        mover: an RDL for hamstrings 5.5 < 6 on a 60-min legs day), the
+        finisher giving up rounds to fit it (never below 2, :meth:`_make_room`):
+        working sets before the finisher's length (issue 10; RP, reference
+        §3). Dropped again when it does not fit."""
+        if extra_main < 4 or self._lacking():
+            return  # a short day's finisher and its push/pull balance stay
+        floor, week = self._floor(floor_family(tuple(pool))), self.inp.week_floors
+        if floor is None or not below_mev(floor[1], self.vol.rows, week):
+            return
+        if not self._add_main(extra_main, floor[0], floor_aim(floor), floor[1]):
+            return
+        if self.total() <= self.high or self._make_room():
+            return
+        d = self.blocks["MAIN"].pop()
+        self.vol.add(self.index.facts[d.movement.id].credit, -d.sets)
 
     def _week_short(self: _LiftingDay) -> frozenset[str]:
         """The day's patterns of the side its week still lacks, counting this

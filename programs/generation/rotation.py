@@ -73,8 +73,9 @@ class AccessoryRotation:
         share, still ≤ MRV, beats an off-focus movement). ``first``: no accessory
         yet, so every relaxation step may be used. ``balance``: patterns the
         session still needs for balance (a pull on a day that only pushes, issue
-        10) go before every other pattern. ``only``: search just these patterns
-        (a partial search: it never marks the tier exhausted). ``aim``: the
+        10) go before every other pattern. ``only``: search just these patterns,
+        those the focus does not list first (a partial search: it never marks
+        the tier exhausted). ``aim``: the
         muscles an isolation slot asked for by the floors aims at (a chest fly
         for a chest below MEV, :func:`.balance.floor_pattern`); else it aims at
         the day's least-covered targets."""
@@ -95,7 +96,13 @@ class AccessoryRotation:
             ),
         )
         if only is not None:
-            order = [i for i in order if patterns[i] in only]
+            # A pattern of ``only`` the focus does not list (the side a day
+            # lacks, on the plane its neediest major group needs) is searched
+            # first, without joining the rotation.
+            extra = sorted(only - set(patterns))
+            patterns = extra + list(patterns)
+            order = [i + len(extra) for i in order if patterns[i + len(extra)] in only]
+            order = list(range(len(extra))) + order
         for step in range(top):
             # From step 2 the pool is muscle-driven, so one lifting pattern and the
             # isolation slot cover every distinct pool.

@@ -110,9 +110,12 @@ FOCI: dict[str, Focus] = {
         ("hinge", "horizontal_pull", "vertical_pull", "core", "isolation"),
         ("hamstrings", "glutes", "lats", "middle_back", "biceps", "lower_back"),
     ),
+    # The chest day presses twice (flat, then incline or dumbbell: a second
+    # chest press, not an overhead press, which the shoulder day leads with):
+    # its two main lifts reach the chest's MEV with the flyes (RP, §3; issue 10).
     "chest": Focus(
         "Chest",
-        ("horizontal_push", "vertical_push", "isolation", "core"),
+        ("horizontal_push", "horizontal_push", "vertical_push", "isolation", "core"),
         ("chest", "triceps"),
     ),
     "back": Focus(
