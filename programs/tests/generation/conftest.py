@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from movements.equipment import PRESET_EQUIPMENT
-from movements.models import EquipmentPreset
 from movements.timing import CircuitItemDose, circuit_estimated_seconds
 from programs.generation.dumpdata import library_from_dumpdata
 from programs.generation.types import (
@@ -258,10 +256,6 @@ def real_library() -> MovementLibrary:
     if not REAL_FIXTURE.exists():
         pytest.skip("fixtures/movements.json does not exist yet")
     return load_fixture_library(REAL_FIXTURE)
-
-
-#: The matrix's equipment (``program_matrix``): a commercial gym.
-COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
 
 
 def make_spec(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from movements.equipment import PRESET_EQUIPMENT
+from movements.models import EquipmentPreset
 from programs.generation.types import (
     ExerciseRole,
     GeneratedProgram,
@@ -89,3 +91,7 @@ def check_anatomy(program: GeneratedProgram) -> None:
         ids = [e.movement_id for in_circuit, e in rows if not in_circuit]
         assert len(ids) == len(set(ids)), "duplicate movement in a session"
         assert not curated & set(ids), "a curated circuit's movement repeated"
+
+
+#: The matrix's equipment (``program_matrix``): a commercial gym.
+COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]

@@ -28,8 +28,8 @@ from programs.generation.types import (
 )
 from programs.generation.volume import landmark
 
-from .conftest import COMMERCIAL_GYM, make_spec
-from .helpers import planned
+from .conftest import make_spec
+from .helpers import COMMERCIAL_GYM, planned
 
 G = Goal
 

@@ -41,8 +41,8 @@ from programs.generation.types import (
     SplitTemplate,
 )
 
-from .conftest import COMMERCIAL_GYM, make_spec
-from .helpers import is_lifting, planned
+from .conftest import make_spec
+from .helpers import COMMERCIAL_GYM, is_lifting, planned
 
 G = Goal
 GOAL_MIXES = st.sampled_from(
