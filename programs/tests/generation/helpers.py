@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from movements.equipment import PRESET_EQUIPMENT
 from movements.models import EquipmentPreset
+from programs.generation import generate_program
+from programs.generation.review import ProgramReview, review_program
 from programs.generation.types import (
     ExerciseRole,
+    ExperienceLevel,
     GeneratedProgram,
     GeneratedSession,
+    Goal,
     MovementLibrary,
     PlannedSession,
     SessionType,
+    SplitTemplate,
 )
 from programs.generation.volume import add_sets, set_credit
+
+from .conftest import make_spec
 
 HARD_ROLES = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
 
@@ -95,3 +102,29 @@ def check_anatomy(program: GeneratedProgram) -> None:
 
 #: The matrix's equipment (``program_matrix``): a commercial gym.
 COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
+
+
+def matrix_case(
+    library: MovementLibrary,
+    goals: tuple[tuple[Goal, int], ...],
+    *,
+    experience: ExperienceLevel,
+    days: int,
+    minutes: int,
+    template: SplitTemplate | None,
+    seed: int,
+) -> tuple[GeneratedProgram, ProgramReview]:
+    """One program of ``manage.py program_matrix`` (8 weeks, the commercial
+    gym, the draw's ``seed``) generated from ``library`` and read by the
+    coach's review, as the matrix reads it."""
+    spec = make_spec(
+        goals, weeks=8, days=days, minutes=minutes, seed=seed,
+        equipment=COMMERCIAL_GYM, experience=experience,
+        request={"split_template": template},
+    )  # fmt: skip
+    program = generate_program(spec, library)
+    review = review_program(
+        program, library, goals=dict(goals), experience=experience,
+        budget_minutes=minutes,
+    )  # fmt: skip
+    return program, review

@@ -18,7 +18,6 @@ from programs.generation.balance import (
     floor_leads,
     floor_pattern,
 )
-from programs.generation.review import review_program
 from programs.generation.splits import FOCI
 from programs.generation.types import (
     ExerciseRole,
@@ -29,7 +28,7 @@ from programs.generation.types import (
 from programs.generation.volume import landmark
 
 from .conftest import make_spec
-from .helpers import COMMERCIAL_GYM, planned
+from .helpers import COMMERCIAL_GYM, matrix_case, planned
 
 G = Goal
 
@@ -108,14 +107,9 @@ def test_floor_work_reaches_mev_twice_a_week_across_the_week(
     hamstrings were trained once; a day leads with the lift of a group trained
     on fewer days; the side a short day still lacks takes its pattern that
     trains the neediest group (a bench press, not another overhead press)."""
-    spec = make_spec(
-        goals, weeks=8, days=days, minutes=minutes, seed=seed,
-        equipment=COMMERCIAL_GYM, experience=experience,
-        request={"split_template": template},
-    )  # fmt: skip
-    review = review_program(
-        generate_program(spec, real_library), real_library, goals=dict(goals),
-        experience=experience, budget_minutes=minutes,
+    _, review = matrix_case(
+        real_library, goals, experience=experience, days=days, minutes=minutes,
+        template=template, seed=seed,
     )  # fmt: skip
     assert review.sessions_checked[checked[0]]
     misses = [v for v in review.violations if v.invariant in checked and not v.excepted]
@@ -130,14 +124,9 @@ def test_a_two_day_push_pull_week_fills_its_extra_lifts_for_the_floors(real_libr
     reach it; the chest gets at least 8 of its 10 (its pressing is held by the
     week's pull:push budget, weekly pull:push 0.8–2.0, reference §11)."""
     goals = ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3))
-    spec = make_spec(
-        goals, weeks=8, days=2, minutes=120, seed=125,
-        equipment=COMMERCIAL_GYM, experience=ExperienceLevel.EXPERT,
-        request={"split_template": SplitTemplate.PUSH_PULL},
-    )  # fmt: skip
-    review = review_program(
-        generate_program(spec, real_library), real_library, goals=dict(goals),
-        experience=ExperienceLevel.EXPERT, budget_minutes=120,
+    _, review = matrix_case(
+        real_library, goals, experience=ExperienceLevel.EXPERT, days=2, minutes=120,
+        template=SplitTemplate.PUSH_PULL, seed=125,
     )  # fmt: skip
     loading = [w for w in review.weeks if not w.is_deload and w.lifting_days]
     assert loading
@@ -156,15 +145,9 @@ def test_a_body_part_week_presses_the_chest_twice_and_reaches_its_mev(real_libra
     for a chest short of MEV: chest at MEV and trained on two days, with the
     weekly pull:push within 0.8–2.0 (RP and Schoenfeld 2016, reference §3, §11)."""
     goals = ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3))
-    spec = make_spec(
-        goals, weeks=8, days=4, minutes=60, seed=37,
-        equipment=COMMERCIAL_GYM, experience=ExperienceLevel.EXPERT,
-        request={"split_template": SplitTemplate.BODY_PART_SPLIT},
-    )  # fmt: skip
-    program = generate_program(spec, real_library)
-    review = review_program(
-        program, real_library, goals=dict(goals),
-        experience=ExperienceLevel.EXPERT, budget_minutes=60,
+    program, review = matrix_case(
+        real_library, goals, experience=ExperienceLevel.EXPERT, days=4, minutes=60,
+        template=SplitTemplate.BODY_PART_SPLIT, seed=37,
     )  # fmt: skip
     loading = [w for w in review.weeks if not w.is_deload and w.lifting_days]
     assert loading

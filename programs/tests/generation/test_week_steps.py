@@ -14,19 +14,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from movements.equipment import PRESET_EQUIPMENT
-from movements.models import EquipmentPreset
-from programs.generation import generate_program
 from programs.generation.carry import hold_later_days, step_targets
 from programs.generation.library import PUSH_ROW
-from programs.generation.review import review_program
 from programs.generation.types import ExperienceLevel, Goal, SplitTemplate
 from programs.generation.weekbalance import side_budgets, week_short
 
-from .conftest import make_spec
+from .helpers import matrix_case
 
 G = Goal
-GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
 
 
 def test_a_budget_trims_accessory_pressing_not_the_main_press_of_a_rowing_day():
@@ -136,16 +131,11 @@ MATRIX = {
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_the_matrix_programs_step_and_balance_as_planned(real_library, name):
     seed, goals, days, minutes, template, level = MATRIX[name]
-    spec = make_spec(
-        goals, weeks=8, days=days, minutes=minutes, seed=seed, equipment=GYM,
-        experience=level, request={"split_template": template},
+    program, review = matrix_case(
+        real_library, goals, experience=level, days=days, minutes=minutes,
+        template=template, seed=seed,
     )  # fmt: skip
-    program = generate_program(spec, real_library)
     assert not program.failures
-    review = review_program(
-        program, real_library, goals=dict(goals), experience=level,
-        budget_minutes=minutes,
-    )  # fmt: skip
     assert review.sessions_checked["volume_step"]
     bent = [
         v
