@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import programs.generation.engine as engine
+import programs.generation.week as week
 from programs.generation import (
     generate_program,
     heuristics,
@@ -91,14 +91,14 @@ def test_sessions_in_date_order_and_complete():
 
 
 def test_one_failure_does_not_stop_the_rest(monkeypatch):
-    real = engine._build
+    real = week.build_session
 
     def flaky(inp):
         if (inp.microcycle.sequence_number, inp.planned.day_index) == (1, 1):
             raise RuntimeError("boom")
         return real(inp)
 
-    monkeypatch.setattr(engine, "_build", flaky)
+    monkeypatch.setattr(week, "build_session", flaky)
     prog = generate_program(make_spec(days=4), LIB)
     assert [(f.microcycle_sequence, f.day_index) for f in prog.failures] == [(1, 1)]
     assert "boom" in prog.failures[0].error
