@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -175,6 +177,12 @@ class DayPlanApi(APIView):
         return Response(DayPlanOutputSerializer(day_plan_body(plan)).data)
 
 
+# The snapshot reads and the engine run (tens of ms of CPU) come before any
+# write. Inside the request transaction, which on SQLite is IMMEDIATE, they held
+# the write lock, and every other write (a program created, the worker's
+# sessions) queued behind them. ``services.session_adapt`` owns the one
+# transaction that writes the check-in and the proposal.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class DayAdaptApi(APIView):
     """Check in for a day and get the adaptation of its session (201)."""
 

@@ -293,3 +293,27 @@ def test_generation_status_while_pending(auth_client, user, create_program):
     assert status["progress"]["total"] == 32
     assert status["progress"]["pending"] == 32
     assert status["progress"]["percent"] == 0
+
+
+def test_create_plans_outside_the_request_transaction():
+    # Planning inside the request transaction held SQLite's write lock (IMMEDIATE
+    # transactions) for the engine's whole run; the load test's create p95 on
+    # SQLite queued behind it. The service's own transaction writes the program.
+    from django.urls import resolve
+
+    view = resolve(PROGRAMS).func
+    assert "default" in getattr(view, "_non_atomic_requests", set())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_create_writes_nothing_outside_the_request_transaction(
+    auth_client, library
+):
+    # The engine refuses the plan (a blocking goal conflict) after the input
+    # passed the serializer: nothing was written, with no request transaction.
+    goals = [{"goal": "STRENGTH", "weight": 5}, {"goal": "ENDURANCE", "weight": 5}]
+    response = auth_client.post(PROGRAMS, body(goals=goals), format="json")
+    assert response.status_code == 400, response.content
+    assert "goals" in response.json()
+    assert not Program.objects.exists()
+    assert not Session.objects.exists()
