@@ -62,6 +62,8 @@ class Pick:
         return RELAXATION_STEPS[self.step]
 
 
+#: Power patterns: only their own slots (skill/power blocks) take them.
+EXPLOSIVE = frozenset({"plyometric", "olympic"})
 #: Slot patterns whose ordinary movements are single-joint (no step-4 relaxation needed).
 ISOLATION_FRIENDLY = frozenset({"isolation", "core", "carry"})
 
@@ -141,6 +143,19 @@ def _required_step(f: Facts, slot: Slot, ctx: Context, index: LibraryIndex) -> i
         return need
     if slot.main and f.olympic and not index.olympic_main_ok:
         return NEVER
+    if (
+        m.pattern in EXPLOSIVE
+        and slot.pattern not in EXPLOSIVE
+        and m.id not in index.prefer
+        and (m.pattern == "plyometric" or not index.olympic_main_ok)
+    ):
+        # A throw or a jump is power work: 1-6 fast reps, done fresh, first in
+        # the session (NSCA and ACSM power rows, reference §1a, §1e, §2); a
+        # weightlifting derivative also needs the athlete's own Olympic
+        # practice. In a strength or hypertrophy slot (3×8-12 at RPE 7-8)
+        # neither is what a coach would write: emergency mode only, unless the
+        # athlete prefers the movement.
+        need = 6
     if not f.lifting or (slot.main and m.is_timed):
         need = 6
     if slot.pattern not in ISOLATION_FRIENDLY and f.compound == 0.0:

@@ -84,7 +84,15 @@ def test_step_1_compatible_pattern():
 
 
 def test_step_2_synergist_muscles():
-    lib = _without(lambda r: r[1] in ("squat", "lunge"))
+    # No squat and no lunge; a hinge that trains the quadriceps as a prime
+    # mover is the synergist pick (a jump, also quad-primary, is power work and
+    # never fills a lift slot below emergency mode).
+    rows = [r for r in _ROWS if r[1] not in ("squat", "lunge")]
+    rows.append(
+        ("Hex Bar Deadlift", "hinge", "compound", "pull", "barbell", 1, "ALL",
+         "quadriceps glutes", "hamstrings", "", 0, 0)
+    )  # fmt: skip
+    lib = make_library(rows)
     index = build_index(lib, ATHLETE, GOALS)
     slot = Slot(
         "lift",
@@ -96,7 +104,7 @@ def test_step_2_synergist_muscles():
     )
     p = pick(index, slot, _ctx(), random.Random(1))
     assert p.step == 2
-    assert "quadriceps" in p.facts.m.primary_muscles
+    assert p.facts.m.name == "Hex Bar Deadlift"
 
 
 def test_step_4_isolation_only():
@@ -134,6 +142,59 @@ def test_step_4_isolation_only():
     p = pick(index, slot, _ctx(frozenset({"chest"})), random.Random(1))
     assert p.step == 4
     assert p.facts.m.name == "Pec Deck"
+
+
+def _chest_slot() -> Slot:
+    return Slot(
+        "lift",
+        ExerciseRole.ACCESSORY,
+        "horizontal_push",
+        frozenset({"chest"}),
+        hard=True,
+    )
+
+
+def _throw_library() -> MovementLibrary:
+    # No pressing at all; a medicine-ball chest throw (plyometric) and a chest
+    # fly (isolation) are what trains the chest.
+    rows = [
+        r
+        for r in _ROWS
+        if r[1] not in ("horizontal_push", "vertical_push") and "chest" not in r[7]
+    ]
+    rows += [
+        ("Medicine Ball Chest Pass", "plyometric", "compound", "push", "medicine_ball",
+         1, "ALL", "chest", "triceps", "", 0, 0),
+        ("Cable Fly", "isolation", "isolation", "push", "cable",
+         1, "BODYBUILDING", "chest", "", "", 0, 0),
+    ]  # fmt: skip
+    return make_library(rows)
+
+
+def test_a_throw_never_fills_a_hypertrophy_accessory_slot():
+    # Reference §1a/§1e: power work is 1-6 fast reps, done fresh; 3×8-12 of a
+    # chest throw at RPE 7.5 is not what a coach writes. The fly (step 4) wins
+    # over the throw, which only emergency mode (step 6) may take.
+    lib = _throw_library()
+    gym = FULL_GYM | {"medicine_ball"}
+    index = build_index(lib, make_spec(equipment=gym).athlete, GOALS)
+    p = pick(index, _chest_slot(), _ctx(frozenset({"chest"})), random.Random(1))
+    assert p is not None
+    assert p.facts.m.name == "Cable Fly"
+
+
+def test_a_throw_the_athlete_prefers_may_fill_it():
+    lib = _throw_library()
+    throw = next(m.id for m in lib.movements.values() if m.name.endswith("Pass"))
+    rules = (MovementRule(throw, MovementRuleKind.PREFER),)
+    athlete = make_spec(
+        equipment=FULL_GYM | {"medicine_ball"}, athlete={"movement_rules": rules}
+    ).athlete
+    index = build_index(lib, athlete, GOALS)
+    p = pick(index, _chest_slot(), _ctx(frozenset({"chest"})), random.Random(1))
+    assert p is not None
+    assert p.facts.m.name == "Medicine Ball Chest Pass"
+    assert p.step < 6
 
 
 def test_relaxation_step_recorded_in_sessions():
