@@ -14,6 +14,7 @@ from .circuits import usable_circuits
 from .heuristics import MAX_LEVEL, PATTERN_REGION, SPECIALTY_KIT, TIER_WEIGHTS
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
+    LOADABLE,
     AthleteProfile,
     CircuitInfo,
     ExperienceLevel,
@@ -27,10 +28,6 @@ from .volume import set_credit
 LIFTING_PATTERNS = frozenset(
     {"squat", "hinge", "lunge", "horizontal_push", "horizontal_pull", "vertical_push",
      "vertical_pull", "carry", "core", "isolation", "olympic", "plyometric"}
-)  # fmt: skip
-LOADABLE = frozenset(
-    {"barbell", "dumbbell", "kettlebell", "trap_bar", "machine", "smith_machine", "cable",
-     "ez_bar", "landmine", "sandbag", "plates"}
 )  # fmt: skip
 #: Disciplines close enough to score "related" (0.6) in discipline_preference
 #: (seeds 000 fork 8.1: exact 1.0, related 0.6, unrelated 0).

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .periodization import MainScheme
-from .types import ExerciseRole, ExperienceLevel, Goal, MovementInfo
+from .types import LOADABLE, ExerciseRole, ExperienceLevel, Goal, MovementInfo
 
 #: RTS / Tuchscherer flattened sequence (reference §5b, [V]).
 RTS_SEQUENCE: tuple[float, ...] = (
@@ -119,11 +119,15 @@ class Draft:
 
     @property
     def percent(self) -> int | None:
-        """%1RM for hard, rep-based sets of loadable lifts; None otherwise.
-        ``fixed_percent`` (double progression: same bar, more reps) wins."""
+        """%1RM for hard, rep-based sets of externally loaded lifts (a bar, a
+        dumbbell, a stack: :data:`.types.LOADABLE`); None otherwise: a
+        pull-up, a dip or a push-up is bodyweight, and "64 % of 1RM" means
+        nothing on the bar it hangs from (the daily coach gives those no load
+        either, ``adaptation.engine.loads.equipment_kind``). ``fixed_percent``
+        (double progression: same bar, more reps) wins."""
         if not self.hard or self.reps_max is None or self.rpe is None:
             return None
-        if not self.movement.equipment:
+        if not self.movement.equipment & LOADABLE:
             return None
         if self.fixed_percent is not None:
             return self.fixed_percent

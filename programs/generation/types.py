@@ -210,6 +210,15 @@ class ProgramSpec:
     extra_deloads: frozenset[int] = frozenset()
 
 
+#: Equipment that puts an external load on a lift (a bar, a dumbbell, a weight
+#: stack): only these lifts get a %1RM or a weight on the bar. A pull-up bar, a
+#: dip station, a box or a band hold the athlete's own bodyweight.
+LOADABLE = frozenset(
+    {"barbell", "dumbbell", "kettlebell", "trap_bar", "machine", "smith_machine", "cable",
+     "ez_bar", "landmine", "sandbag", "plates"}
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class MovementInfo:
     """A movement as the engine sees it (snapshot of ``movements.Movement``).

@@ -383,3 +383,42 @@ def test_coach_notes(tone, aggression):
     assert LIB.movements[main.movement_id].name in lifting.coach_notes
     note = sample_note(tone, aggression)
     assert 0 < len(note) <= 200
+
+
+def test_only_externally_loaded_lifts_carry_a_percent_of_1rm():
+    # A coach's read: "Chin-Up 2×10 @ 64 % 1RM" means nothing; a pull-up, a
+    # dip or a push-up moves bodyweight. Bars, dumbbells and stacks get one.
+    from programs.generation.prescription import Draft
+    from programs.generation.types import LOADABLE, MovementInfo
+
+    def draft(equipment: set[str]) -> Draft:
+        movement = MovementInfo(
+            1, "Lift", "lift", "vertical_pull", "compound", "pull",
+            frozenset(equipment), 1, "ALL", ("lats",), (),
+        )  # fmt: skip
+        d = Draft(movement, ExerciseRole.MAIN, 3, reps_min=8, reps_max=10, rpe=8.0)
+        d.hard = True
+        return d
+
+    for kit in ({"pull_up_bar"}, {"dip_station"}, {"bands"}, {"box"}, set()):
+        assert draft(kit).percent is None, kit
+    for kit in LOADABLE:
+        assert draft({kit}).percent == 71, kit  # 9 reps at RPE 8 (RTS chart)
+    assert draft({"barbell", "rack"}).percent == 71
+
+
+def test_bodyweight_lifts_in_a_real_program_carry_no_percent(real_library):
+    from programs.generation.types import LOADABLE
+
+    program = generate_program(
+        make_spec(((Goal.FAT_LOSS, 6), (Goal.STRENGTH, 4)), days=3, minutes=45,
+                  experience=ExperienceLevel.BEGINNER, seed=3),
+        real_library,
+    )  # fmt: skip
+    seen = 0
+    for s in program.sessions:
+        for e in s.exercises:
+            if e.load_percent_1rm is not None:
+                seen += 1
+                assert real_library.movements[e.movement_id].equipment & LOADABLE
+    assert seen
