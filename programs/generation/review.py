@@ -173,6 +173,10 @@ class ProgramReview:
     long_sessions: int = 0
     long_in_window: int = 0
     sessions_checked: Counter[str] = field(default_factory=Counter)
+    #: Hypertrophy-weighted programs: how each major group's weekly sets move
+    #: across a mesocycle's loading weeks (:func:`volume_ramps`), reported,
+    #: not enforced: "checked", "climbs", "flat", "starts_above_mav".
+    ramps: Counter[str] = field(default_factory=Counter)
 
     @property
     def tiers(self) -> Counter[str]:
@@ -232,6 +236,7 @@ def review_program(
                 if abs(s.estimated_minutes - budget_minutes) <= 0.05 * budget_minutes:
                     out.long_in_window += 1
     _weekly_invariants(out, goals, experience)
+    out.ramps = volume_ramps(out.weeks, goals, experience)
     return out
 
 
@@ -421,3 +426,37 @@ def _weekly_invariants(
                                   f"{group} trained {w.frequency.get(group, 0)}×{why}",
                                   excepted=offered < 2)
                     )  # fmt: skip
+
+
+def volume_ramps(
+    weeks: list[WeekReview], goals: dict[Goal, int], experience: ExperienceLevel
+) -> Counter[str]:
+    """How a hypertrophy-weighted program's major groups climb through each
+    mesocycle (RP: a mesocycle starts near MEV and adds sets week by week
+    toward MRV, reference §3). For every run of two or more loading weeks
+    whose planned ``volume_multiplier`` rises, and every major group: "climbs"
+    when its last week holds more hard sets than its first, "flat" when not
+    (the plan's step never reached the week), and "starts_above_mav" when the
+    first week already holds more than MAV's top (×0.7 for beginners). Empty
+    for other programs."""
+    out: Counter[str] = Counter()
+    weight = goals.get(Goal.HYPERTROPHY, 0)
+    if weight < HYPERTROPHY_MIN_WEIGHT or weight < max(goals.values(), default=0):
+        return out
+    scale = BEGINNER_SCALE if experience == ExperienceLevel.BEGINNER else 1.0
+    runs: list[list[WeekReview]] = [[]]
+    for w in weeks:
+        if w.is_deload or not w.lifting_days:
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    for run in runs:
+        if len(run) < 2 or run[-1].volume_multiplier <= run[0].volume_multiplier:
+            continue
+        for group in MAJOR_GROUPS:
+            first, last = run[0].sets.get(group, 0.0), run[-1].sets.get(group, 0.0)
+            out["checked"] += 1
+            out["climbs" if last > first + 1e-9 else "flat"] += 1
+            if first > landmark(group).mav_high * scale + 1e-9:
+                out["starts_above_mav"] += 1
+    return out

@@ -133,6 +133,7 @@ class Command(BaseCommand):
         checked: Counter[str] = Counter()
         examples: dict[str, list[str]] = {}
         long_total = long_fit = failures = skipped = generated = 0
+        ramps: Counter[str] = Counter()
         short_total = short_thin = 0
         specs = matrix_specs(
             opts["programs"] * 2, opts["weeks"], opts["seed"], equipment
@@ -154,6 +155,7 @@ class Command(BaseCommand):
                 budget_minutes=req.max_session_minutes,
             )  # fmt: skip
             tiers.update(review.tiers)
+            ramps.update(review.ramps)
             checked.update(review.sessions_checked)
             for v in review.violations:
                 if v.excepted:
@@ -197,6 +199,13 @@ class Command(BaseCommand):
             )
             for line in examples.get(name, []):
                 out(f"      e.g. {line}")
+        if ramps["checked"]:
+            out(
+                "mesocycle volume ramp, hypertrophy-weighted major groups (reported, "
+                f"not enforced): {ramps['climbs']} / {ramps['checked']} climb, "
+                f"{ramps['flat']} flat; first week above MAV: "
+                f"{ramps['starts_above_mav']}"
+            )
         fit = long_fit / long_total if long_total else 0.0
         out(
             f"long sessions (≥ 90 min) within ±5 %: {long_fit} / {long_total} = {fit:.1%}"
