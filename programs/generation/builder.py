@@ -421,6 +421,7 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             and cached in index.facts
             and (not group or group in index.facts[cached].prows)
             and cached not in ctx.session_ids
+            and index.facts[cached].family not in ctx.families
             and not free_weight_first(index.facts[cached], slot, index)
             and index.facts[cached].m.pattern not in self._at_cap()
             and (

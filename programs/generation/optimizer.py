@@ -23,7 +23,9 @@ qualifies (cable and machine lifts only otherwise: :func:`free_weight_first`).
 
 Hard rules hold at every step, emergency included: HARD_NO and missing equipment
 are filtered out of the index before scoring (library.build_index); no movement
-twice in a session; Olympic lifts never in MAIN unless the athlete may
+twice in a session; no second variant of a lift family in a session's hard
+work (:mod:`.families`: a trap-bar deadlift after a deadlift, two lunges);
+Olympic lifts never in MAIN unless the athlete may
 (library.olympic_main_ok); never more than one skill level above the athlete.
 SUBSTITUTE: when X wins, Y replaces it (if Y is usable; otherwise X is dropped).
 Ties within ``SELECTION_BAND`` are broken with the session's injected RNG.
@@ -141,6 +143,8 @@ def _required_step(f: Facts, slot: Slot, ctx: Context, index: LibraryIndex) -> i
         return need
     if slot.main and f.olympic and not index.olympic_main_ok:
         return NEVER
+    if slot.hard and f.family in ctx.families:
+        return NEVER
     if not f.lifting or (slot.main and m.is_timed):
         need = 6
     if slot.pattern not in ISOLATION_FRIENDLY and f.compound == 0.0:
@@ -211,6 +215,7 @@ def pick(
                 if (
                     sub is None
                     or sub.m.id in ctx.session_ids
+                    or (slot.hard and sub.family in ctx.families)
                     or (slot.main and sub.olympic and not index.olympic_main_ok)
                 ):
                     continue
@@ -293,8 +298,11 @@ def accessory_fit(f: Facts) -> float:
 
 
 def commit(pick_: Pick, ctx: Context) -> None:
-    """Record a pick in the session context (ids, covered muscles)."""
+    """Record a pick in the session context (ids, lift family, covered
+    muscles)."""
     ctx.session_ids.add(pick_.facts.m.id)
+    if pick_.facts.family:
+        ctx.families.add(pick_.facts.family)
     ctx.covered |= pick_.facts.primary
     ctx.covered_all |= pick_.facts.muscles
 
