@@ -345,7 +345,7 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         inp, vol, minutes = self.inp, self.vol, self.minutes
         floor = self._main_floor()
         capped = False
-        for d in self.blocks[self.middle_block]:
+        for d in self.blocks["MAIN"] + self.blocks[self.middle_block]:
             if d.role == ExerciseRole.ACCESSORY and d.sets > floor:
                 vol.add(self.index.facts[d.movement.id].credit, floor - d.sets)
                 d.sets = floor
@@ -401,8 +401,11 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         usual four): only a staple or common lift of the pattern with it as a
         primary mover (a pulldown, not a face pull, for the back). ``need``:
         major groups the lift must train as primary movers (:meth:`_both_legs`).
-        False when nothing fits."""
+        Past the day's main slots (a finisher day's further lifts,
+        :meth:`_extra_lift`) the lift is picked the same way, then prescribed
+        as an accessory (:meth:`_draft_accessory`). False when nothing fits."""
         inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
+        extra = self._extra_lift()
         slot = Slot(
             "lift",
             ExerciseRole.MAIN,
@@ -421,6 +424,7 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             and cached in index.facts
             and (not group or group in index.facts[cached].prows)
             and cached not in ctx.session_ids
+            and index.facts[cached].family not in ctx.families
             and not free_weight_first(index.facts[cached], slot, index)
             and index.facts[cached].m.pattern not in self._at_cap()
             and (
@@ -436,7 +440,8 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
                 total, dims, notes = score(f, slot, ctx, 0)
-                notes = (*notes, *kept_notes, "main lift kept for progressive overload")
+                kept = "lift kept" if extra else "main lift kept"
+                notes = (*notes, *kept_notes, f"{kept} for progressive overload")
                 p = Pick(f, round(total, 4), dims, 0, notes)
         full = self._at_cap()
         if p is None and group:
@@ -457,6 +462,11 @@ class _LiftingDay(AccessoryPicks, SessionFit):
             )  # fmt: skip
         if p is None:
             return False
+        subs = tuple(n for n in p.notes if n.startswith("substituted for"))
+        self.main_ids[(focus, i)] = (p.facts.m.id, subs)
+        if extra:
+            self._draft_accessory(p, hard=True, block="MAIN")
+            return True
         commit(p, ctx)
         goal, exp, aggr = self.goal, self.exp, self.aggr
         d = attach(
@@ -478,6 +488,4 @@ class _LiftingDay(AccessoryPicks, SessionFit):
         d.sets = min(d.sets, vol.room(p.facts.credit, hard=True))
         vol.add(p.facts.credit, d.sets)
         self.blocks["MAIN"].append(d)
-        subs = tuple(n for n in p.notes if n.startswith("substituted for"))
-        self.main_ids[(focus, i)] = (p.facts.m.id, subs)
         return True

@@ -275,6 +275,13 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
     ids = {d.movement.id for ds in day.blocks.values() for d in ds}
     day.ctx.session_ids.clear()
     day.ctx.session_ids.update(ids)
+    day.ctx.families.update(
+        day.index.facts[d.movement.id].family
+        for ds in day.blocks.values()
+        for d in ds
+        if d.hard and d.movement.id in day.index.facts
+    )
+    day.ctx.families.discard("")
     day.middle_block = "FINISHER" if "FINISHER" in day.blocks else "ACCESSORY"
     day.blocks.setdefault(day.middle_block, [])
     # Last week's zone-2 bout is re-decided by this week's fine growth.

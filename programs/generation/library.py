@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .circuits import usable_circuits
+from .families import lift_family
 from .heuristics import MAX_LEVEL, PATTERN_REGION, SPECIALTY_KIT, TIER_WEIGHTS
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
@@ -86,6 +87,9 @@ class Facts:
     tier: float = 0.0
     tier_class: int = 0
     tier_note: str = ""
+    #: The lift family this movement is a variant of, as the athlete's
+    #: experience counts it (:func:`.families.lift_family`; "" for none).
+    family: str = ""
 
 
 def tier_standing(
@@ -263,6 +267,7 @@ def build_index(
         if r.rule == MovementRuleKind.PREFER
     )
     liked_set = frozenset(liked)
+    beginner = athlete.experience_level == ExperienceLevel.BEGINNER
     facts: dict[int, Facts] = {}
     for mid in sorted(library.movements):
         m = library.movements[mid]
@@ -308,6 +313,7 @@ def build_index(
             prows=frozenset(r for r, c in credit.items() if c >= 1.0),
             srows=frozenset(r for r, c in credit.items() if c < 1.0),
             tier=tier, tier_class=tier_class, tier_note=tier_note,
+            family=lift_family(m, beginner) if m.pattern in LIFTING_PATTERNS else "",
         )  # fmt: skip
     by_pattern: dict[str, list[Facts]] = {}
     for f in facts.values():

@@ -19,11 +19,15 @@ Within a step, SPECIALTY and NOVELTY movements compete only when no STAPLE or
 COMMON candidate qualifies (unless the athlete sanctioned them: library.
 tier_standing), and the scorer weighs tiers (heuristics.TIER_WEIGHTS). A main
 lift of a strength-dominant session is then a free-weight compound whenever one
-qualifies (cable and machine lifts only otherwise: :func:`free_weight_first`).
+qualifies, and first one progressed by load at low reps (no inverted row or
+walking lunge: :func:`load_progressable`); cable and machine lifts only
+otherwise (:func:`free_weight_first`).
 
 Hard rules hold at every step, emergency included: HARD_NO and missing equipment
 are filtered out of the index before scoring (library.build_index); no movement
-twice in a session; Olympic lifts never in MAIN unless the athlete may
+twice in a session; no second variant of a lift family in a session's hard
+work (:mod:`.families`: a trap-bar deadlift after a deadlift, two lunges);
+Olympic lifts never in MAIN unless the athlete may
 (library.olympic_main_ok); never more than one skill level above the athlete.
 SUBSTITUTE: when X wins, Y replaces it (if Y is usable; otherwise X is dropped).
 Ties within ``SELECTION_BAND`` are broken with the session's injected RNG.
@@ -35,6 +39,7 @@ import random
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from .families import lift_family
 from .heuristics import (
     PATTERN_COMPATIBILITY,
     PATTERN_REGION,
@@ -143,6 +148,8 @@ def _required_step(f: Facts, slot: Slot, ctx: Context, index: LibraryIndex) -> i
         return need
     if slot.main and f.olympic and not index.olympic_main_ok:
         return NEVER
+    if slot.hard and f.family in ctx.families:
+        return NEVER
     if (
         m.pattern in EXPLOSIVE
         and slot.pattern not in EXPLOSIVE
@@ -211,8 +218,9 @@ def pick(
             floor = min(v[3].tier_class for v in scored.values())
             scored = {k: v for k, v in scored.items() if v[3].tier_class == floor}
             if slot.main and slot.strength:
+                loadable = {k: v for k, v in scored.items() if load_progressable(v[3])}
                 free = {k: v for k, v in scored.items() if not fixed_path(v[3])}
-                scored = free or scored
+                scored = loadable or free or scored
         while scored:
             best = max(v[0] for v in scored.values())
             width = 1e-9 if slot.main else SELECTION_BAND
@@ -226,6 +234,7 @@ def pick(
                 if (
                     sub is None
                     or sub.m.id in ctx.session_ids
+                    or (slot.hard and sub.family in ctx.families)
                     or (slot.main and sub.olympic and not index.olympic_main_ok)
                 ):
                     continue
@@ -256,20 +265,48 @@ def fixed_path(f: Facts) -> bool:
     return bool(f.m.equipment & FIXED_PATH_EQUIPMENT) or f.compound == 0.0
 
 
+#: Free-weight implements a lift is loaded with, plate by plate.
+FREE_LOAD = frozenset(
+    {"barbell", "dumbbell", "kettlebell", "trap_bar", "ez_bar", "landmine", "sandbag"}
+)
+#: Lifts whose load is the body on a fixed bar, or that travel (a walking lunge
+#: is not done heavy for low reps), whatever their equipment lists.
+NOT_LOAD_PROGRESSED = ("inverted row", "walking")
+#: Bodyweight lifts a belt loads (weighted pull-up, chin-up, dip).
+BELT_LOADED = frozenset({"pull_up", "dip"})
+
+
+def load_progressable(f: Facts) -> bool:
+    """Whether a strength main lift can be progressed by load at low reps:
+    a free-weight compound (barbell, dumbbell, kettlebell, trap bar) or a
+    bodyweight lift a belt loads (pull-up, dip), not an inverted row or a
+    walking lunge (NSCA: core, multi-joint, loadable lifts for strength,
+    reference §1, §11; issue 10, a coach's review)."""
+    if fixed_path(f):
+        return False
+    name = f.m.name.lower()
+    if any(w in name for w in NOT_LOAD_PROGRESSED):
+        return False
+    if f.m.equipment & FREE_LOAD:
+        return True
+    return lift_family(f.m, False) in BELT_LOADED
+
+
 def free_weight_first(f: Facts, slot: Slot, index: LibraryIndex) -> bool:
     """Whether a kept (cached) main lift gives way on a strength main slot: it
     is :func:`fixed_path` while the athlete's library holds a free-weight
-    compound of the slot's pattern at their level. A coach's strength main lift
+    compound of the slot's pattern at their level, or a free-weight lift not
+    :func:`load_progressable` (an inverted row) while it holds one that is. A coach's strength main lift
     is a loadable barbell, dumbbell or weighted-bodyweight compound (weighted
     pull-up, barbell row), not an underhand cable pulldown for 4 × 3 (issue 10;
     reference §11, §14). :func:`pick` applies the same gate to fresh picks, like
     the tier gate: cable and machine lifts compete only when no free-weight one
     qualifies."""
-    if not (slot.main and slot.strength and fixed_path(f)):
+    if not (slot.main and slot.strength) or load_progressable(f):
         return False
+    better = load_progressable if not fixed_path(f) else lambda g: not fixed_path(g)
     return any(
-        g.level_ok and g.lifting and not fixed_path(g)
-        for g in index.pattern(slot.pattern)
+        g.level_ok and g.lifting and better(g) for g in index.pattern(slot.pattern)
     )
 
 
@@ -308,8 +345,11 @@ def accessory_fit(f: Facts) -> float:
 
 
 def commit(pick_: Pick, ctx: Context) -> None:
-    """Record a pick in the session context (ids, covered muscles)."""
+    """Record a pick in the session context (ids, lift family, covered
+    muscles)."""
     ctx.session_ids.add(pick_.facts.m.id)
+    if pick_.facts.family:
+        ctx.families.add(pick_.facts.family)
     ctx.covered |= pick_.facts.primary
     ctx.covered_all |= pick_.facts.muscles
 

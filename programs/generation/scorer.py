@@ -91,6 +91,8 @@ class Context:
     avoid: frozenset[int] = frozenset()
     prefer: frozenset[int] = frozenset()
     enjoy: frozenset[int] = frozenset()
+    #: Lift families the session's picks already hold (:mod:`.families`).
+    families: set[str] = field(default_factory=set)
 
 
 def pattern_alignment(f: Facts, slot: Slot, ctx: Context, step: int) -> float:

@@ -120,9 +120,14 @@ def test_a_two_day_push_pull_week_fills_its_extra_lifts_for_the_floors(real_libr
     """Issue 10 (matrix, commercial gym): push (squat + press) and pull days of
     120 min; the push day's extra lifts went to lunges: chest 5, back 9.5,
     quadriceps 7.5 below MEV, with 24 hard sets a week. Its finisher days now
-    take lifts for the groups short of MEV: back, quadriceps and hamstrings
-    reach it; the chest gets at least 8 of its 10 (its pressing is held by the
-    week's pull:push budget, weekly pull:push 0.8–2.0, reference §11)."""
+    take lifts for the groups short of MEV: quadriceps and hamstrings reach
+    it. Those lifts are accessories after the day's two main lifts, no more
+    sets than either (issue 10, coach's review: a 5-set face pull and fly
+    after a 3-set bench press were labelled main lifts), and the pull day no
+    longer takes a sumo deadlift after its deadlift (one variant of a lift a
+    session, :mod:`.families`): with the week's pressing and rowing held by
+    its pull:push budget (0.8–2.0, reference §11), the back gets at least 9
+    of its 10 sets and the chest at least 6 of its 10."""
     goals = ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3))
     _, review = matrix_case(
         real_library, goals, experience=ExperienceLevel.EXPERT, days=2, minutes=120,
@@ -131,9 +136,10 @@ def test_a_two_day_push_pull_week_fills_its_extra_lifts_for_the_floors(real_libr
     loading = [w for w in review.weeks if not w.is_deload and w.lifting_days]
     assert loading
     for w in loading:
-        for group in ("back", "quadriceps", "hamstrings"):
+        for group in ("quadriceps", "hamstrings"):
             assert w.sets.get(group, 0.0) >= landmark(group).mev, (w.sequence, group)
-        assert w.sets.get("chest", 0.0) >= 8, w.sequence
+        assert w.sets.get("back", 0.0) >= 9, w.sequence
+        assert w.sets.get("chest", 0.0) >= 6, w.sequence
 
 
 def test_a_body_part_week_presses_the_chest_twice_and_reaches_its_mev(real_library):

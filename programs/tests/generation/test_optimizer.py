@@ -30,7 +30,7 @@ from programs.generation.types import (
 )
 
 from .conftest import _ROWS, FULL_GYM, make_library, make_spec
-from .helpers import check_anatomy, is_lifting, planned
+from .helpers import check_anatomy, is_lifting, matrix_case, planned
 from .test_invariants import GYM
 
 LIB = make_library()
@@ -406,4 +406,42 @@ def test_strength_main_lifts_are_free_weight_compounds(real_library, template, l
                 s.microcycle_sequence,
                 f.m.name,
             )
+    assert mains
+
+
+@pytest.mark.parametrize(
+    ("level", "days", "minutes", "template"),
+    [
+        (ExperienceLevel.BEGINNER, 3, 60, SplitTemplate.FULL_BODY),
+        (ExperienceLevel.INTERMEDIATE, 4, 75, SplitTemplate.UPPER_LOWER),
+    ],
+)
+def test_strength_main_lifts_are_progressed_by_load(
+    real_library, level, days, minutes, template
+):
+    """A coach read an inverted row and a barbell walking lunge as the main
+    lifts of strength days: neither is loaded heavier week by week at low
+    reps (the body on a bar; a travelling lunge). A STRENGTH-dominant
+    session's main lift is a barbell, dumbbell, kettlebell or trap-bar lift,
+    or a pull-up or dip a belt loads (NSCA: core, multi-joint, loadable;
+    reference §1, §11)."""
+    program, _ = matrix_case(
+        real_library, ((Goal.STRENGTH, 10),), experience=level, days=days,
+        minutes=minutes, template=template, seed=0,
+    )  # fmt: skip
+    free = {"barbell", "dumbbell", "kettlebell", "trap_bar", "ez_bar", "landmine"}
+    mains = 0
+    for s in program.sessions:
+        if planned(program, s).dominant_goal != Goal.STRENGTH:
+            continue
+        for e in s.exercises:
+            m = real_library.movements[e.movement_id]
+            if e.role != ExerciseRole.MAIN or m.pattern not in MAIN_CAPABLE:
+                continue
+            mains += 1
+            name = m.name.lower()
+            assert "inverted row" not in name, m.name
+            assert "walking" not in name, m.name
+            belt = any(w in name for w in ("pull-up", "pullup", "chin", "dip"))
+            assert m.equipment & free or belt, m.name
     assert mains
