@@ -27,6 +27,7 @@ from .balance import (
 )
 from .blocks import add_drill, add_stretch, attach, sub_context
 from .finishers import grow_finisher
+from .library import PULL_ROW, PUSH_ROW
 from .optimizer import commit, pick
 from .prescription import Draft
 from .scorer import Slot
@@ -51,6 +52,7 @@ ZONE2_MAX_SECONDS = 2700
 #: 10, RP and Schoenfeld 2016, reference §3); otherwise four [U]. The time
 #: window still bounds them.
 FLOOR_MAX_LIFTS = 6
+SIDE_ROWS = (PUSH_ROW, PULL_ROW)
 
 
 class SessionFit:
@@ -181,11 +183,24 @@ class SessionFit:
             # this week (a bench press, not an overhead press, for a chest
             # pressed once): never a set's iteration order, which changes
             # with PYTHONHASHSEED.
+            # A day whose side the week's budget holds spends it on the
+            # group below MEV first (a second chest press, not an overhead
+            # one, for a chest at 8 < MEV 10; issue 10).
             done = {d.movement.pattern for d in blocks["MAIN"] if d.hard}
             sides = tuple(t for t in self.planned.intent_tags if t in lack)
-            need = (self._floor(sides, lean=False) or ("",))[0]
+            floor = self._floor(sides, lean=False)
+            need = (floor or ("",))[0]
+            first = (
+                bool(floor)
+                and self._side_held()
+                and below_mev(floor[1], vol.rows, self.inp.week_floors)
+            )
             pull = sorted(
-                sides, key=lambda t: (t not in PULL_PATTERNS, t in done, t != need)
+                sides,
+                key=lambda t: (
+                    t not in PULL_PATTERNS,
+                    (t != need, t in done) if first else (t in done, t != need),
+                ),
             )
             added = self._add_main(len(self.main_ids), pull[0])
             if added and total() > high and not self._make_room():
@@ -199,7 +214,10 @@ class SessionFit:
             # So does a hypertrophy-weighted day whose neediest major group
             # has been trained on fewer than two days this week.
             needs_day = self._floor_needs_day()
-            room_for = max_acc + (1 if self._lacking() or needs_day else 0)
+            # So does a re-built day whose side the week's budget holds, for
+            # a major group still below MEV, when it fits as it is.
+            held = not needs_day and self._floor_held_below_mev()
+            room_for = max_acc + (1 if self._lacking() or needs_day or held else 0)
             if (
                 middle == "ACCESSORY"
                 and len(blocks["ACCESSORY"]) < room_for
@@ -315,6 +333,27 @@ class SessionFit:
             return False
         hit = primary_groups(self.blocks, self.index)
         return week.days.get(floor[1], 0) + (floor[1] in hit) < 2
+
+    def _side_held(self: _LiftingDay) -> bool:
+        """Whether the week's pull:push budget caps one of this day's sides
+        (a re-built week, :mod:`.weekbalance`)."""
+        soft = self.inp.soft_allow
+        return any(soft.get(r, SESSION_SET_CAP) < SESSION_SET_CAP for r in SIDE_ROWS)
+
+    def _floor_held_below_mev(self: _LiftingDay) -> bool:
+        """Whether a re-built day whose side is held by the week's pull:push
+        budget (:mod:`.weekbalance`) still has its neediest major group
+        (:func:`.balance.floor_pattern`, the other side first) below MEV this
+        week: the time the budget freed goes to that group's lift, one
+        accessory beyond the time rule (a 30-min upper day whose pressing was
+        cut rows again: back 9.5 < MEV 10 became 12.5; issue 10, RP, reference
+        §3, §11). Days pushing and pulling only (upper, full-body)."""
+        if one_sided(self.planned.intent_tags) or not self._side_held():
+            return False  # a push or pull day balances by :meth:`_balance_week`
+        floor = self._floor()
+        return floor is not None and below_mev(
+            floor[1], self.vol.rows, self.inp.week_floors
+        )
 
     def _make_room(self: _LiftingDay) -> bool:
         """Make the lift just added for push/pull balance (the last accessory, or
