@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .blocks import Built
-from .fitting import REST_STEP
+from .finegrowth import REST_STEP
 from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft, accessory_rx, main_rx
 from .types import ExerciseRole
