@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .balance import (
+    MAJOR_GROUPS,
     below_mev,
     floor_aim,
     floor_family,
@@ -28,9 +29,9 @@ from .finegrowth import REST_STEP
 from .finishers import grow_finisher
 from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft
-from .splits import PULL_PATTERNS, PUSH_PATTERNS
+from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
-from .volume import SESSION_SET_CAP
+from .volume import SESSION_SET_CAP, rows_of
 from .weekbalance import one_sided, week_short
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class SessionFit:
         their ranges, then warm-up drills and cool-down stretches)."""
         self._grow_coarse()
         self._balance_week()
+        self._floor_sets()
         self._grow_fine()
 
     def _balance_week(self: _LiftingDay) -> None:
@@ -103,6 +105,60 @@ class SessionFit:
         vol.add(credit, -new.sets)
         self.ctx.session_ids.discard(new.movement.id)
         self.rotation.forget()
+
+    def _floor_sets(self: _LiftingDay) -> None:
+        """A hypertrophy-weighted day already in its window, the week's last
+        lifting day targeting a major group still below MEV (this session
+        counted), adds sets to the lift training it as a primary mover
+        (fewest sets first; no accessory past the main lifts' sets, none past
+        its range or the week's MRV share) while they fit within +5 %: a
+        30-min legs day at 29 min with quadriceps 7 < MEV 8 takes a fourth
+        set of lunges (issue 10; RP, reference §3). Only sets that reach MEV
+        are kept: a session at the top of its window leaves the next week's
+        planned step no room (a 2-day 30-min week far below its floors cut
+        12 → 9 sets a week later). Working sets before longer rests and
+        stretches."""
+        week, vol, index = self.inp.week_floors, self.vol, self.index
+        if week is None:
+            return
+        day = self.planned.day_index
+        later = frozenset().union(
+            *(
+                rows_of(FOCI[s.focus].target_muscles)
+                for s in self.inp.microcycle.sessions
+                if s.day_index > day and s.focus in FOCI
+            )
+        )
+        for group in MAJOR_GROUPS:
+            if group in later:
+                continue
+            added: list[Draft] = []
+            while below_mev(group, vol.rows, week):
+                floor = self._main_floor()
+                lifts = [
+                    d
+                    for d in self.blocks["MAIN"] + self.blocks[self.middle_block]
+                    if d.hard
+                    and index.facts[d.movement.id].credit.get(group, 0.0) >= 1.0
+                    and d.sets < d.set_range[1]
+                    and (d.role == ExerciseRole.MAIN or d.sets < floor)
+                    and vol.room(index.facts[d.movement.id].credit, hard=True) >= 1
+                ]
+                if not lifts:
+                    break
+                d = min(lifts, key=lambda d: (d.sets, d.role == ExerciseRole.MAIN))
+                d.sets += 1
+                if self.total() > self.high:
+                    d.sets -= 1
+                    break
+                vol.add(index.facts[d.movement.id].credit, 1)
+                added.append(d)
+            if below_mev(group, vol.rows, week):
+                # Sets that do not reach the floor only crowd the window
+                # the next week's planned step needs: taken back.
+                for d in added:
+                    d.sets -= 1
+                    vol.add(index.facts[d.movement.id].credit, -1)
 
     def shrink(self: _LiftingDay) -> None:
         """Bring an over-budget session back under +5 %: rests to their floor, the
