@@ -32,7 +32,7 @@ from .prescription import Draft
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
 from .volume import SESSION_SET_CAP, rows_of
-from .weekbalance import one_sided, week_short
+from .weekbalance import miss, one_sided, week_short
 
 if TYPE_CHECKING:
     from .builder import _LiftingDay
@@ -117,7 +117,8 @@ class SessionFit:
         are kept: a session at the top of its window leaves the next week's
         planned step no room (a 2-day 30-min week far below its floors cut
         12 → 9 sets a week later). Working sets before longer rests and
-        stretches."""
+        stretches, and before a generated finisher's rounds (never below 2:
+        a 45-min legs day with quadriceps 6 < MEV 8 and a 4-round finisher)."""
         week, vol, index = self.inp.week_floors, self.vol, self.index
         if week is None:
             return
@@ -133,6 +134,8 @@ class SessionFit:
             if group in later:
                 continue
             added: list[Draft] = []
+            fin = self.blocks.get("FINISHER", [])
+            rounds = [d.sets for d in fin]
             while below_mev(group, vol.rows, week):
                 floor = self._main_floor()
                 lifts = [
@@ -147,7 +150,17 @@ class SessionFit:
                 if not lifts:
                     break
                 d = min(lifts, key=lambda d: (d.sets, d.role == ExerciseRole.MAIN))
+                if self._tips_week(d):
+                    break
                 d.sets += 1
+                while (
+                    self.total() > self.high
+                    and fin
+                    and fin[0].circuit_id is None
+                    and max(f.sets for f in fin) > 2
+                ):  # a generated finisher gives up rounds (never below 2)
+                    for f in fin:
+                        f.sets = max(1, f.sets - 1)
                 if self.total() > self.high:
                     d.sets -= 1
                     break
@@ -155,10 +168,29 @@ class SessionFit:
                 added.append(d)
             if below_mev(group, vol.rows, week):
                 # Sets that do not reach the floor only crowd the window
-                # the next week's planned step needs: taken back.
+                # the next week's planned step needs: taken back, with the
+                # finisher's rounds.
                 for d in added:
                     d.sets -= 1
                     vol.add(index.facts[d.movement.id].credit, -1)
+                for f, n in zip(fin, rounds, strict=True):
+                    f.sets = n
+
+    def _tips_week(self: _LiftingDay, d: Draft) -> bool:
+        """Whether one more set of ``d`` moves the week so far, this session
+        counted, further outside pull:push 0.8–2.0 (:func:`.weekbalance.miss`;
+        reference §11): floor sets do not unbalance it."""
+        pull, push = self.inp.week_pull_push
+        for x in (x for ds in self.blocks.values() for x in ds if x.hard):
+            if x.movement.pattern in PULL_PATTERNS:
+                pull += x.sets
+            elif x.movement.pattern in PUSH_PATTERNS:
+                push += x.sets
+        after = (
+            pull + (d.movement.pattern in PULL_PATTERNS),
+            push + (d.movement.pattern in PUSH_PATTERNS),
+        )
+        return miss(*after) > miss(pull, push)
 
     def shrink(self: _LiftingDay) -> None:
         """Bring an over-budget session back under +5 %: rests to their floor, the

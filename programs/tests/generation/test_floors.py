@@ -100,6 +100,16 @@ G = Goal
         # last day for the quadriceps adds a set of lunges that fits +5 %.
         (((G.HYPERTROPHY, 10),), ExperienceLevel.EXPERT, 4, 30,
          SplitTemplate.BODY_PART_SPLIT, 148, ("mev_floor",)),
+        # Six 45-minute body-part finisher days (matrix seed 1): the one legs
+        # day held three lifts and a 4-round finisher: quadriceps 6 < 8,
+        # hamstrings 4.5 < 6. Its finisher gives up rounds (to 2) for the
+        # sets that reach MEV.
+        (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.ADVANCED, 6, 45,
+         SplitTemplate.BODY_PART_SPLIT, 34, ("mev_floor",)),
+        # Two 60-minute body-part days: floor sets for the chest on the upper
+        # day stop where they would tip the week's pull:push (6:10 before).
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.INTERMEDIATE, 2,
+         60, SplitTemplate.BODY_PART_SPLIT, 234, ("pull_push_ratio",)),
         # Three 30-minute full-body days lift the legs three times (squat,
         # hinge, lunge) for the four days quadriceps and hamstrings need: one
         # lift trains both (a trap-bar deadlift).
