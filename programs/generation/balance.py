@@ -194,6 +194,19 @@ def week_floors(
     return WeekFloors(dict(rows), dict(days), mev)
 
 
+def floor_deficit(
+    weights: dict, experience: ExperienceLevel, rows: dict[str, float]
+) -> float:
+    """Hard sets a week (``rows``: its sets per volume row) still lacks for
+    its major groups to reach MEV (×0.7 for beginners), summed over chest,
+    back, quadriceps and hamstrings; 0 for a program not hypertrophy-weighted
+    (RP, reference §3; issue 10)."""
+    week = week_floors(weights, experience, rows, {})
+    if week is None:
+        return 0.0
+    return sum(max(0.0, m - rows.get(g, 0.0)) for g, m in week.mev.items())
+
+
 def floor_order(
     rows: dict[str, float], hit: frozenset[str], week: WeekFloors | None
 ) -> list[str]:

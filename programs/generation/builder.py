@@ -1,14 +1,15 @@
 """Lifting sessions: warm-up, (skill), main lifts, accessory XOR finisher, cool-down,
 fitted to the session budget within ±5 %.
 
-Four modules build a lifting day. This one holds the phases in order
+Six modules build a lifting day. This one holds the phases in order
 (:func:`lifting_day`: skill, mains, middle, grow, shrink, finish) and the main
 lifts (kept for progressive overload); deload
 weeks copy last week's session with half the sets and RPE − 2 and are shorter by
 design; later loading weeks of a mesocycle carry the day's exercises with the
 planned volume step (:mod:`.carry`, issue 10). :mod:`.fitting` grows and shrinks the session to its budget (coarse
 growth: accessories and sets up to the week's target share, then the MRV share,
-RP §3; fine growth: rests, drills, stretches, zone-2 cardio; seeds 000 fork 8.1
+RP §3, with the floor work of :mod:`.floorfit`; fine growth, :mod:`.finegrowth`: rests, drills, stretches, zone-2
+cardio; seeds 000 fork 8.1
 time tolerance). :mod:`.balance` keeps push and pull in the session and the week
 (issue 10); :mod:`.accessories` picks the accessories (the side a session
 lacks, then the floors, then the rotation). When the budget cannot be reached without passing MRV or RP's 12 sets
@@ -52,8 +53,10 @@ from .blocks import (
 )
 from .carry import carry_day
 from .errors import GenerationError
+from .finegrowth import FineGrowth
 from .finishers import build_finisher
 from .fitting import SessionFit
+from .floorfit import FloorFit
 from .heuristics import (
     AGGRESSION,
     DELOAD_VOLUME_MULTIPLIER,
@@ -120,7 +123,7 @@ def _deload_day(inp: SessionInput) -> Built:
     return finish_lifting(inp, blocks, vol, {}, rationale, goal)
 
 
-class _LiftingDay(AccessoryPicks, SessionFit):
+class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
     """The build state of one (non-deload) lifting session.
 
     ``blocks`` maps a block name (WARMUP, MAIN, ACCESSORY or FINISHER, COOLDOWN) to

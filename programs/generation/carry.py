@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .blocks import Built
-from .fitting import REST_STEP
+from .finegrowth import REST_STEP
 from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft, accessory_rx, main_rx
 from .types import ExerciseRole
@@ -251,9 +251,12 @@ def _trim_extras(day) -> None:
 def _trim_sets(day) -> None:
     """Still over the budget: rests to their floor, then last week's working
     sets one at a time from the lift with the most (a main lift before an
-    accessory at equal sets), never below two or their range, before the
-    usual shrink drops a whole exercise: a carried day keeps its exercises
-    (a 4-set fly dropped for a minute moved chest 8 → 4 sets; issue 10)."""
+    accessory at equal sets, unless the cut would leave an accessory above
+    it: one cut main set cost a 30-min day three sets once finishing capped
+    its accessories; then the side the week so far holds more of, keeping
+    its pull:push), never below two or their range, before the usual shrink
+    drops a whole exercise: a carried day keeps its exercises (a 4-set fly
+    dropped for a minute moved chest 8 → 4 sets; issue 10)."""
     hard = [d for ds in day.blocks.values() for d in ds if id(d) in day.carried_from]
     for d in hard:
         while day.total() > day.high and d.rest - REST_STEP >= d.rest_range[0]:
@@ -262,7 +265,23 @@ def _trim_sets(day) -> None:
         over = [d for d in hard if d.sets > max(2, d.set_range[0])]
         if not over:
             return
-        d = max(over, key=lambda d: (d.sets, d.role == ExerciseRole.MAIN))
+        # A main lift cut below an accessory's sets would take the accessory
+        # down with it (finishing caps accessories at the main lifts' sets).
+        top = max((d.sets for d in hard if d.role == ExerciseRole.ACCESSORY), default=0)
+        safe = [d for d in over if d.role != ExerciseRole.MAIN or d.sets > top]
+        # At equal sets, the side the week so far holds more of goes first.
+        pull, push = day.inp.week_pull_push
+        rows = day.vol.rows
+        pull, push = pull + rows.get(PULL_ROW, 0.0), push + rows.get(PUSH_ROW, 0.0)
+        excess = PUSH_ROW if push > pull else PULL_ROW if pull > push else ""
+        d = max(
+            safe or over,
+            key=lambda d: (
+                d.sets,
+                d.role == ExerciseRole.MAIN,
+                excess in day.index.facts[d.movement.id].credit,
+            ),
+        )
         d.sets -= 1
         day.vol.add(day.index.facts[d.movement.id].credit, -1)
 

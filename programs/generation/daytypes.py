@@ -28,7 +28,7 @@ from .circuits import (
     conditioning_window,
     describe,
 )
-from .fitting import ZONE2_MAX_SECONDS, ZONE2_MIN_SESSION
+from .finegrowth import ZONE2_MAX_SECONDS, ZONE2_MIN_SESSION
 from .heuristics import (
     CONDITIONING_MIN_MINUTES,
     CONDITIONING_MIN_MOVEMENTS,
@@ -237,7 +237,7 @@ def _mobility_fill(
     rounds (ACSM's most, 2–4 reps per stretch, §2c) and the cool-down its stretches:
     on a day of an hour or more, easy zone-2 cardio opens the cool-down for the
     gap (5–45 min at RPE 4, ACSM 2011 §2c, as lifting days fill:
-    ``fitting.SessionFit._zone2``). Returns the rationale lines: the zone-2 bout's
+    ``finegrowth.FineGrowth._zone2``). Returns the rationale lines: the zone-2 bout's
     reason, or why the day is shorter than its budget (issue 10: say so on the
     page, as lifting days do)."""
     minutes = inp.spec.request.max_session_minutes

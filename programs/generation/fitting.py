@@ -5,10 +5,10 @@ under it.
 :class:`.builder._LiftingDay` (which inherits it; the build state — ``blocks``,
 ``vol``, ``ctx``, ``low``/``high`` in seconds — and the picking steps live
 there). Growing: coarse growth adds accessories (or, on finisher days, further
-lifts in the main block, accessories after the main lifts, and finisher rounds) and sets while weekly volume allows (first
-the week's target share, then the MRV share; RP §3); fine growth lengthens rests
-inside their ranges, adds warm-up drills and cool-down stretches, then easy
-zone-2 cardio on sessions of an hour or more. Shrinking: rests to their floor,
+lifts in the main block, accessories after the main lifts, and finisher rounds)
+and sets while weekly volume allows (first the week's target share, then the
+MRV share; RP §3); fine growth (:mod:`.finegrowth`) fills what time is left.
+Shrinking: rests to their floor,
 the lowest-scored accessory, sets, extras (seeds 000 fork 8.1 time tolerance;
 seeds 002 time tables).
 """
@@ -25,25 +25,16 @@ from .balance import (
     lacking,
     primary_groups,
 )
-from .blocks import add_drill, add_stretch, attach, sub_context
+from .finegrowth import REST_STEP
 from .finishers import grow_finisher
-from .optimizer import commit, pick
 from .prescription import Draft
-from .scorer import Slot
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
-from .volume import SESSION_SET_CAP
-from .weekbalance import capped_rows_note, one_sided, week_short
+from .weekbalance import one_sided, week_short
 
 if TYPE_CHECKING:
     from .builder import _LiftingDay
 
-REST_STEP = 15
-#: Zone-2 cardio fills sessions (from this many minutes) that productive volume
-#: cannot, 5 to 45 minutes (issue 10; ACSM 2011, reference §2c: ≥ 150 min a week
-#: of moderate aerobic work, ≥ 30 min a day; the 45-min cap is Alloy's choice [U]).
-ZONE2_MIN_SESSION = 60
-ZONE2_MAX_SECONDS = 2700
 #: A hypertrophy-weighted finisher day holds at most this many lifts while the
 #: neediest major group it trains is below MEV this week or trained on fewer
 #: than two days (:func:`.balance.floor_short`; a 2-day 120-min week held four
@@ -62,6 +53,7 @@ class SessionFit:
         their ranges, then warm-up drills and cool-down stretches)."""
         self._grow_coarse()
         self._balance_week()
+        self._floor_sets()
         self._grow_fine()
 
     def _balance_week(self: _LiftingDay) -> None:
@@ -181,11 +173,24 @@ class SessionFit:
             # this week (a bench press, not an overhead press, for a chest
             # pressed once): never a set's iteration order, which changes
             # with PYTHONHASHSEED.
+            # A day whose side the week's budget holds spends it on the
+            # group below MEV first (a second chest press, not an overhead
+            # one, for a chest at 8 < MEV 10; issue 10).
             done = {d.movement.pattern for d in blocks["MAIN"] if d.hard}
             sides = tuple(t for t in self.planned.intent_tags if t in lack)
-            need = (self._floor(sides, lean=False) or ("",))[0]
+            floor = self._floor(sides, lean=False)
+            need = (floor or ("",))[0]
+            first = (
+                bool(floor)
+                and self._side_held()
+                and below_mev(floor[1], vol.rows, self.inp.week_floors)
+            )
             pull = sorted(
-                sides, key=lambda t: (t not in PULL_PATTERNS, t in done, t != need)
+                sides,
+                key=lambda t: (
+                    t not in PULL_PATTERNS,
+                    (t != need, t in done) if first else (t in done, t != need),
+                ),
             )
             added = self._add_main(len(self.main_ids), pull[0])
             if added and total() > high and not self._make_room():
@@ -199,7 +204,10 @@ class SessionFit:
             # So does a hypertrophy-weighted day whose neediest major group
             # has been trained on fewer than two days this week.
             needs_day = self._floor_needs_day()
-            room_for = max_acc + (1 if self._lacking() or needs_day else 0)
+            # So does a re-built day whose side the week's budget holds, for
+            # a major group still below MEV, when it fits as it is.
+            held = not needs_day and self._floor_held_below_mev()
+            room_for = max_acc + (1 if self._lacking() or needs_day or held else 0)
             if (
                 middle == "ACCESSORY"
                 and len(blocks["ACCESSORY"]) < room_for
@@ -271,29 +279,6 @@ class SessionFit:
         if middle == "FINISHER" and extra_main < FLOOR_MAX_LIFTS:
             self._floor_lift_over_finisher(main_patterns + acc_patterns, extra_main)
 
-    def _floor_lift_over_finisher(
-        self: _LiftingDay, pool: list[str], extra_main: int
-    ) -> None:
-        """A hypertrophy-weighted finisher day already in its window with the
-        usual four lifts, pushing and pulling as its focus asks, whose
-        neediest major group it trains is still below MEV this week takes one
-        more lift for it (a staple or common one with the group as a primary
-        mover: an RDL for hamstrings 5.5 < 6 on a 60-min legs day), the
-        finisher giving up rounds to fit it (never below 2, :meth:`_make_room`):
-        working sets before the finisher's length (issue 10; RP, reference
-        §3). Dropped again when it does not fit."""
-        if extra_main < 4 or self._lacking():
-            return  # a short day's finisher and its push/pull balance stay
-        floor, week = self._floor(floor_family(tuple(pool))), self.inp.week_floors
-        if floor is None or not below_mev(floor[1], self.vol.rows, week):
-            return
-        if not self._add_main(extra_main, floor[0], floor_aim(floor), floor[1]):
-            return
-        if self.total() <= self.high or self._make_room():
-            return
-        d = self.blocks["MAIN"].pop()
-        self.vol.add(self.index.facts[d.movement.id].credit, -d.sets)
-
     def _week_short(self: _LiftingDay) -> frozenset[str]:
         """The day's patterns of the side its week still lacks, counting this
         session (:func:`.weekbalance.week_short`)."""
@@ -304,17 +289,6 @@ class SessionFit:
             elif d.movement.pattern in PUSH_PATTERNS:
                 push += d.sets
         return week_short(self.planned.intent_tags, pull, push)
-
-    def _floor_needs_day(self: _LiftingDay) -> bool:
-        """Whether the neediest major group of a hypertrophy-weighted day
-        (:func:`.balance.floor_pattern`) has been trained on fewer than two
-        days this week, this session included: its lift then makes room
-        like a push/pull balancing one (Schoenfeld 2016, reference §3)."""
-        floor, week = self._floor(), self.inp.week_floors
-        if floor is None or week is None:
-            return False
-        hit = primary_groups(self.blocks, self.index)
-        return week.days.get(floor[1], 0) + (floor[1] in hit) < 2
 
     def _make_room(self: _LiftingDay) -> bool:
         """Make the lift just added for push/pull balance (the last accessory, or
@@ -400,86 +374,3 @@ class SessionFit:
             vol.add(credit, 1)
             return True
         return False
-
-    def _grow_fine(self: _LiftingDay) -> None:
-        """Rests inside their ranges, then spare time beyond productive volume
-        goes to mobility: more warm-up drills and cool-down stretches, more of
-        them on longer sessions (ACSM flexibility §2c)."""
-        inp, blocks, low, total = self.inp, self.blocks, self.low, self.total
-        changed = True
-        while total() < low and changed:
-            changed = False
-            for d in blocks["MAIN"] + blocks[self.middle_block]:
-                if (
-                    d.hard
-                    and d.sets > 1
-                    and d.rest + REST_STEP <= d.rest_range[1]
-                    and total() < low
-                ):
-                    d.rest += REST_STEP
-                    changed = True
-        wctx = sub_context(self.ctx, self.targets)
-        max_drills, max_stretches = 4 + self.minutes // 30, 6 + self.minutes // 20
-        while total() < low and len(blocks["WARMUP"]) < max_drills:
-            more = add_drill(inp, wctx)
-            if not more:
-                break
-            blocks["WARMUP"] += more
-        while total() < low and len(blocks["COOLDOWN"]) < max_stretches:
-            more = add_stretch(inp, self.cctx)
-            if not more or any(d.duration is None for d in more):
-                # Only held stretches fill a cool-down: once the usable ones run
-                # out the pick relaxes to a rep drill (leg swings), which is not one.
-                break
-            blocks["COOLDOWN"] += more
-        self._zone2()
-
-    def _zone2(self: _LiftingDay) -> None:
-        """A session of an hour or more still short of its window after productive
-        volume, drills and stretches opens its cool-down with easy zone-2 cardio
-        for the gap (5–45 min at RPE 3–4: low-fatigue aerobic work, ACSM 2011,
-        reference §2c; issue 10: fill long sessions sensibly, not short). An
-        enjoyable activity first; the rationale says why it is there."""
-        if self.minutes < ZONE2_MIN_SESSION or self.total() >= self.low:
-            return
-
-        want = max(300, round((self.minutes * 60 - self.total()) / 60) * 60)
-        gap = min(ZONE2_MAX_SECONDS, int(self.high - self.total()) // 60 * 60, want)
-        if gap < 300:
-            return
-        slot = Slot("cardio", ExerciseRole.COOLDOWN, est_seconds=gap)
-        p = pick(self.index, slot, self.cctx, self.inp.rng)
-        if p is None:
-            return
-        commit(p, self.cctx)
-        d = attach(Draft(p.facts.m, ExerciseRole.COOLDOWN, 1, duration=gap, rpe=4.0), p)
-        self.blocks["COOLDOWN"].insert(0, d)
-        why = self._why_no_more_sets() or (
-            "the day holds as many lifts as its rules allow"
-        )
-        self.rationale.append(
-            f"Easy zone-2 {p.facts.m.name.lower()} for {gap // 60} min opens the "
-            f"cool-down: {why}."
-        )
-
-    def _why_no_more_sets(self: _LiftingDay) -> str:
-        """Why coarse growth stopped adding hard sets, as the rationale says it:
-        the rows at their session cap (:func:`.weekbalance.capped_rows_note`:
-        the MRV share, RP's 12 sets a session, the pull:push budget), else every
-        hard lift at the top of its set range (a beginner's 3 sets: seeds 000
-        prescription tables), else "" (the caller names its own reason)."""
-        full = sorted(
-            r
-            for r, v in self.vol.rows.items()
-            if v >= min(SESSION_SET_CAP, self.inp.hard_allow.get(r, 99)) - 0.5
-        )
-        if full:
-            return capped_rows_note(full)
-        hard = [d for ds in self.blocks.values() for d in ds if d.hard]
-        if hard and all(d.sets >= d.set_range[1] for d in hard):
-            top = max(d.set_range[1] for d in hard)
-            return (
-                f"every lift is at the most sets its prescription allows ({top}), "
-                "and the day holds as many lifts as its rules allow"
-            )
-        return ""

@@ -155,16 +155,18 @@ def build_week(
     budgets: dict[int, dict[str, float]],
     ahead: dict[int, tuple[float, float]] | None = None,
     held: dict[int, tuple[float, float]] | None = None,
+    rows: dict[str, float] | None = None,
 ) -> tuple[list[GeneratedSession | SessionFailure], dict[int, tuple[float, float]]]:  # fmt: skip
     """Build one week into ``state``: its sessions (or failures) in date order
     and each lifting day's (pull, push) hard sets. ``budgets``: per-day side-row
     caps (:func:`.weekbalance.side_budgets`); ``ahead``: a re-build's previous
     pass (:func:`.weekbalance.seen`); ``held``, when given, is filled with
     the (pull, push) sets a budget leaves each lifting day (:func:`.weekbalance.
-    held_sides`)."""
+    held_sides`); ``rows``, when given, with the week's hard sets per volume
+    row (RP's landmark rows, reference §3)."""
     out: list[GeneratedSession | SessionFailure] = []
     sides: dict[int, tuple[float, float]] = {}
-    used_rows: dict[str, float] = {}
+    used_rows: dict[str, float] = {} if rows is None else rows
     used_ids: set[int] = set()
     main_ids: set[int] = set()
     lifting = [s for s in mc.sessions if s.focus in FOCI]

@@ -89,6 +89,27 @@ G = Goal
          30, SplitTemplate.FULL_BODY, 133, ("frequency",)),
         (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.ADVANCED, 3, 45,
          SplitTemplate.FULL_BODY, 72, ("frequency", "mev_floor")),
+        # Two 75-minute beginner push/pull days (matrix seed 1): the pull day
+        # was held to its first pass's pulling, so the re-built push day
+        # pressed little: chest 5–6 < 7. The re-build gives both days back a
+        # lift's sets while the week stays in 0.8–2.0.
+        (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.BEGINNER, 2, 75,
+         SplitTemplate.PUSH_PULL, 9, ("mev_floor",)),
+        # Four 30-minute body-part days (matrix seed 1): the one legs day
+        # reached its window at 29 min with quadriceps 7 < MEV 8; the week's
+        # last day for the quadriceps adds a set of lunges that fits +5 %.
+        (((G.HYPERTROPHY, 10),), ExperienceLevel.EXPERT, 4, 30,
+         SplitTemplate.BODY_PART_SPLIT, 148, ("mev_floor",)),
+        # Six 45-minute body-part finisher days (matrix seed 1): the one legs
+        # day held three lifts and a 4-round finisher: quadriceps 6 < 8,
+        # hamstrings 4.5 < 6. Its finisher gives up rounds (to 2) for the
+        # sets that reach MEV.
+        (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.ADVANCED, 6, 45,
+         SplitTemplate.BODY_PART_SPLIT, 34, ("mev_floor",)),
+        # Two 60-minute body-part days: floor sets for the chest on the upper
+        # day stop where they would tip the week's pull:push (6:10 before).
+        (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.INTERMEDIATE, 2,
+         60, SplitTemplate.BODY_PART_SPLIT, 234, ("pull_push_ratio",)),
         # Three 30-minute full-body days lift the legs three times (squat,
         # hinge, lunge) for the four days quadriceps and hamstrings need: one
         # lift trains both (a trap-bar deadlift).
@@ -120,14 +141,14 @@ def test_a_two_day_push_pull_week_fills_its_extra_lifts_for_the_floors(real_libr
     """Issue 10 (matrix, commercial gym): push (squat + press) and pull days of
     120 min; the push day's extra lifts went to lunges: chest 5, back 9.5,
     quadriceps 7.5 below MEV, with 24 hard sets a week. Its finisher days now
-    take lifts for the groups short of MEV: quadriceps and hamstrings reach
-    it. Those lifts are accessories after the day's two main lifts, no more
-    sets than either (issue 10, coach's review: a 5-set face pull and fly
-    after a 3-set bench press were labelled main lifts), and the pull day no
-    longer takes a sumo deadlift after its deadlift (one variant of a lift a
-    session, :mod:`.families`): with the week's pressing and rowing held by
-    its pull:push budget (0.8–2.0, reference §11), the back gets at least 9
-    of its 10 sets and the chest at least 6 of its 10."""
+    take lifts for the groups short of MEV: back, quadriceps and hamstrings
+    reach it. Those lifts are accessories after the day's two main lifts, no
+    more sets than either (issue 10, coach's review), and one variant of a
+    lift a session (:mod:`.families`). The chest stayed at 8: the week's
+    pull:push budget held the push day to 5 pressing sets, and it spent 2 of
+    them on an overhead press. A day whose side the budget holds presses for
+    the chest first (a bench press and a dip), so the chest reaches MEV too,
+    with the weekly pull:push within 0.8–2.0 (RP, reference §3, §11)."""
     goals = ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3))
     _, review = matrix_case(
         real_library, goals, experience=ExperienceLevel.EXPERT, days=2, minutes=120,
@@ -136,10 +157,52 @@ def test_a_two_day_push_pull_week_fills_its_extra_lifts_for_the_floors(real_libr
     loading = [w for w in review.weeks if not w.is_deload and w.lifting_days]
     assert loading
     for w in loading:
-        for group in ("quadriceps", "hamstrings"):
+        for group in ("back", "quadriceps", "hamstrings"):
             assert w.sets.get(group, 0.0) >= landmark(group).mev, (w.sequence, group)
-        assert w.sets.get("back", 0.0) >= 9, w.sequence
-        assert w.sets.get("chest", 0.0) >= 6, w.sequence
+        assert w.sets.get("chest", 0.0) >= landmark("chest").mev, w.sequence
+        assert 0.8 <= w.pull_sets / w.push_sets <= 2.0, w.sequence
+
+
+def test_a_short_upper_lower_week_rows_and_presses_back_to_mev(real_library):
+    """Issue 10 (matrix seed 131, commercial gym): four 30-minute days for an
+    advanced hypertrophy-only athlete. The first pass pulled 8 to 11 pressed,
+    so the re-build cut the upper days' pressing and left them short of their
+    window with nothing added: chest 8 and back 9.5 < MEV 10. The day the
+    budget holds takes a row for the back (one accessory beyond the time
+    rule), and a week left with headroom in 0.8–2.0 presses again: chest and
+    back at MEV every loading week (RP, Schoenfeld 2016; reference §3, §11)."""
+    goals = ((G.HYPERTROPHY, 10),)
+    _, review = matrix_case(
+        real_library, goals, experience=ExperienceLevel.ADVANCED, days=4, minutes=30,
+        template=None, seed=131,
+    )  # fmt: skip
+    loading = [w for w in review.weeks if not w.is_deload and w.lifting_days]
+    assert loading
+    for w in loading:
+        for group in ("chest", "back"):
+            assert w.sets.get(group, 0.0) >= landmark(group).mev, (w.sequence, group)
+        assert 0.8 <= w.pull_sets / w.push_sets <= 2.0, w.sequence
+    assert not [v for v in review.violations if not v.excepted]
+
+
+def test_a_floor_set_at_the_top_of_the_window_keeps_next_weeks_step(real_library):
+    """Issue 10 (matrix seed 1, commercial gym): three 30-minute full-body
+    days; the last back day stopped at its window's floor with back 9.5 < MEV
+    10. It now adds a chin-up set (32 of 30 min, inside +5 %). The next week,
+    carried with the planned step, ran over and cut the lunge (its main lift)
+    first, which capped both accessories at its sets: chest 8 → 7, a 12 %
+    drop where 10 % more was planned. A carried day cuts an accessory before
+    a main lift that would leave one above it, the side the week holds more
+    of first: back at MEV in the first week, and every step within 20 %."""
+    goals = ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3))
+    _, review = matrix_case(
+        real_library, goals, experience=ExperienceLevel.INTERMEDIATE, days=3,
+        minutes=30, template=SplitTemplate.FULL_BODY, seed=186,
+    )  # fmt: skip
+    assert review.weeks[0].sets.get("back", 0.0) >= landmark("back").mev
+    assert review.sessions_checked["volume_step"]
+    steps = [v for v in review.violations if v.invariant == "volume_step"]
+    assert not steps, steps
 
 
 def test_a_body_part_week_presses_the_chest_twice_and_reaches_its_mev(real_library):

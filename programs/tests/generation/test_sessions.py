@@ -209,7 +209,7 @@ def test_prescription_ranges_by_goal():
                     assert e.sets <= 2
                     assert e.duration_seconds in (None, 45, 300)
                 if e.role == ExerciseRole.COOLDOWN and e.duration_seconds >= 300:
-                    # An easy zone-2 bout opening the cool-down (fitting._zone2).
+                    # An easy zone-2 bout opening the cool-down (finegrowth._zone2).
                     assert e.sets == 1
                     assert e.duration_seconds <= 2700
                     assert e.target_rpe == 4.0

@@ -14,6 +14,7 @@ from programs.generation.weekbalance import (
     capped_rows_note,
     miss,
     one_sided,
+    relaxed,
     seen,
     side_budgets,
     smaller_side,
@@ -184,3 +185,20 @@ def test_only_a_one_sided_day_weighs_the_later_days():
     assert not one_sided(upper)
     assert seen((0.0, 4.0), ahead, 1, pull_day) == (0.0, 6.0)
     assert seen((0.0, 4.0), ahead, 1, upper) == (0.0, 4.0)
+
+
+def test_relaxed_budgets_raise_each_held_side_by_a_lift_inside_the_window():
+    """Issue 10: a re-built 2-day push/pull week inside 0.8–2.0 (10 pulled to
+    5 pressed) with its chest below MEV: each day's cap rises to its sets this
+    pass plus one lift's two sets, the pull day's too (it may row again once
+    the push day presses more), never above RP's 12 a session nor below the
+    cap held. Outside the window, or with nothing to raise, no relaxing."""
+    budgets = {0: {PUSH_ROW: 5.0}, 3: {PULL_ROW: 5.0}}
+    days = {0: (5.0, 5.0), 3: (5.0, 0.0)}
+    assert relaxed(budgets, days) == {0: {PUSH_ROW: 7.0}, 3: {PULL_ROW: 7.0}}
+    assert relaxed({0: {PUSH_ROW: 11.0}}, {0: (12.0, 11.0)}) == {0: {PUSH_ROW: 12.0}}
+    held = {0: {PUSH_ROW: 9.0}, 1: {PUSH_ROW: 3.0}}
+    days = {0: (8.0, 5.0), 1: (4.0, 3.0)}
+    assert relaxed(held, days) == {0: {PUSH_ROW: 9.0}, 1: {PUSH_ROW: 5.0}}
+    assert relaxed(budgets, {0: (2.0, 5.0), 3: (0.0, 0.0)}) == {}  # 0.4: outside
+    assert relaxed({0: {PUSH_ROW: 12.0}}, {0: (12.0, 12.0)}) == {}
