@@ -91,6 +91,9 @@ class SessionInput:
     #: (:class:`.balance.WeekFloors`; issue 10: MEV twice a week); None: the
     #: session's floor work looks at the session alone.
     week_floors: WeekFloors | None = None
+    #: Per landmark group, the planned less given sets of the week's earlier
+    #: carried days, −½ to 0 (:func:`.carry.step_residue`).
+    step_residue: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ keeps them (accessories rotate at mesocycle boundaries, not week to week:
 ``engine`` penalises the previous mesocycle's picks through ``rotation``). Each
 hard exercise's sets follow the planned volume step — its sets in the first
 week × this week's ``volume_multiplier`` / that week's, rounded per landmark
-group (:func:`step_targets`) — so weekly hard sets per landmark group move by
+group over the week's carried days (:func:`step_targets`, :func:`step_residue`) — so weekly hard sets per landmark group move by
 the planned step only (RP: volume rises across a mesocycle by plan, reference
 §3; progressive overload on the same exercises, NSCA §1e). A day's step never
 takes the MRV room its week's later carried days held last week
@@ -80,6 +80,7 @@ def carried_blocks(day, previous: dict[str, list[Draft]]) -> dict[str, list[Draf
     inp, vol, week = day.inp, day.vol, day.week
     out: dict[str, list[Draft]] = {}
     mains = 0
+    rising: set[int] = set()  # the carried lifts the planned step raises
     for block, drafts in previous.items():
         copies: list[Draft] = []
         for d in drafts:
@@ -95,6 +96,8 @@ def carried_blocks(day, previous: dict[str, list[Draft]]) -> dict[str, list[Draf
                 if d.role == ExerciseRole.MAIN:
                     top = min(top, max(d.sets, fresh.sets))
                 c.planned_sets = min(base * ratio, float(top))
+                if ratio >= 1.0:
+                    rising.add(id(c))
                 c.planned_multiplier = week.volume_multiplier
                 c.set_range = fresh.set_range
                 c.reps_min, c.reps_max, c.duration = (
@@ -117,11 +120,15 @@ def carried_blocks(day, previous: dict[str, list[Draft]]) -> dict[str, list[Draf
                 )
             copies.append(c)
         out[block] = copies
-    _step(day, out)
+    _step(day, out, rising)
     return out
 
 
-def step_targets(lifts: list[tuple[str, float]]) -> list[int]:
+def step_targets(
+    lifts: list[tuple[str, float]],
+    residue: dict[str, float] | None = None,
+    lows: list[int] | None = None,
+) -> list[int]:
     """Whole sets for carried lifts from their planned sets (``lifts``: (the
     landmark group a lift trains as a primary mover, planned sets), in session
     order): each lift gets its planned sets rounded down (at least 1), and each
@@ -130,13 +137,23 @@ def step_targets(lifts: list[tuple[str, float]]) -> list[int]:
     core lifts at 3.6 planned sets each get 4, 4 and 3 (11 for the group), not
     4, 4 and 4: rounding each lift alone moved the group 9 → 12 sets (+33 %)
     where the plan stepped it +9 % (issue 10: weekly hard sets per landmark
-    group move by the planned step; RP, reference §3)."""
-    out = [max(1, math.floor(p + 1e-9)) for _, p in lifts]
+    group move by the planned step; RP, reference §3). ``residue``: per group,
+    the sets the week's earlier carried days gave beyond their planned ones
+    (planned less given, −½ to 0, :func:`step_residue`): the group rounds over
+    the week, not up on each day (two 3.6-set bench presses on two days get 4 and 3,
+    chest 6 → 7 for a +9 % step, not 6 → 8). ``lows``: per lift, the sets it
+    keeps whatever the rounding (last week's on a rising step: the week's
+    rounding never takes back a set a lift already holds)."""
+    residue = residue or {}
+    lows = lows or [1] * len(lifts)
+    out = [
+        max(low, math.floor(p + 1e-9)) for (_, p), low in zip(lifts, lows, strict=True)
+    ]
     groups: dict[str, list[int]] = {}
     for i, (group, _) in enumerate(lifts):
         groups.setdefault(group, []).append(i)
-    for members in groups.values():
-        want = round(sum(lifts[i][1] for i in members))
+    for group, members in groups.items():
+        want = round(sum(lifts[i][1] for i in members) + residue.get(group, 0.0))
         spare = want - sum(out[i] for i in members)
         by_rest = sorted(members, key=lambda i: (-(lifts[i][1] - out[i]), i))
         for i in by_rest[: max(0, spare)]:
@@ -148,12 +165,35 @@ def _primary(day, d: Draft) -> str:
     """The landmark group ``d``'s movement trains most (its step group; the
     side rows :data:`.library.PUSH_ROW` and :data:`.library.PULL_ROW` are a
     budget, not a group)."""
-    credit = day.index.facts[d.movement.id].credit
+    return primary_group(day.index, d)
+
+
+def primary_group(index, d: Draft) -> str:
+    """The landmark group ``d``'s movement trains most (``index``: the
+    :class:`.library.LibraryIndex`; the side rows are a budget, not a group)."""
+    credit = index.facts[d.movement.id].credit
     groups = [g for g in credit if g not in (PUSH_ROW, PULL_ROW)]
     return max(groups, key=lambda g: (credit[g], g), default="")
 
 
-def _step(day, blocks: dict[str, list[Draft]]) -> None:
+def step_residue(
+    residue: dict[str, float], blocks: dict[str, list[Draft]], index
+) -> None:
+    """Add a built day's carried lifts to the week's ``residue`` (group →
+    planned less given sets, changed in place, kept within −½ and 0): a day
+    that rounded a group's step up leaves its later days rounding down, so
+    the week's sets move by the planned step; a day that rounded down (or
+    whose time or MRV share cut a set) asks no later day for more
+    (:func:`step_targets`)."""
+    for d in (d for ds in blocks.values() for d in ds):
+        if d.hard and d.role in HARD and d.planned_sets is not None:
+            g = primary_group(index, d)
+            residue[g] = max(
+                -0.5, min(0.0, residue.get(g, 0.0) + d.planned_sets - d.sets)
+            )
+
+
+def _step(day, blocks: dict[str, list[Draft]], rising: set[int]) -> None:
     """Add the planned step's sets one at a time, to the lift furthest below
     its target (:func:`step_targets`), while the MRV share has room (a cut
     week removes them: a target below last week's sets)."""
@@ -162,7 +202,14 @@ def _step(day, blocks: dict[str, list[Draft]]) -> None:
         zip(
             map(id, carried),
             step_targets(
-                [(_primary(day, d), d.planned_sets or d.sets) for d in carried]
+                [(_primary(day, d), d.planned_sets or d.sets) for d in carried],
+                day.inp.step_residue,
+                [
+                    min(day.carried_from[id(d)], math.ceil(d.planned_sets or d.sets))
+                    if id(d) in rising
+                    else 1
+                    for d in carried
+                ],
             ),
             strict=True,
         )

@@ -45,6 +45,7 @@ from .volume import (
 from .week import WeekState, build_week
 from .weekbalance import (
     MAX_PASSES,
+    PULL_PUSH_MAX,
     miss,
     relaxed,
     side_budgets,
@@ -85,7 +86,9 @@ def _microcycle(
 ) -> Iterator[GeneratedSession | SessionFailure]:  # fmt: skip
     """One week's sessions in date order. A loading week whose pull:push hard
     sets bend out of 0.8–2.0 is built again with per-day budgets for the side in
-    excess (:mod:`.weekbalance`, issue 10), up to :data:`.weekbalance.MAX_PASSES`
+    excess (:mod:`.weekbalance`, issue 10) — a week pulling more than twice
+    what it presses first once with no budget, its one-sided days seeing the
+    whole week (:func:`.weekbalance.seen`) — up to :data:`.weekbalance.MAX_PASSES`
     builds with budgets tightened from the last pass; the pass nearest the
     window is kept; a later re-build only if it trains the week's smaller side
     no less (a cap on pressing that also cost pulling sets is a smaller week,
@@ -103,6 +106,22 @@ def _microcycle(
     budgets: dict[int, dict[str, float]] = {}
     kept_budgets = budgets
     last = sides
+    pull, push = (sum(v[i] for v in sides.values()) for i in (0, 1))
+    if not scheme.is_deload and push and pull > PULL_PUSH_MAX * push:
+        # A week that pulls more than twice what it presses first re-builds
+        # its one-sided days seeing the whole week, with no budget: a push
+        # day that pressed once before a pull day of 6 rows presses three
+        # times, and the pull day keeps its rows (raising the smaller side
+        # keeps the week's volume; a budget would cut the rows; issue 10).
+        # Kept only if it lands in the window training the smaller side no
+        # less (an overshoot to 12 presses traded flyes for shoulder presses
+        # and the next budget cut the chest 8 → 6).
+        trial, seen_held = state.copy(), {}
+        again, lean = build_week(*args, trial, {}, sides, held=seen_held)
+        if sum(isinstance(i, SessionFailure) for i in again) <= sum(
+            isinstance(i, SessionFailure) for i in items
+        ) and (not _week_miss(lean) and smaller_side(lean) >= smaller_side(sides)):
+            items, sides, kept, last, held = again, lean, trial, lean, seen_held
     for rebuild in range(MAX_PASSES - 1):
         more = {} if scheme.is_deload else side_budgets(last, held)
         if not more:

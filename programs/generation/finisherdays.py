@@ -32,6 +32,7 @@ from .heuristics import (
 )
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import Goal
+from .weekbalance import PULL_PUSH_MAX, PULL_PUSH_MIN
 
 #: Minutes of a lifting day that warm-up and cool-down take (planner's estimate).
 WARMUP_COOLDOWN_MINUTES = 12
@@ -113,9 +114,77 @@ def finisher_days(
                 supply[g] > 2 for g in offered(tags[p]) - kept(tags[p], supply, mains)
             )
         ]
+        free = [p for p in free if sides_balanced(tags, [*chosen, p], budget)]
         if not free:
             break
         chosen.append(free[0])
+    return chosen
+
+
+def sides_kept(tags: tuple[str, ...], budget: int) -> frozenset[str]:
+    """The upper-body sides ("push", "pull") a lifting day with these intent
+    tags still trains beside a finisher on ``budget``-minute days: those of its
+    :func:`main_lifts` lifts, then the one lift for the side it lacks, a pull
+    first (the builder's order; a 30-minute full-body day keeps its squat and a
+    row, not its bench press; issue 10)."""
+    lifts = [t for t in tags if any(t in f for f in FAMILIES)][: main_lifts(budget)]
+    sides = {"push" for t in lifts if t in PUSH_PATTERNS}
+    sides |= {"pull" for t in lifts if t in PULL_PATTERNS}
+    if "pull" not in sides and PULL_PATTERNS & set(tags):
+        sides.add("pull")
+    elif sides == {"pull"} and PUSH_PATTERNS & set(tags):
+        sides.add("push")
+    return frozenset(sides)
+
+
+def side_days(
+    tags: dict[int, tuple[str, ...]], chosen: list[int], budget: int
+) -> tuple[int, int]:
+    """(pull days, push days) of a week (position → intent tags) whose
+    ``chosen`` days carry a finisher and keep only :func:`sides_kept`."""
+    pulls = pushes = 0
+    for p, t in tags.items():
+        sides = sides_kept(t, budget) if p in chosen else _sides(t)
+        pulls += "pull" in sides
+        pushes += "push" in sides
+    return pulls, pushes
+
+
+def sides_balanced(
+    tags: dict[int, tuple[str, ...]], chosen: list[int], budget: int
+) -> bool:
+    """Whether finishers on the ``chosen`` days keep a week that pulls and
+    pushes doing so on days in 0.8–2.0 pulls per push (the weekly pull:push
+    the review asks, reference §11: at least as much pulling as pushing, ≤ 2:1
+    keeps pressing productive). A week its finishers leave as it was passes:
+    a push/pull split's one-sided days keep their side (issue 10)."""
+    if side_days(tags, chosen, budget) == side_days(tags, [], budget):
+        return True
+    pulls, pushes = side_days(tags, chosen, budget)
+    return bool(pushes) and PULL_PUSH_MIN <= pulls / pushes <= PULL_PUSH_MAX
+
+
+def _sides(tags: tuple[str, ...]) -> frozenset[str]:
+    """The upper-body sides a day's intent tags train without a finisher."""
+    return frozenset(
+        side
+        for side, patterns in (("push", PUSH_PATTERNS), ("pull", PULL_PATTERNS))
+        if patterns & set(tags)
+    )
+
+
+def sided_finisher_days(
+    tags: dict[int, tuple[str, ...]], count: int, budget: int, order: list[int]
+) -> list[int]:
+    """Up to ``count`` lifting days, tried in ``order``, that carry a finisher
+    while the week's pulling and pressing days stay in proportion
+    (:func:`sides_balanced`): three 30-minute full-body days of a fat-loss-led
+    week take one finisher, not three, so two days still squat or hinge,
+    press and row (issue 10; reference §11)."""
+    chosen: list[int] = []
+    for p in order:
+        if len(chosen) < count and sides_balanced(tags, [*chosen, p], budget):
+            chosen.append(p)
     return chosen
 
 
@@ -150,6 +219,43 @@ def finisher_count(need: int, budget: int) -> int:
     return math.ceil(need / finisher_minutes(need, 1, budget))
 
 
+def _goal_words(weights: dict[Goal, int]) -> str:
+    """The cardio-type goals of a program as a sentence names them."""
+    return " and ".join(
+        g.value.lower().replace("_", "-")
+        for g in (Goal.ENDURANCE, Goal.FAT_LOSS)
+        if weights.get(g)
+    )
+
+
+def _elsewhere(rest: int) -> str:
+    """Where cardio-type minutes no finisher holds go (Schumann 2022,
+    reference §8; ACSM 2011, reference §2c)."""
+    return (
+        f"Do the other {rest} min as easy cardio apart from lifting, on a rest "
+        "day or ≥ 3 h after a session (ACSM: ≥ 150 min of moderate aerobic work "
+        "a week)."
+    )
+
+
+def sided_note(
+    weights: dict[Goal, int], budget: int, need: int, placed: int, minutes: int
+) -> str:
+    """Where a week's cardio-type minutes went when finishers sit on fewer days
+    (:func:`sided_finisher_days`): ``placed`` of ``need`` in finishers of
+    ``minutes`` each; the rest as easy cardio on a rest day or ≥ 3 h after
+    lifting (Schumann 2022, reference §8: the interference fell away with
+    ≥ 3 h between them; ACSM 2011, reference §2c). The days without one keep
+    a squat or hinge, a press and a row (reference §11)."""
+    return (
+        f"{budget}-minute days hold a squat or hinge, a press and a row, or a "
+        "finisher beside the lower-body lift and a row, so finishers go on "
+        "fewer days and the week presses at least half as often as it pulls "
+        f"(reference §11): {minutes}-minute finishers hold {placed} of the "
+        f"week's {need} {_goal_words(weights)} minutes. " + _elsewhere(need - placed)
+    )
+
+
 def leftover_note(
     weights: dict[Goal, int], budget: int, need: int, placed: int, minutes: int
 ) -> str:
@@ -158,11 +264,7 @@ def leftover_note(
     rest day or ≥ 3 h after lifting (Schumann 2022, reference §8: the
     interference fell away with ≥ 3 h between them; ACSM 2011, reference §2c:
     ≥ 150 min a week of moderate aerobic work)."""
-    goals = " and ".join(
-        g.value.lower().replace("_", "-")
-        for g in (Goal.ENDURANCE, Goal.FAT_LOSS)
-        if weights.get(g)
-    )
+    goals = _goal_words(weights)
     where = (
         f"{minutes}-minute finishers hold {placed} of the week's {need} {goals} "
         "minutes, on the days whose other lifts the week still covers"
@@ -173,7 +275,5 @@ def leftover_note(
     return (
         f"Hypertrophy leads: {budget}-minute days keep their working sets so "
         f"chest, back, quadriceps and hamstrings are each trained twice a week "
-        f"(Schoenfeld 2016); {where}. Do the other {need - placed} min as easy "
-        "cardio apart from lifting, on a rest day or ≥ 3 h after a session "
-        "(ACSM: ≥ 150 min of moderate aerobic work a week)."
+        f"(Schoenfeld 2016); {where}. " + _elsewhere(need - placed)
     )

@@ -23,6 +23,8 @@ from .finisherdays import (
     finisher_minutes,
     leftover_note,
     lift_first,
+    sided_finisher_days,
+    sided_note,
 )
 from .heuristics import (
     BEGINNER_MAX_LIFTING_DAYS,
@@ -353,8 +355,15 @@ def _plan_finishers(
     count = min(len(lifts), math.ceil(need / FINISHER_MAX_MINUTES))
     top = max(FINISHER_MIN_MINUTES, min(FINISHER_MAX_MINUTES, budget - 20))
     minutes = max(FINISHER_MIN_MINUTES, min(top, round(need / count)))
-    for p in ranked[:count]:
+    tags = {p: days[p].tags for p in lifts}
+    chosen = sided_finisher_days(tags, count, budget, ranked)
+    for p in chosen:
         days[p].finisher = minutes
+    if len(chosen) < count:
+        note = sided_note(weights, budget, need, minutes * len(chosen), minutes)
+        warnings.append(note)
+        for p in lifts:
+            days[p].reasons.append(note)
 
 
 def _session(day_index: int, day_date: date, day: _Day | None) -> PlannedSession:

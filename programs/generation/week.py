@@ -19,7 +19,7 @@ from . import heuristics as H
 from .balance import primary_groups, week_floors
 from .blocks import Built, SessionInput
 from .builder import lifting_day
-from .carry import carried_rows, hold_later_days
+from .carry import carried_rows, hold_later_days, step_residue
 from .daytypes import cardio_day, conditioning_day, mobility_day
 from .library import PULL_ROW, PUSH_ROW, LibraryIndex
 from .periodization import WeekScheme
@@ -174,6 +174,7 @@ def build_week(
     pull_push = [0.0, 0.0]
     weights = {gw.goal: gw.weight for gw in spec.request.goals}
     trained: dict[str, int] = {}  # days each major group got primary hard sets
+    residue: dict[str, float] = {}  # the planned step's rounding (.carry)
     exp, weeks = spec.athlete.experience_level, spec.request.microcycle_length_days / 7
     # Days carried from last week (.carry): their last week's sets per row.
     kept_rows = {
@@ -241,6 +242,7 @@ def build_week(
                     FOCI[session.focus].intent_tags if session.focus in FOCI else (),
                 ),
                 "week_floors": week_floors(weights, spec.athlete.experience_level, used_rows, trained),
+                "step_residue": dict(residue),
             }  # fmt: skip
             same_day = last is not None and last[2] == (session.focus, session.blocks)
             deload_source = last[1] if same_day and scheme.is_deload else None
@@ -281,6 +283,8 @@ def build_week(
                 pull_push[0] += d.sets
             elif d.movement.pattern in PUSH_PATTERNS:
                 pull_push[1] += d.sets
+        if carried is not None:
+            step_residue(residue, built.blocks, index)
         if session.focus in FOCI:
             sides[day] = (pull_push[0] - before[0], pull_push[1] - before[1])
             if held is not None:

@@ -4,6 +4,9 @@ the minutes no day holds go."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +19,8 @@ from programs.generation.finisherdays import (
     main_lifts,
     offered,
     offered_days,
+    side_days,
+    sided_finisher_days,
 )
 from programs.generation.splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from programs.generation.types import (
@@ -26,7 +31,7 @@ from programs.generation.types import (
 )
 
 from .conftest import make_spec
-from .helpers import HARD_ROLES, matrix_case, planned
+from .helpers import HARD_ROLES, is_lifting, matrix_case, planned
 
 G = Goal
 HYPE_ENDU = {G.HYPERTROPHY: 7, G.ENDURANCE: 3}
@@ -160,3 +165,102 @@ def test_a_finisher_days_further_lifts_are_accessories(real_library):
             extras += 1
     assert extras
     assert not [v for v in review.violations if v.invariant == "main_first"]
+
+
+def test_short_full_body_days_keep_a_press_on_enough_days():
+    """30 minutes: a full-body day with a finisher keeps its lower-body lift
+    and a row only, so at most half the full-body days carry one (the week
+    presses at least half as often as it pulls, reference §11). From 45
+    minutes a day leads with two lifts and a finisher costs it no press."""
+    week = _tags("full_body_a", "full_body_b", "full_body_a", "full_body_b")
+    chosen = sided_finisher_days(week, 4, 30, [3, 2, 1, 0])
+    assert chosen == [3, 2]
+    assert side_days(week, chosen, 30) == (4, 2)
+    assert sided_finisher_days(_tags("full_body_a", "full_body_b"), 2, 30, [1, 0]) == [
+        1
+    ]
+    assert sided_finisher_days(week, 4, 45, [3, 2, 1, 0]) == [3, 2, 1, 0]
+    # An upper/lower or push/pull/legs week loses no side to its finishers.
+    ppl = _tags("push_a", "pull_a", "legs_a")
+    assert sided_finisher_days(ppl, 3, 30, [2, 1, 0]) == [2, 1, 0]
+
+
+@given(
+    foci=st.lists(st.sampled_from(LIFTING_FOCI), min_size=2, max_size=7),
+    count=st.integers(min_value=1, max_value=7),
+    budget=st.sampled_from([30, 45, 60]),
+)
+def test_finisher_days_keep_the_weeks_pulling_and_pressing_days_in_proportion(
+    foci, count, budget
+):
+    """Property: finishers never leave a week that pulled and pressed with
+    more than two pulling days per pressing day, or fewer than 0.8, unless
+    they leave its sides as they were."""
+    week = _tags(*foci)
+    chosen = sided_finisher_days(week, count, budget, sorted(week, reverse=True))
+    assert len(chosen) <= count
+    pulls, pushes = side_days(week, chosen, budget)
+    if side_days(week, [], budget) != (pulls, pushes):
+        assert pushes, (foci, chosen)
+        assert 0.8 <= pulls / pushes <= 2.0, (foci, chosen)
+
+
+@pytest.mark.parametrize(
+    ("goals", "experience", "days", "seed", "cardio"),
+    [
+        # Four full-body days, each a squat or hinge, a row and a 10-minute
+        # finisher: pull:push 8:0 (matrix seed 1).
+        (((G.FAT_LOSS, 6), (G.HYPERTROPHY, 4)), ExperienceLevel.ADVANCED, 4, 27,
+         "fat-loss"),
+        # Two such days for an endurance-led athlete: 4:0.
+        (((G.ENDURANCE, 7), (G.STRENGTH, 3)), ExperienceLevel.EXPERT, 2, 110,
+         "endurance"),
+    ],
+)  # fmt: skip
+def test_short_full_body_weeks_of_cardio_led_programs_press_and_pull(
+    real_library, goals, experience, days, seed, cardio
+):
+    """Issue 10 (matrix seed 1): 30-minute full-body weeks of fat-loss- or
+    endurance-led programs put their finishers on fewer days, so the other
+    days hold a squat or hinge, a press and a row: weekly pull:push within
+    0.8–2.0, every day that presses also pulls, and the plan says where the
+    cardio-type minutes no finisher holds go (ACSM; Schumann 2022)."""
+    program, review = matrix_case(
+        real_library, goals, experience=experience, days=days, minutes=30,
+        template=SplitTemplate.FULL_BODY, seed=seed,
+    )  # fmt: skip
+    loading = [w for w in review.weeks if not w.is_deload and w.lifting_days]
+    assert loading
+    for w in loading:
+        assert w.push_sets, w
+        assert 0.8 <= w.pull_sets / w.push_sets <= 2.0, w
+    assert not [v for v in review.violations if v.invariant == "push_pull"]
+    for s in program.sessions:
+        p = planned(program, s)
+        if not is_lifting(p):
+            continue
+        sides = {
+            real_library.movements[e.movement_id].pattern.split("_")[-1]
+            for e in s.exercises
+            if e.role in HARD_ROLES
+        }
+        assert "pull" in sides, (s.microcycle_sequence, s.day_index)
+        if not p.finisher_minutes:
+            assert {"push", "pull"} <= sides, (s.microcycle_sequence, s.day_index)
+    # The minutes: those the finishers hold, the rest said in the plan.
+    week = program.plan.microcycles[0].sessions
+    placed = sum(s.finisher_minutes for s in week)
+    assert placed > 0
+    note = next(w for w in program.plan.warnings if "finishers hold" in w)
+    held, need, other = map(
+        int,
+        re.search(
+            rf"hold (\d+) of the week's (\d+) {cardio} minutes.*"
+            r"Do the other (\d+) min as easy cardio apart from lifting",
+            note,
+        ).groups(),
+    )
+    assert held == placed
+    assert held + other == need
+    lifting = [s for s in week if s.dominant_goal in (G.HYPERTROPHY, G.STRENGTH)]
+    assert all(note in s.reasons for s in lifting)

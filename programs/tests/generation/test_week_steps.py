@@ -54,6 +54,17 @@ def test_a_step_rounds_per_landmark_group_not_per_lift():
     assert step_targets([("back", 0.4)]) == [1]  # a lift keeps a set
 
 
+def test_a_group_trained_on_two_days_rounds_its_step_over_the_week():
+    """Two push days, a 3-set bench press each at ×1.2 (3.6 planned): the
+    first rounds up to 4 and leaves the second −0.4, so it gets 3 (chest 6 →
+    7 for the plan's +9 %, not 6 → 8); a lift never drops below last week's
+    sets on a rising step whatever the week's rounding."""
+    assert step_targets([("chest", 3.6)]) == [4]
+    assert step_targets([("chest", 3.6)], {"chest": -0.4}) == [3]
+    assert step_targets([("chest", 3.6)], {"chest": -0.4}, [4]) == [4]
+    assert step_targets([("chest", 3.6)], {"back": -0.4}) == [4]
+
+
 @given(
     st.lists(
         st.tuples(
@@ -125,6 +136,16 @@ MATRIX = {
                          SplitTemplate.PUSH_PULL, ExperienceLevel.INTERMEDIATE),
     "int-7d-60-ul": (213, ((G.STRENGTH, 4), (G.SKILL, 3), (G.HYPERTROPHY, 3)), 7, 60,
                      SplitTemplate.UPPER_LOWER, ExperienceLevel.INTERMEDIATE),
+    # ``--seed 1``: two push days, each a 3-set bench press at ×1.2: both
+    # rounded 3.6 up to 4, chest 6 → 8 where the plan stepped +9 %.
+    "int-7d-120-pp": (136, ((G.ENDURANCE, 7), (G.STRENGTH, 3)), 7, 120,
+                      SplitTemplate.PUSH_PULL, ExperienceLevel.INTERMEDIATE),
+    # ``--seed 1``: push, pull, legs on 30 min with finishers: the push day
+    # pressed once (flyes for the chest) before a pull day of 6 rows (6:2);
+    # the budget cut the rows and the re-built push day pressed 6 (2:6).
+    "int-3d-30-ppl-fin": (160, ((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), 3, 30,
+                          SplitTemplate.BODY_PART_SPLIT,
+                          ExperienceLevel.INTERMEDIATE),
 }  # fmt: skip
 
 
