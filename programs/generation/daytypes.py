@@ -48,7 +48,12 @@ def cardio_day(inp: SessionInput) -> Built:
     low, high = window(inp)
     ctx = new_context(inp, frozenset({"quadriceps", "hamstrings", "calves", "glutes"}))
     blocks: dict[str, list[Draft]] = {"WARMUP": [], "CARDIO": [], "COOLDOWN": []}
+    # The athlete's liked activities are the day's main piece: the warm-up
+    # never takes one (a rowing warm-up left a rower-lover a treadmill run).
+    reserved = inp.enjoy - ctx.session_ids
+    ctx.session_ids |= reserved
     blocks["WARMUP"] = warmup_block(inp, ctx, 2, general=False)
+    ctx.session_ids -= reserved
     p = pick(inp.index, Slot("cardio", ExerciseRole.MAIN), ctx, inp.rng)
     if p is None:
         raise RuntimeError("no cardio movement is available with this equipment")

@@ -433,3 +433,34 @@ def test_a_mobility_day_out_of_drills_fills_with_easy_zone2():
         assert any("Easy zone-2" in r for r in session.rationale)
         drills = [e for e in session.exercises if e.role == ExerciseRole.MAIN]
         assert all(LIB.movements[e.movement_id].pattern == "mobility" for e in drills)
+
+
+def test_a_cardio_days_warm_up_never_takes_the_liked_activity_from_its_main():
+    # Found by the random-profile property (2026-12-03): a beginner who likes
+    # rowing, with another movement swapped for the rower, got a rowing
+    # warm-up and then a treadmill run as the cardio day's main piece.
+    rower = BY_NAME["Rowing Machine"]
+    rules = (
+        *(MovementRule(i, MovementRuleKind.HARD_NO) for i in (1, 18, 88, 2, 3, 4)),
+        MovementRule(16, MovementRuleKind.SUBSTITUTE, rower),
+        MovementRule(7, MovementRuleKind.SUBSTITUTE, 8),
+    )
+    spec = make_spec(
+        days=2, minutes=30, experience=ExperienceLevel.BEGINNER, seed=0,
+        athlete={
+            "movement_rules": rules, "enjoyable_activities": ("rowing",),
+            "prefer_dedicated_cardio_days": True, "cardio_as_finisher": False,
+            "discipline_priorities": {"MOBILITY": 0.0, "CALISTHENICS": 0.0,
+                                      "OLYMPIC_LIFTING": 0.0, "CROSSFIT": 0.2},
+        },
+    )  # fmt: skip
+    prog = generate_program(spec, LIB)
+    cardio = [
+        s for s in prog.sessions if planned(prog, s).session_type == SessionType.CARDIO
+    ]
+    assert cardio
+    for s in cardio:
+        main = next(e for e in s.exercises if e.role == ExerciseRole.MAIN)
+        assert main.movement_id == rower, LIB.movements[main.movement_id].name
+        warmup = [e.movement_id for e in s.exercises if e.role == ExerciseRole.WARMUP]
+        assert rower not in warmup
