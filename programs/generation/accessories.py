@@ -20,10 +20,8 @@ from .balance import (
     primary_groups,
 )
 from .blocks import attach
-from .finisherdays import main_lifts
 from .optimizer import Pick, commit
 from .prescription import accessory_rx
-from .types import ExerciseRole
 
 if TYPE_CHECKING:
     from .builder import _LiftingDay
@@ -124,22 +122,9 @@ class AccessoryPicks:
         self._draft_accessory(p)
         return True
 
-    def _extra_lift(self: _LiftingDay) -> bool:
-        """Whether the day's main slots are filled (one main lift under 45 min,
-        two from 45: :func:`.finisherdays.main_lifts`), so a further lift is an
-        accessory: a finisher day's lift for the side or the major group it
-        lacks comes after its main lift, at an accessory's sets, reps and rest
-        (session anatomy: warm-up, main, accessory or finisher, cool-down;
-        issue 10)."""
-        mains = sum(d.role == ExerciseRole.MAIN and d.hard for d in self.blocks["MAIN"])
-        return mains >= main_lifts(self.minutes)
-
-    def _draft_accessory(
-        self: _LiftingDay, p: Pick, hard: bool = False, block: str = "ACCESSORY"
-    ) -> None:
+    def _draft_accessory(self: _LiftingDay, p: Pick, hard: bool = False) -> None:
         """Prescribe a picked accessory, capped by the volume room it has
-        (``hard``: within the MRV share rather than the current tier), at the
-        end of ``block``."""
+        (``hard``: within the MRV share rather than the current tier)."""
         commit(p, self.ctx)
         week, vol = self.week, self.vol
         d = attach(
@@ -155,4 +140,4 @@ class AccessoryPicks:
         )
         d.sets = min(d.sets, vol.room(p.facts.credit, hard=hard), self._main_floor())
         vol.add(p.facts.credit, d.sets)
-        self.blocks[block].append(d)
+        self.blocks["ACCESSORY"].append(d)

@@ -348,7 +348,7 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         inp, vol, minutes = self.inp, self.vol, self.minutes
         floor = self._main_floor()
         capped = False
-        for d in self.blocks["MAIN"] + self.blocks[self.middle_block]:
+        for d in self.blocks[self.middle_block]:
             if d.role == ExerciseRole.ACCESSORY and d.sets > floor:
                 vol.add(self.index.facts[d.movement.id].credit, floor - d.sets)
                 d.sets = floor
@@ -404,11 +404,8 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         usual four): only a staple or common lift of the pattern with it as a
         primary mover (a pulldown, not a face pull, for the back). ``need``:
         major groups the lift must train as primary movers (:meth:`_both_legs`).
-        Past the day's main slots (a finisher day's further lifts,
-        :meth:`_extra_lift`) the lift is picked the same way, then prescribed
-        as an accessory (:meth:`_draft_accessory`). False when nothing fits."""
+        False when nothing fits."""
         inp, index, ctx, vol, week = self.inp, self.index, self.ctx, self.vol, self.week
-        extra = self._extra_lift()
         slot = Slot(
             "lift",
             ExerciseRole.MAIN,
@@ -443,8 +440,7 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
             f = index.facts[cached]
             if vol.room(f.credit, hard=True) >= 2:
                 total, dims, notes = score(f, slot, ctx, 0)
-                kept = "lift kept" if extra else "main lift kept"
-                notes = (*notes, *kept_notes, f"{kept} for progressive overload")
+                notes = (*notes, *kept_notes, "main lift kept for progressive overload")
                 p = Pick(f, round(total, 4), dims, 0, notes)
         full = self._at_cap()
         if p is None and group:
@@ -465,11 +461,6 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
             )  # fmt: skip
         if p is None:
             return False
-        subs = tuple(n for n in p.notes if n.startswith("substituted for"))
-        self.main_ids[(focus, i)] = (p.facts.m.id, subs)
-        if extra:
-            self._draft_accessory(p, hard=True, block="MAIN")
-            return True
         commit(p, ctx)
         goal, exp, aggr = self.goal, self.exp, self.aggr
         d = attach(
@@ -491,4 +482,6 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         d.sets = min(d.sets, vol.room(p.facts.credit, hard=True))
         vol.add(p.facts.credit, d.sets)
         self.blocks["MAIN"].append(d)
+        subs = tuple(n for n in p.notes if n.startswith("substituted for"))
+        self.main_ids[(focus, i)] = (p.facts.m.id, subs)
         return True

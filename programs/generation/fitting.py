@@ -5,10 +5,9 @@ under it.
 :class:`.builder._LiftingDay` (which inherits it; the build state — ``blocks``,
 ``vol``, ``ctx``, ``low``/``high`` in seconds — and the picking steps live
 there). Growing: coarse growth adds accessories (or, on finisher days, further
-lifts in the main block, accessories after the main lifts, and finisher rounds)
-and sets while weekly volume allows (first the week's target share, then the
-MRV share; RP §3); fine growth (:mod:`.finegrowth`) fills what time is left.
-Shrinking: rests to their floor,
+main-role lifts and finisher rounds) and sets while weekly volume allows (first
+the week's target share, then the MRV share; RP §3); fine growth
+(:mod:`.finegrowth`) fills what time is left. Shrinking: rests to their floor,
 the lowest-scored accessory, sets, extras (seeds 000 fork 8.1 time tolerance;
 seeds 002 time tables).
 """
@@ -49,7 +48,7 @@ class SessionFit:
 
     def grow(self: _LiftingDay) -> None:
         """Fill the session up to the window's floor: coarse growth (accessories or
-        a finisher day's further lifts, sets, finisher rounds), then fine growth (rests inside
+        extra main lifts, sets, finisher rounds), then fine growth (rests inside
         their ranges, then warm-up drills and cool-down stretches)."""
         self._grow_coarse()
         self._balance_week()
@@ -63,13 +62,13 @@ class SessionFit:
         more accessory of its side beyond the time rule, making room from the
         day's other sets (:meth:`_make_room`), or none (issue 10; reference
         §11: at least as much pulling as pushing); a finisher day takes a
-        further lift of its side in its main block instead."""
+        main-role lift of its side instead."""
         blocks, vol, index = self.blocks, self.vol, self.index
         if not one_sided(self.planned.intent_tags):
             return
         short = self._week_short()
         if short and self.middle_block == "FINISHER":
-            # A finisher day takes it as a further lift (an accessory: working
+            # A finisher day takes it as a further main-role lift (working
             # sets before the finisher's rounds), a pattern it has not
             # trained first, in the focus's tag order.
             done = {d.movement.pattern for d in blocks["MAIN"] if d.hard}
@@ -154,7 +153,7 @@ class SessionFit:
         return bool(lacking(self.planned.intent_tags, rest) - before)
 
     def _grow_coarse(self: _LiftingDay) -> None:
-        """Accessories (or further lifts on finisher days), one set at a time,
+        """Accessories (or extra main lifts on finisher days), one set at a time,
         finisher rounds — within the week's target share first, then the MRV share;
         stops when nothing more fits the window or the volume."""
         blocks, vol, index, high = self.blocks, self.vol, self.index, self.high

@@ -155,8 +155,8 @@ def main_rx(
     if scale_sets:
         sets = round(sets * volume_multiplier)
     low, high = MAIN_SETS
-    if experience == ExperienceLevel.BEGINNER or goal == Goal.ENDURANCE:
-        high = 3  # a novice's 3 sets; muscular endurance 2–3 sets (NSCA, §13)
+    if experience == ExperienceLevel.BEGINNER:
+        high = 3
     sets = max(low, min(high, sets))
     rest = NOVICE_MAIN_REST if experience == ExperienceLevel.BEGINNER else None
     rest = rest or REST.get((goal, "main"), REST[(Goal.HYPERTROPHY, "main")])
@@ -182,8 +182,6 @@ def accessory_rx(
     set_low, set_high = ACCESSORY_SETS
     if experience == ExperienceLevel.BEGINNER:
         lo, hi, set_high = 8, 12, 3
-    if goal == Goal.ENDURANCE:
-        set_high = 3  # muscular endurance 2–3 sets (NSCA, reference §13)
     sets = max(set_low, min(set_high, round(base_sets * volume_multiplier)))
     rest = NOVICE_ACCESSORY_REST if experience == ExperienceLevel.BEGINNER else None
     rest = rest or REST.get((goal, "accessory"), REST[(Goal.HYPERTROPHY, "accessory")])

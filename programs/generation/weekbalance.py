@@ -93,15 +93,13 @@ def held_sides(
     blocks: dict[str, list[Draft]], carried: dict[str, list[Draft]] | None = None
 ) -> tuple[float, float]:
     """(pull, push) hard sets a budget leaves a built session (``blocks``):
-    its main block's lifts' (a finisher day's further lifts too) of a side it trains no more than the other and, on a day carried from last week (``carried``: last
+    its MAIN lifts' of a side it trains no more than the other and, on a day carried from last week (``carried``: last
     week's blocks, :mod:`.carry`), last week's MAIN and ACCESSORY sets of each
     side, whichever is more. A carried week whose planned step tipped its
     pull:push out of the window takes back the step's added sets, not last
     week's: it stays within the 20 % step (issue 10)."""
     pull, push = _sides(d for ds in blocks.values() for d in ds)
-    # The main block's lifts: the main lifts and a finisher day's further
-    # lifts (accessories in that block, working sets before the finisher).
-    main = _sides(blocks.get("MAIN", []))
+    main = _sides(d for d in blocks.get("MAIN", []) if d.role == ExerciseRole.MAIN)
     # Only a day that already trains the other side as much keeps its main
     # lifts whole (a push day of a push/pull week is the one to cut).
     main = (main[0] if push >= pull else 0.0, main[1] if pull >= push else 0.0)

@@ -16,7 +16,6 @@ from programs.generation.finisherdays import (
     finisher_days,
     kept,
     lift_first,
-    main_lifts,
     offered,
     offered_days,
     side_days,
@@ -24,7 +23,6 @@ from programs.generation.finisherdays import (
 )
 from programs.generation.splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from programs.generation.types import (
-    ExerciseRole,
     ExperienceLevel,
     Goal,
     SplitTemplate,
@@ -137,34 +135,6 @@ def test_longer_days_keep_their_finishers():
     plan = plan_program(spec)
     assert not [w for w in plan.warnings if w.startswith("Hypertrophy leads")]
     assert any(s.finisher_minutes for s in plan.microcycles[0].sessions)
-
-
-def test_a_finisher_days_further_lifts_are_accessories(real_library):
-    """A 45-min finisher day leads with its two main lifts; the lifts it adds
-    for the side or the major group it lacks (a row on a pressing day, the
-    bench press a short chest needs) come after them as accessories: fewer
-    sets and shorter rests than the main lifts, no MAIN label (issue 10;
-    session anatomy: warm-up, main, accessory or finisher, cool-down)."""
-    minutes = 45
-    program, review = matrix_case(
-        real_library, ((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)),
-        experience=ExperienceLevel.INTERMEDIATE, days=4, minutes=minutes,
-        template=None, seed=0,
-    )  # fmt: skip
-    extras = 0
-    for s in program.sessions:
-        if "FINISHER" not in planned(program, s).blocks:
-            continue
-        lifts = [e for e in s.exercises if e.role in HARD_ROLES]
-        mains = [e for e in lifts if e.role == ExerciseRole.MAIN]
-        assert 1 <= len(mains) <= main_lifts(minutes)
-        assert lifts[: len(mains)] == mains
-        for e in lifts[len(mains) :]:
-            assert e.rest_seconds <= min(m.rest_seconds for m in mains)
-            assert e.sets <= min(m.sets for m in mains)
-            extras += 1
-    assert extras
-    assert not [v for v in review.violations if v.invariant == "main_first"]
 
 
 def test_short_full_body_days_keep_a_press_on_enough_days():

@@ -155,9 +155,8 @@ def test_a_two_day_push_pull_week_fills_its_extra_lifts_for_the_floors(real_libr
     120 min; the push day's extra lifts went to lunges: chest 5, back 9.5,
     quadriceps 7.5 below MEV, with 24 hard sets a week. Its finisher days now
     take lifts for the groups short of MEV: back, quadriceps and hamstrings
-    reach it. Those lifts are accessories after the day's two main lifts, no
-    more sets than either (issue 10, coach's review), and one variant of a
-    lift a session (:mod:`.families`). The chest stayed at 8: the week's
+    reach it, with one variant of a lift a session (:mod:`.families`). The
+    chest stayed at 8: the week's
     pull:push budget held the push day to 5 pressing sets, and it spent 2 of
     them on an overhead press. A day whose side the budget holds presses for
     the chest first (a bench press and a dip), so the chest reaches MEV too,
