@@ -32,13 +32,12 @@ from .helpers import COMMERCIAL_GYM, matrix_case, planned
 
 G = Goal
 #: Known regression (issue 10, 2026-12-03 merge of the coach's-review rules
-#: into the floor work): on a 2-day push/pull week with finishers, a lift the
-#: push day adds after its main ones is an accessory (no more sets than a main
-#: lift) and never a second variant of the bench; with bench and dip at the
-#: day's two horizontal presses, the day's next push goes to the week's
-#: pull:push lean as an overhead press, not to a chest fly: chest 7 < MEV 10
-#: (expert, 120 min) and 6 < 7 (beginner, 75 min). Strict: passes again only
-#: when fixed, and then must lose this mark.
+#: into the floor work): on a 2-day push/pull week with finishers, one variant
+#: of a lift a session leaves the push day no second flat press, bench and dip
+#: fill the day's two horizontal presses (the pattern cap), and the day's next
+#: push goes to the week's pull:push lean as an overhead press, not to a chest
+#: fly: chest 7 < MEV 10 (expert, 120 min) and 6 < 7 (beginner, 75 min).
+#: Strict: passes again only when fixed, and then must lose this mark.
 PUSH_DAY_CHEST = "push day presses overhead for the week's lean before the chest's fly"
 
 
