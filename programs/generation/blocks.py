@@ -83,6 +83,10 @@ class SessionInput:
     #: Last loading week's session of this day in the same mesocycle, carried
     #: with the planned volume step (:mod:`.carry`); None: pick afresh.
     carry: dict[str, list[Draft]] | None = None
+    #: Sets per landmark row the week's carried days may still add beyond
+    #: last week × the planned step (:func:`.carry.step_room`); None: no
+    #: bound.
+    step_room: dict[str, float] | None = None
     cardio_rank: int = 0
     #: Hard (pull, push) sets of the week's sessions built so far (issue 10:
     #: weekly pull:push 0.8–2.0).
@@ -92,7 +96,8 @@ class SessionInput:
     #: session's floor work looks at the session alone.
     week_floors: WeekFloors | None = None
     #: Per landmark group, the planned less given sets of the week's earlier
-    #: carried days, −½ to 0 (:func:`.carry.step_residue`).
+    #: carried days, from −½ (at most 0 unless a hypertrophy day still owes
+    #: its step's sets: :func:`.carry.step_residue`).
     step_residue: dict[str, float] = field(default_factory=dict)
 
 

@@ -171,6 +171,9 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         self.main_side: frozenset[str] | None = None
         #: A carried day (:mod:`.carry`): id(draft) → its sets last week.
         self.carried_from: dict[int, int] = {}
+        #: A carried day: its hard sets per landmark row last week × the
+        #: planned step (:func:`.carry.step_expected`).
+        self.step_expected: dict[str, float] = {}
         #: Hypertrophy-weighted: extra work aims at the major groups' MEV first.
         self.floors = hypertrophy_weighted(self.weights)
         #: The major groups the day's focus targets: an isolation slot may aim

@@ -10,7 +10,11 @@ group over the week's carried days (:func:`step_targets`, :func:`step_residue`) 
 the planned step only (RP: volume rises across a mesocycle by plan, reference
 §3; progressive overload on the same exercises, NSCA §1e). A day's step never
 takes the MRV room its week's later carried days held last week
-(:func:`hold_later_days`). Reps and RPE are this week's (``main_rx`` / ``accessory_rx`` with the
+(:func:`hold_later_days`). On a hypertrophy day the step is the week's: its
+main lifts step too, the rounding carries over the week's days
+(:func:`step_residue`: what earlier days did not hold stays owed), the week's added sets stay within the review's 20 %
+(:func:`step_room`), and rests the first week lengthened give their time
+back first (:func:`.holdback.hold_for_step`). Reps and RPE are this week's (``main_rx`` / ``accessory_rx`` with the
 week's scheme): the wave or block moves them as before. Sets never pass the
 week's MRV share; the session is then fitted to its budget by the usual shrink
 (rests, sets) and fine growth (rests, drills, stretches, zone-2), never by new
@@ -27,7 +31,7 @@ from .blocks import Built
 from .finegrowth import REST_STEP
 from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft, accessory_rx, main_rx
-from .types import ExerciseRole
+from .types import ExerciseRole, Goal
 from .volume import MUSCLE_ROW, SESSION_SET_CAP
 
 HARD = (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
@@ -45,6 +49,50 @@ def carried_rows(blocks: dict[str, list[Draft]], index) -> dict[str, float]:
                 if row in MUSCLE_ROW.values() and row not in (PUSH_ROW, PULL_ROW):
                     rows[row] = rows.get(row, 0.0) + c * d.sets
     return rows
+
+
+def step_expected(
+    previous: dict[str, list[Draft]], index, multiplier: float
+) -> dict[str, float]:
+    """Last week's hard sets per landmark row of a carried day (``previous``;
+    :func:`carried_rows`) × the planned step to ``multiplier`` (this week's
+    ``volume_multiplier`` over last week's)."""
+    last = next(
+        (d.planned_multiplier for ds in previous.values() for d in ds
+         if d.hard and d.planned_multiplier),
+        multiplier,
+    )  # fmt: skip
+    ratio = multiplier / max(1e-9, last)
+    return {row: v * ratio for row, v in carried_rows(previous, index).items()}
+
+
+def step_room(
+    expected: dict[str, float], mev: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Sets per landmark row a week's carried days may add beyond their
+    expected sets (``expected``: :func:`step_expected` summed over the week's
+    carried days): a fifth of them, at least one set, less
+    :data:`STEP_MARGIN` for the days' whole-set rounding. The week's hard
+    sets then move by the planned step within the review's bound
+    (``volume_step``: 20 % or one set; issue 10, RP, reference §3): two days
+    each adding a squat set moved quadriceps 4.5 → 6 where the plan said
+    4.9. ``mev``: a hypertrophy-weighted week's major-group floors; while
+    the week holds a major group below its MEV, the others get no room: the
+    step's sets go to the group short of its floor first (a 3-day 45-min
+    week's chest 7 < MEV 10 while the step took legs 11 → 13)."""
+    room = {row: max(STEP_SLACK * v, 1.0) - STEP_MARGIN for row, v in expected.items()}
+    short = [g for g in mev or {} if expected.get(g, 0.0) < mev[g] - 1e-9]
+    for g in (mev or {}) if short else ():
+        if g not in short:
+            room[g] = 0.0
+    return room
+
+
+#: A week's carried sets stay within this share (or one set) of the planned
+#: step, less :data:`STEP_MARGIN` sets (the review's ``volume_step`` bound,
+#: 20 %, with room for the rounding of half-credit rows).
+STEP_SLACK = 0.2
+STEP_MARGIN = 0.25
 
 
 def hold_later_days(
@@ -92,8 +140,10 @@ def carried_blocks(day, previous: dict[str, list[Draft]]) -> dict[str, list[Draf
                 ratio = week.volume_multiplier / max(1e-9, d.planned_multiplier or 1.0)
                 # Within this week's set range; a main lift no higher than its
                 # periodised sets or last week's (the scheme owns main sets).
+                # A hypertrophy day's main lifts step like its accessories (RP:
+                # every hard set of the muscle climbs, reference §3).
                 top = fresh.set_range[1]
-                if d.role == ExerciseRole.MAIN:
+                if d.role == ExerciseRole.MAIN and day.goal != Goal.HYPERTROPHY:
                     top = min(top, max(d.sets, fresh.sets))
                 c.planned_sets = min(base * ratio, float(top))
                 if ratio >= 1.0:
@@ -128,6 +178,7 @@ def step_targets(
     lifts: list[tuple[str, float]],
     residue: dict[str, float] | None = None,
     lows: list[int] | None = None,
+    tops: list[int] | None = None,
 ) -> list[int]:
     """Whole sets for carried lifts from their planned sets (``lifts``: (the
     landmark group a lift trains as a primary mover, planned sets), in session
@@ -139,11 +190,16 @@ def step_targets(
     where the plan stepped it +9 % (issue 10: weekly hard sets per landmark
     group move by the planned step; RP, reference §3). ``residue``: per group,
     the sets the week's earlier carried days gave beyond their planned ones
-    (planned less given, −½ to 0, :func:`step_residue`): the group rounds over
-    the week, not up on each day (two 3.6-set bench presses on two days get 4 and 3,
-    chest 6 → 7 for a +9 % step, not 6 → 8). ``lows``: per lift, the sets it
+    (planned less given, :func:`step_residue`): the group rounds over the week,
+    not up on each day (two 3.6-set bench presses on two days get 4 and 3,
+    chest 6 → 7 for a +9 % step, not 6 → 8); on a climbing hypertrophy week a
+    positive residue is what earlier days still owe (three days at 3.4
+    planned quadriceps sets hold 3, 4 and 3, 10 of a planned 10.2, not 3
+    each). ``lows``: per lift, the sets it
     keeps whatever the rounding (last week's on a rising step: the week's
-    rounding never takes back a set a lift already holds)."""
+    rounding never takes back a set a lift already holds). ``tops``: per lift,
+    the most sets it may take (its set range's top: a group's owed sets never
+    push a 5-set main lift to 6)."""
     residue = residue or {}
     lows = lows or [1] * len(lifts)
     out = [
@@ -155,41 +211,50 @@ def step_targets(
     for group, members in groups.items():
         want = round(sum(lifts[i][1] for i in members) + residue.get(group, 0.0))
         spare = want - sum(out[i] for i in members)
-        by_rest = sorted(members, key=lambda i: (-(lifts[i][1] - out[i]), i))
+        by_rest = sorted(
+            (i for i in members if tops is None or out[i] < tops[i]),
+            key=lambda i: (-(lifts[i][1] - out[i]), i),
+        )
         for i in by_rest[: max(0, spare)]:
             out[i] += 1
     return out
 
 
 def _primary(day, d: Draft) -> str:
-    """The landmark group ``d``'s movement trains most (its step group; the
-    side rows :data:`.library.PUSH_ROW` and :data:`.library.PULL_ROW` are a
-    budget, not a group)."""
+    """The landmark group ``d``'s movement trains most (:func:`primary_group`)."""
     return primary_group(day.index, d)
 
 
 def primary_group(index, d: Draft) -> str:
-    """The landmark group ``d``'s movement trains most (``index``: the
-    :class:`.library.LibraryIndex`; the side rows are a budget, not a group)."""
+    """The landmark group ``d``'s movement trains most (its step group;
+    ``index``: the :class:`.library.LibraryIndex`; the side rows
+    :data:`.library.PUSH_ROW` and :data:`.library.PULL_ROW` are a budget, not
+    a group)."""
     credit = index.facts[d.movement.id].credit
     groups = [g for g in credit if g not in (PUSH_ROW, PULL_ROW)]
     return max(groups, key=lambda g: (credit[g], g), default="")
 
 
 def step_residue(
-    residue: dict[str, float], blocks: dict[str, list[Draft]], index
+    residue: dict[str, float],
+    blocks: dict[str, list[Draft]],
+    index,
+    owes: bool = False,
 ) -> None:
     """Add a built day's carried lifts to the week's ``residue`` (group →
-    planned less given sets, changed in place, kept within −½ and 0): a day
-    that rounded a group's step up leaves its later days rounding down, so
-    the week's sets move by the planned step; a day that rounded down (or
-    whose time or MRV share cut a set) asks no later day for more
-    (:func:`step_targets`)."""
+    planned less given sets, changed in place, never below −½): a day that
+    rounded a group's step up leaves its later days rounding down, so the
+    week's sets move by the planned step. A day that rounded down (or whose
+    time or MRV share cut a set) asks no later day for more (residue at most
+    0) unless ``owes``: a hypertrophy day's step is the week's (RP's climbing
+    mesocycle, reference §3), so what it did not hold stays owed to the
+    week's later hypertrophy days (:func:`step_targets`)."""
+    top = math.inf if owes else 0.0
     for d in (d for ds in blocks.values() for d in ds):
         if d.hard and d.role in HARD and d.planned_sets is not None:
             g = primary_group(index, d)
             residue[g] = max(
-                -0.5, min(0.0, residue.get(g, 0.0) + d.planned_sets - d.sets)
+                -0.5, min(top, residue.get(g, 0.0) + d.planned_sets - d.sets)
             )
 
 
@@ -198,18 +263,25 @@ def _step(day, blocks: dict[str, list[Draft]], rising: set[int]) -> None:
     its target (:func:`step_targets`), while the MRV share has room (a cut
     week removes them: a target below last week's sets)."""
     carried = [d for ds in blocks.values() for d in ds if id(d) in day.carried_from]
+    # A hypertrophy day's step is the week's (RP's climbing mesocycle):
+    # rounded over the week's carried days and bound by the week's room.
+    ramps = day.goal == Goal.HYPERTROPHY
     goal = dict(
         zip(
             map(id, carried),
             step_targets(
                 [(_primary(day, d), d.planned_sets or d.sets) for d in carried],
-                day.inp.step_residue,
+                {
+                    g: v if ramps else min(0.0, v)
+                    for g, v in day.inp.step_residue.items()
+                },
                 [
                     min(day.carried_from[id(d)], math.ceil(d.planned_sets or d.sets))
                     if id(d) in rising
                     else 1
                     for d in carried
                 ],
+                [d.set_range[1] for d in carried],
             ),
             strict=True,
         )
@@ -218,6 +290,7 @@ def _step(day, blocks: dict[str, list[Draft]], rising: set[int]) -> None:
         while d.sets > goal[id(d)]:
             d.sets -= 1
             day.vol.add(day.index.facts[d.movement.id].credit, -1)
+    room = day.inp.step_room if ramps else None
     while True:
         # An accessory never passes the session's smallest main lift (finish()
         # would cut it back: priorities, issue 10).
@@ -230,12 +303,28 @@ def _step(day, blocks: dict[str, list[Draft]], rising: set[int]) -> None:
             if d.sets < goal[id(d)]
             and (d.role == ExerciseRole.MAIN or d.sets < floor)
             and day.vol.room(day.index.facts[d.movement.id].credit, hard=True) >= 1
+            and _within_step(day, blocks, d, room)
         ]
         if not short:
             return
         d = max(short, key=lambda d: (d.planned_sets or 0) - d.sets)
         d.sets += 1
         day.vol.add(day.index.facts[d.movement.id].credit, 1)
+
+
+def _within_step(day, blocks, d: Draft, room: dict[str, float] | None) -> bool:
+    """Whether one more set of ``d`` keeps every landmark row it trains within
+    the week's step room (``room``: :func:`step_room` less what the week's
+    earlier carried days added beyond their expected sets; None: no bound)."""
+    if room is None:
+        return True
+    rows = carried_rows(blocks, day.index)
+    for row, c in day.index.facts[d.movement.id].credit.items():
+        if row in room:
+            over = rows.get(row, 0.0) + c - day.step_expected.get(row, 0.0)
+            if over > room[row] + 1e-9:
+                return False
+    return True
 
 
 def _fresh(day, d: Draft, mains: int) -> Draft:
@@ -254,6 +343,19 @@ def _fresh(day, d: Draft, mains: int) -> Draft:
         d.movement, day.goal, day.exp, day.week.volume_multiplier,
         day.week.rpe_offset, day.cap,
     )  # fmt: skip
+
+
+def _trim_rests(day) -> None:
+    """Over the budget: rests lengthened beyond this week's prescription (a
+    week below the mesocycle's peak fills the time its held-back sets leave
+    with rest, :func:`.holdback.hold_for_step`) come back to it,
+    before the planned step's sets, drills or stretches give way: the step's
+    sets are what the held time was kept for (RP, reference §3)."""
+    hard = [d for ds in day.blocks.values() for d in ds if id(d) in day.carried_from]
+    for d in hard:
+        rx = _fresh(day, d, 0).rest
+        while day.total() > day.high and d.rest - REST_STEP >= max(rx, d.rest_range[0]):
+            d.rest -= REST_STEP
 
 
 def _trim_growth(day) -> None:
@@ -337,6 +439,7 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
     """Build ``day`` (a fresh :class:`.builder._LiftingDay`) from last loading
     week's session of the same mesocycle (module doc), fitted to the budget."""
     day.carried_from = {}
+    day.step_expected = step_expected(previous, day.index, day.week.volume_multiplier)
     day.blocks = carried_blocks(day, previous)
     ids = {d.movement.id for ds in day.blocks.values() for d in ds}
     day.ctx.session_ids.clear()
@@ -359,6 +462,8 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
         "Same exercises as last week (this mesocycle's selection), sets by the "
         f"planned volume step (×{day.week.volume_multiplier:g})."
     )
+    if day.goal == Goal.HYPERTROPHY:
+        _trim_rests(day)
     _trim_growth(day)
     _trim_extras(day)
     _trim_sets(day)

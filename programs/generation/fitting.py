@@ -26,6 +26,7 @@ from .balance import (
 )
 from .finegrowth import REST_STEP
 from .finishers import grow_finisher
+from .holdback import hold_for_step
 from .prescription import Draft
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import ExerciseRole
@@ -52,6 +53,7 @@ class SessionFit:
         their ranges, then warm-up drills and cool-down stretches)."""
         self._grow_coarse()
         self._balance_week()
+        hold_for_step(self)
         self._floor_sets()
         self._grow_fine()
 

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .heuristics import (
     AGGRESSION,
@@ -45,6 +45,20 @@ class WeekScheme:
     volume_multiplier: float
     rpe_offset: float
     ramp: float
+    #: The highest ``volume_multiplier`` of the mesocycle's loading weeks: a
+    #: week below it holds back the sets the step still has to add (RP: a
+    #: mesocycle climbs from near MEV toward MRV, reference §3).
+    meso_peak: float = 1.0
+
+    @property
+    def headroom(self) -> float:
+        """This week's volume over its mesocycle's peak (≤ 1; 1 in a deload):
+        the share of its hard sets a hypertrophy week below the peak keeps
+        (:func:`.holdback.hold_for_step`), so the planned step has room to
+        add sets (:mod:`.carry`)."""
+        if self.is_deload or not self.meso_peak:
+            return 1.0
+        return min(1.0, self.volume_multiplier / self.meso_peak)
 
 
 #: Issurin ATR blocks (reference §12): share of the program's loading weeks,
@@ -116,7 +130,14 @@ def week_schemes(
         schemes.append(WeekScheme(seq, False, meso, week, length, phase, vm, rpe, ramp))
         week += 1
         loading_seen += 1
-    return tuple(schemes)
+    peaks: dict[int, float] = {}
+    for w in schemes:
+        if not w.is_deload:
+            peaks[w.meso_index] = max(peaks.get(w.meso_index, 0.0), w.volume_multiplier)
+    return tuple(
+        replace(w, meso_peak=peaks.get(w.meso_index, w.volume_multiplier))
+        for w in schemes
+    )
 
 
 def _block_phase(index: int, total: int) -> tuple[str, float, float]:

@@ -19,7 +19,13 @@ from . import heuristics as H
 from .balance import primary_groups, week_floors
 from .blocks import Built, SessionInput
 from .builder import lifting_day
-from .carry import carried_rows, hold_later_days, step_residue
+from .carry import (
+    carried_rows,
+    hold_later_days,
+    step_expected,
+    step_residue,
+    step_room,
+)
 from .daytypes import cardio_day, conditioning_day, mobility_day
 from .library import PULL_ROW, PUSH_ROW, LibraryIndex
 from .periodization import WeekScheme
@@ -28,6 +34,7 @@ from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     ExerciseRole,
     GeneratedSession,
+    Goal,
     PlannedMicrocycle,
     PlannedSession,
     ProgramPlan,
@@ -186,6 +193,17 @@ def build_week(
         and state.last_loading[s.day_index][0] == scheme.meso_index
         and state.last_loading[s.day_index][2] == (s.focus, s.blocks)
     }
+    expected = {
+        day: step_expected(state.last_loading[day][1], index, scheme.volume_multiplier)
+        for day in kept_rows
+    }
+    room = step_room(
+        {
+            row: sum(e.get(row, 0.0) for e in expected.values())
+            for row in {r for e in expected.values() for r in e}
+        },
+        getattr(week_floors(weights, exp, {}, {}), "mev", None),
+    )
     for session in mc.sessions:
         if session.session_type == SessionType.RECOVERY:
             continue
@@ -243,6 +261,7 @@ def build_week(
                 ),
                 "week_floors": week_floors(weights, spec.athlete.experience_level, used_rows, trained),
                 "step_residue": dict(residue),
+                "step_room": dict(room),
             }  # fmt: skip
             same_day = last is not None and last[2] == (session.focus, session.blocks)
             deload_source = last[1] if same_day and scheme.is_deload else None
@@ -284,12 +303,20 @@ def build_week(
             elif d.movement.pattern in PUSH_PATTERNS:
                 pull_push[1] += d.sets
         if carried is not None:
-            step_residue(residue, built.blocks, index)
+            step_residue(
+                residue, built.blocks, index,
+                (session.dominant_goal or Goal.HYPERTROPHY) == Goal.HYPERTROPHY,
+            )  # fmt: skip
         if session.focus in FOCI:
             sides[day] = (pull_push[0] - before[0], pull_push[1] - before[1])
             if held is not None:
                 held[day] = held_sides(built.blocks, carried)
         main_ids.update(v[0] for v in built.main_ids.values())
+        if carried is not None:
+            took = carried_rows(built.blocks, index)
+            for row, v in expected.get(day, {}).items():
+                if row in room:
+                    room[row] -= took.get(row, 0.0) - v
         for g in primary_groups(built.blocks, index):
             trained[g] = trained.get(g, 0) + 1
         for row, value in built.row_sets.items():
