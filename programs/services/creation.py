@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -276,6 +277,18 @@ def program_input_resolve(*, user, data: ProgramInput) -> ResolvedProgramInput:
     )
 
 
+def queue_commits_with_the_program() -> bool:
+    """Whether generation's task row can be written in the program's own
+    transaction: with django-q2's ORM broker (the default) the task is a row of
+    this database, invisible to the workers until the program commits with it,
+    so a program never exists without its queued generation and, on SQLite,
+    creating takes the write lock once instead of twice. A Redis broker (seen
+    at once) and synchronous mode (runs the task on the spot) enqueue on
+    commit instead."""
+    conf = settings.Q_CLUSTER
+    return bool(conf.get("orm")) and not conf.get("sync")
+
+
 def program_create(
     *, user, data: ProgramInput, enqueue: bool = True
 ) -> tuple[Program, list[str]]:
@@ -284,8 +297,9 @@ def program_create(
     Resolves the input (:func:`program_input_resolve`), validates it once with
     the engine (every bound, the $10 budget, goal interference: ``plan_program``),
     then writes Program + microcycles + sessions with ``bulk_create`` in one
-    transaction. Generation is enqueued on commit (``enqueue=False``: the caller
-    generates in-process, as ``create_program --sync``).
+    transaction. Generation is enqueued in that transaction with the ORM broker
+    (:func:`queue_commits_with_the_program`), else on commit (``enqueue=False``:
+    the caller generates in-process, as ``create_program --sync``).
 
     Returns ``(program, warnings)``. Raises ``ValidationError`` with field errors
     (nothing is written).
@@ -342,7 +356,9 @@ def program_create(
         program.full_clean(exclude=["user"], validate_constraints=False)
         program.save()
         _write_skeleton(program, plan)
-        if enqueue:
+        if enqueue and queue_commits_with_the_program():
+            enqueue_generation(program.pk)
+        elif enqueue:
             transaction.on_commit(lambda: enqueue_generation(program.pk))
     return program, warnings
 
