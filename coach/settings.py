@@ -253,6 +253,24 @@ SIMPLE_JWT = {
 # CACHE_URL, e.g. redis://127.0.0.1:6379/1 (django-environ's cache URL syntax).
 CACHE_TABLE = "alloy_cache"
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"dbcache://{CACHE_TABLE}")}
+# Throttle counters (coach/throttling.py): every throttled POST writes one. In
+# the database cache of a SQLite database that write is one more wait for the
+# single write lock (issue 13: the load test's create p95), so there the
+# counters live in a file-based cache every process of the host shares
+# (ALLOY_THROTTLE_CACHE_DIR). With CACHE_URL set or PostgreSQL, they share the
+# default cache.
+THROTTLE_CACHE_DIR = env.str(
+    "ALLOY_THROTTLE_CACHE_DIR", default=f"{SQLITE_PATH}.throttle"
+)
+if not env.str("CACHE_URL", default="") and (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+):
+    CACHES["throttle"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": THROTTLE_CACHE_DIR,
+    }
+else:
+    CACHES["throttle"] = dict(CACHES["default"])
 
 # ---------------------------------------------------------------------------
 # Background work (django-q2)

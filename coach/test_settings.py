@@ -11,7 +11,12 @@ from coach.settings import Q_CLUSTER  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One in-process store for both aliases (same LOCATION): ``cache.clear()``
+# resets the throttle counters too.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 # Every test builds its own movement library: never reuse another test's snapshot.
 LIBRARY_CACHE_SECONDS = 0
 # Tasks run in-process unless a test starts a real cluster (tests/test_worker.py).

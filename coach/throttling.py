@@ -22,6 +22,7 @@ import hashlib
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import caches
 from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 
 
@@ -29,7 +30,16 @@ def _rates() -> dict[str, str]:
     return settings.REST_FRAMEWORK.get("DEFAULT_THROTTLE_RATES", {})
 
 
-class AlloyScopedThrottle(ScopedRateThrottle):
+class ThrottleCache:
+    """Counters in the ``throttle`` cache (coach/settings.py: a file-based
+    cache beside a SQLite database, else the default cache)."""
+
+    @property
+    def cache(self):
+        return caches["throttle"]
+
+
+class AlloyScopedThrottle(ThrottleCache, ScopedRateThrottle):
     """``ScopedRateThrottle`` whose rates follow the live settings. Views set
     ``throttle_scope``; authenticated requests count per user, anonymous ones per IP."""
 
@@ -37,7 +47,7 @@ class AlloyScopedThrottle(ScopedRateThrottle):
         return _rates().get(self.scope)
 
 
-class LoginAccountThrottle(SimpleRateThrottle):
+class LoginAccountThrottle(ThrottleCache, SimpleRateThrottle):
     """Login attempts per submitted e-mail address (case-insensitive), scope
     ``login_account``. A request without an e-mail is not counted here (the
     ``auth`` IP throttle still applies)."""

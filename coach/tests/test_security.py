@@ -268,3 +268,38 @@ def test_a_number_the_database_cannot_hold_is_answered_400(error):
     response = api_exception_handler(error, {"view": None})
     assert response.status_code == 400
     assert response.data["code"] == "out_of_range"
+
+
+def _throttle_backend(**env: str) -> str:
+    base = {
+        k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "DATABASE_URL")
+    }
+    base.update(DJANGO_SETTINGS_MODULE="coach.settings", DJANGO_SECRET_KEY="x" * 50)
+    result = subprocess.run(
+        [sys.executable, "-c",
+         "import django; django.setup(); from django.conf import settings; "
+         "print(settings.CACHES['throttle']['BACKEND'])"],
+        cwd=BASE_DIR, env={**base, **env}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_throttle_counters_stay_out_of_sqlites_write_lock():
+    # Issue 13: in the SQLite database cache every throttled POST waited for
+    # the write lock once more; beside SQLite the counters live in a file cache
+    # the host's processes share, elsewhere in the shared default cache.
+    assert _throttle_backend().endswith("FileBasedCache")
+    postgres = "postgres://postgres@127.0.0.1:5432/postgres"
+    assert _throttle_backend(DATABASE_URL=postgres).endswith("DatabaseCache")
+    redis = "redis://127.0.0.1:6379/1"
+    assert "redis" in _throttle_backend(CACHE_URL=redis).lower()
+
+
+def test_throttles_count_in_the_throttle_cache():
+    from django.core.cache import caches
+
+    from coach.throttling import AlloyScopedThrottle, LoginAccountThrottle
+
+    assert AlloyScopedThrottle().cache is caches["throttle"]
+    assert LoginAccountThrottle().cache is caches["throttle"]
