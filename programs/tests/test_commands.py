@@ -183,3 +183,20 @@ def test_program_review_reads_a_beginner_against_the_landmarks_the_engine_uses(
 def test_program_review_of_a_missing_program_is_an_error(db):
     with pytest.raises(CommandError, match="No program with id 999"):
         call_command("program_review", "999", stdout=StringIO())
+
+
+def test_benchmark_leaves_no_queued_task_behind(library, settings, monkeypatch):
+    # With the ORM broker (production), every create queues generation in the
+    # program's transaction; the bench deletes its programs and their tasks.
+    from django_q.conf import Conf
+    from django_q.models import OrmQ
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+    conf = {k: v for k, v in settings.Q_CLUSTER.items() if k not in ("sync", "redis")}
+    settings.Q_CLUSTER = {**conf, "orm": "default"}
+    call_command(
+        "bench_generation", "--requests", "2", "--weeks", "8", "--days", "3",
+        stdout=StringIO(),
+    )  # fmt: skip
+    assert not Program.objects.exists()
+    assert not OrmQ.objects.exists()

@@ -172,7 +172,7 @@ class Command(BaseCommand):
         for task in OrmQ.objects.all():
             try:
                 if task.func() == services.GENERATE_TASK:
-                    program_id = task.task()["args"][0]
+                    program_id = task.task["args"][0]  # a cached property
                     if not Program.objects.filter(pk=program_id).exists():
                         task.delete()
             except Exception:  # a foreign or unreadable payload: leave it alone
