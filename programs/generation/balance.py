@@ -83,6 +83,21 @@ def balance_note(
     return f"No {side} today: {why}; the week balances it."
 
 
+def week_sides(
+    blocks: dict[str, list[Draft]], week_pull_push: tuple[float, float]
+) -> tuple[float, float]:
+    """(pull, push) hard sets of the week so far: ``week_pull_push`` (the
+    earlier sessions') plus this session's ``blocks`` (their hard drafts of a
+    pull or a push pattern, :data:`.splits.PULL_PATTERNS` / ``PUSH_PATTERNS``)."""
+    pull, push = week_pull_push
+    for d in (d for ds in blocks.values() for d in ds if d.hard):
+        if d.movement.pattern in PULL_PATTERNS:
+            pull += d.sets
+        elif d.movement.pattern in PUSH_PATTERNS:
+            push += d.sets
+    return pull, push
+
+
 def week_lean(
     tags: tuple[str, ...],
     blocks: dict[str, list[Draft]],
@@ -94,12 +109,7 @@ def week_lean(
     pulls per push; else empty. Accessories then lean that way, so the weekly
     pull:push stays within 0.8–2.0 (issue 10; reference §11: at least as much
     pulling as pushing, ≤ 2:1 keeps pressing productive)."""
-    pull, push = week_pull_push
-    for d in (d for ds in blocks.values() for d in ds if d.hard):
-        if d.movement.pattern in PULL_PATTERNS:
-            pull += d.sets
-        elif d.movement.pattern in PUSH_PATTERNS:
-            push += d.sets
+    pull, push = week_sides(blocks, week_pull_push)
     if pull < push:
         return frozenset(t for t in tags if t in PULL_PATTERNS)
     if pull > 1.8 * push and push:

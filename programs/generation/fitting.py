@@ -23,12 +23,13 @@ from .balance import (
     floor_short,
     lacking,
     primary_groups,
+    week_sides,
 )
 from .finegrowth import REST_STEP
 from .finishers import grow_finisher
 from .holdback import hold_for_step
 from .prescription import Draft
-from .splits import PULL_PATTERNS, PUSH_PATTERNS
+from .splits import PULL_PATTERNS
 from .types import ExerciseRole
 from .weekbalance import one_sided, week_short
 
@@ -283,12 +284,7 @@ class SessionFit:
     def _week_short(self: _LiftingDay) -> frozenset[str]:
         """The day's patterns of the side its week still lacks, counting this
         session (:func:`.weekbalance.week_short`)."""
-        pull, push = self.inp.week_pull_push
-        for d in (d for ds in self.blocks.values() for d in ds if d.hard):
-            if d.movement.pattern in PULL_PATTERNS:
-                pull += d.sets
-            elif d.movement.pattern in PUSH_PATTERNS:
-                push += d.sets
+        pull, push = week_sides(self.blocks, self.inp.week_pull_push)
         return week_short(self.planned.intent_tags, pull, push)
 
     def _make_room(self: _LiftingDay) -> bool:

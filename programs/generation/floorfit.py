@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .balance import MAJOR_GROUPS, below_mev, floor_aim, floor_family, primary_groups
+from .balance import (
+    MAJOR_GROUPS,
+    below_mev,
+    floor_aim,
+    floor_family,
+    primary_groups,
+    week_sides,
+)
 from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
@@ -105,12 +112,7 @@ class FloorFit:
         """Whether one more set of ``d`` moves the week so far, this session
         counted, further outside pull:push 0.8–2.0 (:func:`.weekbalance.miss`;
         reference §11): floor sets do not unbalance it."""
-        pull, push = self.inp.week_pull_push
-        for x in (x for ds in self.blocks.values() for x in ds if x.hard):
-            if x.movement.pattern in PULL_PATTERNS:
-                pull += x.sets
-            elif x.movement.pattern in PUSH_PATTERNS:
-                push += x.sets
+        pull, push = week_sides(self.blocks, self.inp.week_pull_push)
         after = (
             pull + (d.movement.pattern in PULL_PATTERNS),
             push + (d.movement.pattern in PUSH_PATTERNS),
