@@ -30,6 +30,13 @@ def planned(program: GeneratedProgram, session: GeneratedSession) -> PlannedSess
     return mc.sessions[session.day_index]
 
 
+def sessions_of_type(
+    program: GeneratedProgram, kind: SessionType
+) -> list[GeneratedSession]:
+    """The program's sessions whose planned type is ``kind``."""
+    return [s for s in program.sessions if planned(program, s).session_type == kind]
+
+
 def is_lifting(p: PlannedSession) -> bool:
     return p.blocks[1:2] == ("MAIN",)
 

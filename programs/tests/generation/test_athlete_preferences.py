@@ -39,7 +39,7 @@ from .athlete_checks import (
     is_olympic,
 )
 from .conftest import FULL_GYM, make_spec
-from .helpers import planned
+from .helpers import planned, sessions_of_type
 
 
 # ---------------------------------------------------------------------------
@@ -323,9 +323,7 @@ def test_cardio_days_use_the_enjoyable_activity():
         },
     )
     prog = generate_program(spec, LIB)
-    cardio = [
-        s for s in prog.sessions if planned(prog, s).session_type == SessionType.CARDIO
-    ]
+    cardio = sessions_of_type(prog, SessionType.CARDIO)
     assert cardio
     for session in cardio:
         main = [e for e in session.exercises if e.role == ExerciseRole.MAIN]
@@ -455,9 +453,7 @@ def test_a_cardio_days_warm_up_never_takes_the_liked_activity_from_its_main():
         },
     )  # fmt: skip
     prog = generate_program(spec, LIB)
-    cardio = [
-        s for s in prog.sessions if planned(prog, s).session_type == SessionType.CARDIO
-    ]
+    cardio = sessions_of_type(prog, SessionType.CARDIO)
     assert cardio
     for s in cardio:
         main = next(e for e in s.exercises if e.role == ExerciseRole.MAIN)

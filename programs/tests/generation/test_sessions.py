@@ -28,7 +28,7 @@ from programs.generation.types import (
 from programs.generation.volume import SESSION_SET_CAP, mrv
 
 from .conftest import make_library, make_spec
-from .helpers import check_anatomy, hard_sets, is_lifting, planned
+from .helpers import check_anatomy, hard_sets, is_lifting, planned, sessions_of_type
 
 LIB = make_library()
 GOAL_MIXES = (
@@ -97,9 +97,7 @@ def test_enjoyable_activity_drives_cardio_days():
         athlete={"prefer_dedicated_cardio_days": True, "enjoyable_activities": ("rowing",)},
     )  # fmt: skip
     prog = generate_program(spec, LIB)
-    cardio = [
-        s for s in prog.sessions if planned(prog, s).session_type == SessionType.CARDIO
-    ]
+    cardio = sessions_of_type(prog, SessionType.CARDIO)
     assert cardio
     for s in cardio:
         main = [e for e in s.exercises if e.role == ExerciseRole.MAIN]
