@@ -27,8 +27,16 @@ SPECIALTY_EQUIPMENT: frozenset[str] = frozenset(
     }
 )
 
+#: Places rather than kit: a swimming pool, skates. No preset includes them (a
+#: gym session never sends the athlete to a pool); the engine counts one as
+#: available when the athlete lists it or enjoys an activity that needs it
+#: (``programs.generation.activities.venues_for``).
+VENUE_EQUIPMENT: frozenset[str] = frozenset({Equipment.POOL, Equipment.SKATES})
+
 PRESET_EQUIPMENT: dict[str, frozenset[str]] = {
-    EquipmentPreset.COMMERCIAL_GYM: frozenset(Equipment.values) - SPECIALTY_EQUIPMENT,
+    EquipmentPreset.COMMERCIAL_GYM: frozenset(Equipment.values)
+    - SPECIALTY_EQUIPMENT
+    - VENUE_EQUIPMENT,
     # A power rack with a pull-up bar, a barbell with plates and a flat bench.
     EquipmentPreset.HOME_BARBELL: frozenset(
         {

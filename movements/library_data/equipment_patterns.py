@@ -96,6 +96,8 @@ EQUIPMENT_KEYWORDS: list[tuple[str, tuple[str, ...], frozenset[str] | None]] = [
 
 # Names whose equipment the rules cannot read from the name.
 EQUIPMENT_OVERRIDES: dict[str, tuple[str, ...]] = {
+    # Skating needs skates and a rink or a path ("other" in the source).
+    "Skating": ("skates",),
     # Farmer's handles are specialty kit; every gym does it with dumbbells.
     "Farmer's Walk": ("dumbbell",),
     # A plate held like a steering wheel, not a barbell.

@@ -42,7 +42,7 @@ _SUPPLEMENT_ROWS: list[tuple[Any, ...]] = [
     ("Ski Erg", "cardio", ["ski_erg"], "lats", ["triceps", "abdominals", "shoulders"], 1, "CARDIO", [], T, F, "", ""),
     ("Easy Run", "cardio", [], "quadriceps", ["hamstrings", "calves", "glutes"], 1, "CARDIO", [], T, F, "", ""),
     ("Running Intervals", "cardio", [], "quadriceps", ["hamstrings", "calves", "glutes"], 2, "CARDIO", ["intervals"], T, F, "", ""),
-    ("Swimming", "cardio", [], "lats", ["shoulders", "chest", "triceps", "quadriceps"], 2, "CARDIO", [], T, F, "", ""),
+    ("Swimming", "cardio", ["pool"], "lats", ["shoulders", "chest", "triceps", "quadriceps"], 2, "CARDIO", [], T, F, "", ""),
     ("Brisk Walk", "cardio", [], "quadriceps", ["calves", "glutes", "hamstrings"], 1, "CARDIO", [], T, F, "", ""),
     ("Incline Treadmill Walk", "cardio", ["treadmill"], "quadriceps", ["glutes", "calves", "hamstrings"], 1, "CARDIO", [], T, F, "", ""),
     ("Bodyweight Step-Up", "lunge", ["box"], "quadriceps", ["glutes", "hamstrings", "calves"], 1, "ALL", [], F, T, C, "push"),

@@ -93,6 +93,8 @@ class Equipment(models.TextChoices):
     LANDMINE = "landmine", "Landmine"
     SUSPENSION_TRAINER = "suspension_trainer", "Suspension trainer"
     STRONGMAN = "strongman", "Strongman implements"
+    POOL = "pool", "Swimming pool"
+    SKATES = "skates", "Skates (ice or inline)"
 
 
 class Tier(models.TextChoices):

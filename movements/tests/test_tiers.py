@@ -10,6 +10,7 @@ from movements import library_data as data
 from movements.equipment import (
     PRESET_EQUIPMENT,
     SPECIALTY_EQUIPMENT,
+    VENUE_EQUIPMENT,
     default_equipment,
 )
 from movements.models import Equipment, EquipmentPreset, Tier
@@ -108,6 +109,21 @@ def test_default_equipment_is_a_commercial_gym_without_strongman_kit():
     assert not gym & SPECIALTY_EQUIPMENT
     assert Equipment.STRONGMAN not in gym
     assert Equipment.SLED not in gym
+    assert Equipment.POOL not in gym
+    assert Equipment.SKATES not in gym
+
+
+def test_no_preset_sends_anyone_to_a_venue():
+    for contents in PRESET_EQUIPMENT.values():
+        assert not contents & VENUE_EQUIPMENT
+
+
+def test_swimming_and_skating_need_their_venue():
+    by_name = {m.name: m for m in library().movements}
+    assert Equipment.POOL in by_name["Swimming"].equipment
+    assert Equipment.SKATES in by_name["Skating"].equipment
+    # Their tier is unchanged: a swimmer's swim is no specialty pick.
+    assert by_name["Swimming"].tier == by_name["Skating"].tier == Tier.COMMON
 
 
 def test_the_coachs_disputed_picks_are_filed_where_a_coach_would_file_them():

@@ -13,6 +13,7 @@ other than :mod:`.types`.
 
 from __future__ import annotations
 
+from .activities import enjoyed_activity
 from .engine import (
     generate_program,
     heuristics,
@@ -30,7 +31,6 @@ from .heuristics import (
 )
 from .library import is_olympic, olympic_main_allowed
 from .notes import sample_note
-from .optimizer import enjoyed_activity
 from .types import GeneratedProgram
 from .validation import BOUNDS, GOAL_BUDGET, MAX_GOALS
 

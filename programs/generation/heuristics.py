@@ -291,6 +291,10 @@ TIER_WEIGHTS: dict[str, float] = {
 SPECIALTY_KIT = frozenset(
     {"strongman", "sled", "sandbag", "rings", "suspension_trainer", "battle_ropes"}
 )
+#: Venues rather than kit (``movements.equipment.VENUE_EQUIPMENT``): a pool for
+#: swimming, skates for skating. Not in any preset; available to an athlete who
+#: lists them or enjoys an activity that needs them (``activities.venues_for``).
+VENUE_KIT = frozenset({"pool", "skates"})
 
 #: Step ≥1 "expand pattern compatibility" (seeds 000 fork 7.1): patterns treated
 #: as compatible (score 0.8). Grounded in reference §11 (knee- vs hip-dominant,

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .activities import venues_for
 from .circuits import usable_circuits
 from .families import lift_family
-from .heuristics import MAX_LEVEL, PATTERN_REGION, SPECIALTY_KIT, TIER_WEIGHTS
+from .heuristics import (
+    MAX_LEVEL,
+    PATTERN_REGION,
+    SPECIALTY_KIT,
+    TIER_WEIGHTS,
+    VENUE_KIT,
+)
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     LOADABLE,
@@ -251,13 +258,24 @@ def olympic_main_allowed(discipline_experience) -> bool:
 def build_index(
     library: MovementLibrary, athlete: AthleteProfile, goals: dict[Goal, int]
 ) -> LibraryIndex:
-    """Apply the hard filters and precompute every movement's static facts."""
+    """Apply the hard filters and precompute every movement's static facts.
+
+    Equipment is the athlete's list plus any venue an enjoyed activity needs
+    (``activities.venues_for``: enjoying swimming means having a pool).
+    """
     hard_no = {
         r.movement_id
         for r in athlete.movement_rules
         if r.rule == MovementRuleKind.HARD_NO
     }
-    equipment = athlete.equipment
+    equipment = athlete.equipment | venues_for(
+        (
+            (m.name, m.slug, m.tags, m.equipment)
+            for m in library.movements.values()
+            if m.equipment & VENUE_KIT
+        ),
+        athlete.enjoyable_activities,
+    )
     base_level = MAX_LEVEL[athlete.experience_level]
     priorities = {k: float(v) for k, v in athlete.discipline_priorities.items()}
     liked = {k for k, v in priorities.items() if v >= 0.5}

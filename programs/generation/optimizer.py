@@ -36,9 +36,10 @@ Ties within ``SELECTION_BAND`` are broken with the session's injected RNG.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from .activities import enjoyed_activity
 from .families import lift_family
 from .heuristics import (
     PATTERN_COMPATIBILITY,
@@ -362,35 +363,3 @@ def enjoyable_ids(index: LibraryIndex, activities: tuple[str, ...]) -> frozenset
         for f in index.pattern("cardio")
         if enjoyed_activity(f.m.name, f.m.slug, f.m.tags, activities) is not None
     )
-
-
-def enjoyed_activity(
-    name: str, slug: str, tags: Iterable[str], activities: Iterable[str]
-) -> str | None:
-    """The first of ``activities`` a movement (its name, slug and tags) is, or
-    ``None``: an activity matches when one of its ``ACTIVITY_KEYWORDS`` (or the
-    activity word itself) occurs in the movement's text."""
-    text = f"{name} {slug} {' '.join(tags or ())}".lower()
-    for activity in activities:
-        key = activity.strip().lower()
-        if any(w and w in text for w in ACTIVITY_KEYWORDS.get(key, (key,))):
-            return activity
-    return None
-
-
-#: Activity names the wizard offers → words that identify matching movements.
-ACTIVITY_KEYWORDS: Mapping[str, tuple[str, ...]] = {
-    "running": ("run", "jog", "treadmill"),
-    "jogging": ("jog", "run"),
-    "cycling": ("bike", "cycl", "bicycl", "spin"),
-    "biking": ("bike", "cycl", "bicycl"),
-    "rowing": ("rowing", "rower", "row erg"),
-    "swimming": ("swim",),
-    "walking": ("walk",),
-    "hiking": ("hike", "hiking", "trail", "incline walk", "stair"),
-    "elliptical": ("elliptical",),
-    "stairs": ("stair", "step mill"),
-    "skiing": ("ski",),
-    "skating": ("skat",),
-    "jump rope": ("rope jump", "jump rope", "skipping"),
-}

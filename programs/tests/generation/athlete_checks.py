@@ -10,6 +10,7 @@ import contextlib
 from hypothesis import event
 from hypothesis.errors import InvalidArgument
 
+from programs.generation.activities import venues_for
 from programs.generation.heuristics import (
     DISCIPLINE_RELAXED_MULTIPLIER,
     EXPERIENCE_RANK,
@@ -101,13 +102,18 @@ def check_hard_rules(spec: ProgramSpec, prog: GeneratedProgram) -> None:
     max_level = MAX_LEVEL[athlete.experience_level]
     for levels in athlete.discipline_experience.values():
         max_level = max(max_level, MAX_LEVEL[ExperienceLevel(levels)])
+    # A venue (a pool) counts as available only through an enjoyed activity.
+    equipment = athlete.equipment | venues_for(
+        ((m.name, m.slug, m.tags, m.equipment) for m in LIB.movements.values()),
+        athlete.enjoyable_activities,
+    )
     for session in prog.sessions:
         for e in session.exercises:
             movement = LIB.movements[e.movement_id]
             where = f"{movement.name} in week {session.microcycle_sequence} day {session.day_index}"
             count_event(f"relaxation step {e.rationale.relaxation_step}")
             assert e.movement_id not in hard_no, f"hard no: {where}"
-            assert movement.equipment <= athlete.equipment, f"equipment: {where}"
+            assert movement.equipment <= equipment, f"equipment: {where}"
             assert e.movement_id not in substituted, f"not substituted: {where}"
             assert movement.level <= max_level + 1, f"skill level: {where}"
             if (

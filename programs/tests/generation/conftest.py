@@ -138,7 +138,7 @@ _ROWS: list[tuple] = [
     ("Rowing Machine", "cardio", "", "", "rower", 1, "CARDIO", "middle_back", "quadriceps", "low_impact", 0, 1),
     ("Brisk Walking", "cardio", "", "", "", 1, "CARDIO", "quadriceps", "calves", "low_impact", 0, 1),
     ("Rope Jumping", "cardio", "", "", "jump_rope", 2, "CARDIO", "calves", "quadriceps", "", 0, 1),
-    ("Swimming", "cardio", "", "", "", 2, "CARDIO", "lats", "shoulders", "low_impact", 0, 1),
+    ("Swimming", "cardio", "", "", "pool", 2, "CARDIO", "lats", "shoulders", "low_impact", 0, 1),
     # mobility
     ("World's Greatest Stretch", "mobility", "", "", "", 1, "MOBILITY", "hamstrings", "glutes adductors", "warmup_friendly", 1, 1),
     ("Leg Swings", "mobility", "", "", "", 1, "MOBILITY", "hamstrings", "adductors", "warmup_friendly", 1, 0),
