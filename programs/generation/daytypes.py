@@ -8,6 +8,8 @@ Each day fills its budget within ±5 % by its duration, rounds or drill count.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .blocks import (
     Built,
     SessionInput,
@@ -38,13 +40,17 @@ from .optimizer import Pick, commit, pick
 from .prescription import Draft, cardio_rx, circuit_rx, mobility_rx
 from .scorer import Context, Slot
 from .timing import circuit_seconds, total_seconds
-from .types import CircuitInfo, ExerciseRole
+from .types import CircuitInfo, ExerciseRole, Goal
 
 
 def cardio_day(inp: SessionInput) -> Built:
     """Cardio-only day: warm-up, one or two cardio pieces (enjoyable activities
     first), cool-down. Steady state at RPE 5, or 2-min intervals on every second
-    cardio day for non-beginners outside deloads (ACSM 2011, reference §2c/§13)."""
+    cardio day for non-beginners outside deloads (ACSM 2011, reference §2c/§13).
+
+    A lifter's recovery day (:func:`is_recovery_cardio`: no endurance or fat-loss
+    goal) is steady, low-impact first and at most ``ZONE2_MAX_SECONDS`` of it; the
+    session is then shorter than the budget and says why."""
     low, high = window(inp)
     ctx = new_context(inp, frozenset({"quadriceps", "hamstrings", "calves", "glutes"}))
     blocks: dict[str, list[Draft]] = {"WARMUP": [], "CARDIO": [], "COOLDOWN": []}
@@ -54,20 +60,32 @@ def cardio_day(inp: SessionInput) -> Built:
     ctx.session_ids |= reserved
     blocks["WARMUP"] = warmup_block(inp, ctx, 2, general=False)
     ctx.session_ids -= reserved
-    p = pick(inp.index, Slot("cardio", ExerciseRole.MAIN), ctx, inp.rng)
+    recovery = is_recovery_cardio(inp)
+    slot = Slot("cardio", ExerciseRole.MAIN)
+    p = None
+    if recovery and not inp.enjoy:
+        p = pick(inp.index, slot, ctx, inp.rng, usable=_low_impact, max_step=0)
+    if p is None:
+        p = pick(inp.index, slot, ctx, inp.rng)
     if p is None:
         raise RuntimeError("no cardio movement is available with this equipment")
     commit(p, ctx)
     cctx = sub_context(ctx, ctx.focus_targets | {"quadriceps", "hamstrings", "calves"})
     blocks["COOLDOWN"] = [d for _ in range(2) for d in add_stretch(inp, cctx)]
     beginner = inp.spec.athlete.experience_level == "BEGINNER"
-    interval = inp.cardio_rank % 2 == 1 and not beginner and not inp.scheme.is_deload
+    interval = (
+        inp.cardio_rank % 2 == 1
+        and not beginner
+        and not inp.scheme.is_deload
+        and not recovery
+    )
     drop = DELOAD_RPE_OFFSET / 2 if inp.scheme.is_deload else 0.0
     rest = total_seconds(blocks)
     block = max(600, int(budget_seconds(inp) - rest))
     draft = attach(cardio_rx(p.facts.m, block, interval, drop), p)
     blocks["CARDIO"] = [draft]
     target = budget_seconds(inp)
+    rationale = [f"Cardio-only day ({'intervals' if interval else 'steady'})."]
     if interval:
         while total_seconds(blocks) < low:
             draft.sets += 1
@@ -75,6 +93,9 @@ def cardio_day(inp: SessionInput) -> Built:
             draft.sets -= 1
     else:
         draft.duration = max(300, int(target - rest))
+    if recovery and draft.duration > ZONE2_MAX_SECONDS:
+        draft.duration = ZONE2_MAX_SECONDS
+        rationale += _recovery_flow(inp, blocks, cctx, low, high, p.facts.m.name)
     tune_cooldown(inp, blocks, cctx, low, high)
     kind = "intervals" if interval else "steady"
     minutes = round(total_seconds({"CARDIO": blocks["CARDIO"]}) / 60)
@@ -85,12 +106,86 @@ def cardio_day(inp: SessionInput) -> Built:
         "style": kind,
     }
     return Built(
-        to_session(inp, blocks, [f"Cardio-only day ({kind})."], summary),
+        to_session(inp, blocks, rationale, summary),
         blocks,
         {},
         {},
         {},
     )
+
+
+#: A recovery day's mobility flow: about one drill per major muscle–tendon unit
+#: (ACSM flexibility: cover every major unit, 2–4 reps each, reference §2c), not
+#: every drill the library holds.
+RECOVERY_FLOW_DRILLS = 10
+
+
+def is_recovery_cardio(inp: SessionInput) -> bool:
+    """A cardio day in a program with no endurance or fat-loss goal: the planner
+    made it to spare a lifter's recovery (seeds 003 s16, condition 1 or a
+    beginner's base day), so it is easy aerobic work, not a second training
+    stimulus (reference §8: hypertrophy and strength interference grow with the
+    duration and frequency of endurance work, Wilson 2012)."""
+    weights = {gw.goal: gw.weight for gw in inp.spec.request.goals}
+    return not weights.get(Goal.ENDURANCE) and not weights.get(Goal.FAT_LOSS)
+
+
+def _recovery_flow(
+    inp: SessionInput,
+    blocks: dict[str, list[Draft]],
+    cctx: Context,
+    low: float,
+    high: float,
+    cardio: str,
+) -> list[str]:
+    """After a recovery day's capped cardio, up to ``RECOVERY_FLOW_DRILLS``
+    mobility drills (2–4 rounds of 30–45 s or 8–10 reps, ACSM flexibility §2c)
+    open the cool-down until the day fills its window (issue 10: a long day fills with useful low-fatigue work, not more
+    cardio). Returns the rationale line, saying why the cardio stops at
+    ``ZONE2_MAX_SECONDS`` and, if the drills run out, why the day is short."""
+    cool = blocks["COOLDOWN"]
+    drills: list[Draft] = []
+    while total_seconds(blocks) < low and len(drills) < RECOVERY_FLOW_DRILLS:
+        p = pick(
+            inp.index, Slot("mobility", ExerciseRole.COOLDOWN), cctx, inp.rng,
+            max_step=5,
+        )  # fmt: skip
+        if p is None:
+            break
+        commit(p, cctx)
+        draft = attach(replace(mobility_rx(p.facts.m), role=ExerciseRole.COOLDOWN), p)
+        drills.append(draft)
+        cool.insert(len(drills) - 1, draft)
+        if total_seconds(blocks) > high:
+            draft.sets = 2
+            if total_seconds(blocks) > high:
+                cool.remove(draft)
+                drills.pop()
+                break
+    for draft in drills:
+        while draft.sets < 4 and total_seconds(blocks) < low:
+            draft.sets += 1
+    piece = blocks["CARDIO"][0]
+    gap = int(budget_seconds(inp) - total_seconds(blocks)) // 60 * 60
+    if total_seconds(blocks) < low and gap > 0:
+        # A long budget the flow cannot fill: the easy piece takes the rest (it is
+        # low-impact and easy, so it recovers rather than trains).
+        piece.duration = (piece.duration or 0) + gap
+    minutes = round((piece.duration or 0) / 60)
+    return [
+        f"A recovery day for a lifter: {minutes} min of easy {cardio.lower()}, then "
+        f"a mobility flow of {len(drills)} drills. Hard or long cardio would cost "
+        "muscle and strength (interference grows with cardio duration and "
+        "running costs more than cycling: Wilson 2012, Lundberg 2022, reference "
+        "§8), so the cardio stops at "
+        f"{ZONE2_MAX_SECONDS // 60} min unless your session length leaves more."
+    ]
+
+
+def _low_impact(facts) -> bool:
+    """Cycling, rowing, walking, swimming: running blunted type I fibre growth in
+    concurrent training where cycling did not (Lundberg 2022, reference §8)."""
+    return "low_impact" in facts.m.tags
 
 
 def curated_conditioning_day(inp: SessionInput, circuit: CircuitInfo) -> Built:

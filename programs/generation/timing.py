@@ -66,7 +66,7 @@ def exercise_seconds(draft: Draft) -> int:
             if draft.duration and draft.duration >= 300
             else PER_ITEM_SECONDS
         )
-    if draft.role == ExerciseRole.COOLDOWN:
+    if draft.role == ExerciseRole.COOLDOWN and not is_drill_in_rounds(draft):
         return (
             draft.duration
             if draft.duration and draft.duration >= 300
@@ -85,6 +85,13 @@ def exercise_seconds(draft: Draft) -> int:
     if draft.role == ExerciseRole.MAIN and draft.hard:
         seconds += MAIN_RAMP_SECONDS
     return seconds
+
+
+def is_drill_in_rounds(draft: Draft) -> bool:
+    """A cool-down mobility drill done in rounds with rests between them (a
+    recovery day's flow, ``daytypes._recovery_flow``), costed like any exercise;
+    a static stretch (no rest) is costed by the minute."""
+    return draft.role == ExerciseRole.COOLDOWN and draft.rest > 0 and draft.sets > 1
 
 
 def circuit_seconds(drafts: Iterable[Draft]) -> int:
@@ -117,12 +124,16 @@ def block_seconds(drafts: list[Draft], block: str) -> int:
         drills = [d for d in drafts if not (d.duration and d.duration >= 300)]
         return BLOCK_BASE_SECONDS + PER_ITEM_SECONDS * len(drills)
     if block == "COOLDOWN":
-        # Stretches at a minute each; an easy zone-2 bout (≥ 5 min) by its length.
+        # Stretches at a minute each; an easy zone-2 bout (≥ 5 min) by its length;
+        # mobility drills done in rounds by their sets and rests.
+        rounds = [d for d in drafts if is_drill_in_rounds(d)]
+        drafts = [d for d in drafts if not is_drill_in_rounds(d)]
         easy = [d.duration for d in drafts if d.duration and d.duration >= 300]
         return (
             cooldown_walk_seconds(len(drafts) - len(easy))
             + PER_ITEM_SECONDS * (len(drafts) - len(easy))
             + sum(d for d in easy if d is not None)
+            + sum(exercise_seconds(d) for d in rounds)
         )
     circuit = [d for d in drafts if d.superset is not None]
     single = [d for d in drafts if d.superset is None]
