@@ -54,7 +54,7 @@ from .blocks import (
 from .carry import carry_day
 from .errors import GenerationError
 from .finegrowth import FineGrowth
-from .finishers import build_finisher
+from .finishers import build_finisher, finisher_rationale
 from .fitting import SessionFit
 from .floorfit import FloorFit
 from .heuristics import (
@@ -114,6 +114,7 @@ def _deload_day(inp: SessionInput) -> Built:
     )
     if note:
         rationale.append(note)
+    rationale.extend(finisher_rationale(inp, blocks.get("FINISHER", [])))
     for d in blocks.get("COOLDOWN", []):
         if d.duration and d.duration >= 300:
             rationale.append(
@@ -308,6 +309,7 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
             self.blocks["FINISHER"] = build_finisher(
                 inp, self.ctx, self.weights, self.planned.finisher_minutes
             )
+            self.rationale.extend(finisher_rationale(inp, self.blocks["FINISHER"]))
         self.cctx = sub_context(self.ctx, frozenset(self.ctx.covered) | self.targets)
         self.blocks["COOLDOWN"] = [
             d for _ in range(base_stretches(inp)) for d in add_stretch(inp, self.cctx)

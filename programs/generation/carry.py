@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from .blocks import Built
 from .finegrowth import REST_STEP
+from .finishers import finisher_rationale
 from .library import PULL_ROW, PUSH_ROW
 from .prescription import Draft, accessory_rx, main_rx
 from .types import ExerciseRole, Goal
@@ -462,6 +463,7 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
         "Same exercises as last week (this mesocycle's selection), sets by the "
         f"planned volume step (×{day.week.volume_multiplier:g})."
     )
+    day.rationale.extend(finisher_rationale(day.inp, day.blocks.get("FINISHER", [])))
     if day.goal == Goal.HYPERTROPHY:
         _trim_rests(day)
     _trim_growth(day)

@@ -8,13 +8,14 @@ already dropped those), within the athlete's level, not one they asked to swap,
 not of a discipline they rule out, no Olympic lift without Olympic experience,
 and a difficulty within their level. So no
 relaxation step can bring a hard-no movement or missing kit back through a
-circuit.
+circuit. A beginner gets a circuit scaled as a coach scales it (single-unders
+for double-unders, rows for pull-ups: :mod:`.scaling`), or not at all.
 
 A conditioning-only day uses a curated circuit when one fits the day's time
 (see :func:`conditioning_window`); a metabolic finisher may be a short one.
 Otherwise the generated builders run exactly as before (no random draw is spent
-when no circuit fits, so their output is unchanged). A curated circuit is never
-altered: its movements become exercise rows (every movement listed, so logging
+when no circuit fits, so their output is unchanged). Beyond that scaling a
+curated circuit is never altered: its movements become exercise rows (every movement listed, so logging
 and volume counting keep working) and its estimated duration is the block's.
 """
 
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .heuristics import CONDITIONING_MIN_MINUTES
 from .prescription import Draft
+from .scaling import scaled_for_beginner
 from .timing import cooldown_walk_seconds
 from .types import CircuitInfo, ExerciseRole, MovementInfo
 
@@ -45,6 +47,12 @@ COOLDOWN_SECONDS = (
     cooldown_walk_seconds(2) + 2 * 60,
     cooldown_walk_seconds(8) + 8 * 60,
 )
+#: Circuit tags (``movements.Circuit.tags``) no beginner is given, scaled or
+#: not: a chipper (one grinding pass of 50–100-rep sets: Angie, Jackie) or a
+#: hero workout (Murph, Michael) asks for volume a novice has not built; the
+#: Level 1 guide scales a beginner's volume as well as the movements
+#: (CrossFit Level 1 Training Guide, "Scaling").
+BEGINNER_EXCLUDED_TAGS = frozenset({"chipper", "hero"})
 #: Score bonuses when several circuits fit (Alloy's choice): a discipline the
 #: athlete ranks, a movement they enjoy or prefer; a penalty for a movement a
 #: regenerated session should avoid or the week already used.
@@ -60,15 +68,23 @@ def usable_circuits(
     substitutes: Mapping[int, int | None],
     level: int,
     olympic_ok: bool = True,
+    beginner: bool = False,
+    prefer: frozenset[int] = frozenset(),
 ) -> tuple[CircuitInfo, ...]:
     """The circuits the athlete can do as written (see the module docstring).
     ``facts`` is the library index's (available movements only), ``level`` the
     athlete's skill ceiling on 1–5 (``heuristics.MAX_LEVEL``). Without Olympic
     experience (``olympic_ok`` false, as for main lifts) no circuit holding an
-    Olympic-pattern lift is given: cleans and snatches under fatigue need it."""
+    Olympic-pattern lift is given: cleans and snatches under fatigue need it.
+    A ``beginner`` gets no circuit tagged :data:`BEGINNER_EXCLUDED_TAGS` and
+    each other circuit scaled (:func:`.scaling.scaled_for_beginner`,
+    ``prefer`` the movements of their PREFER rules), or not at all when a
+    movement has no scaling they can do."""
     out = []
     for circuit in circuits:
-        if circuit.difficulty > level:
+        if circuit.difficulty > level or (
+            beginner and circuit.tags & BEGINNER_EXCLUDED_TAGS
+        ):
             continue
         ok = True
         for item in circuit.items:
@@ -82,6 +98,9 @@ def usable_circuits(
             ):
                 ok = False
                 break
+        if ok and beginner:
+            circuit = scaled_for_beginner(circuit, facts, substitutes, prefer)
+            ok = circuit is not None
         if ok:
             out.append(circuit)
     return tuple(out)
@@ -199,12 +218,22 @@ def circuit_drafts(
             notes.append(dose)
         if item.load_hint:
             notes.append(item.load_hint)
+        if item.scaled:
+            notes.append(item.scaled)
         draft.notes.extend(notes)
         drafts.append(draft)
     return drafts
 
 
 def describe(circuit: CircuitInfo) -> str:
-    """A line for the session's rationale: "Curated circuit: Cindy (AMRAP, 20 min)"."""
+    """A line for the session's rationale: "Curated circuit: Cindy (AMRAP, 20 min)."
+    and, when the engine scaled it (:mod:`.scaling`), how: "Curated circuit:
+    Annie (METCON, 12 min), scaled for a beginner: single-unders for
+    double-unders (2× reps)."."""
     minutes = round(circuit.estimated_seconds / 60)
-    return f"Curated circuit: {circuit.name} ({circuit.circuit_type}, {minutes} min)."
+    line = f"Curated circuit: {circuit.name} ({circuit.circuit_type}, {minutes} min)"
+    scaled = list(dict.fromkeys(i.scaled for i in circuit.items if i.scaled))
+    if scaled:
+        words = "; ".join(s.removeprefix("scaled for a beginner: ") for s in scaled)
+        line += f", scaled for a beginner: {words}"
+    return line + "."

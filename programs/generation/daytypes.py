@@ -213,7 +213,10 @@ def curated_conditioning_day(inp: SessionInput, circuit: CircuitInfo) -> Built:
         "rounds": str(circuit.rounds or 1),
         "stations": str(len({i.movement_id for i in circuit.items})),
     }
-    why = f"Conditioning-only day: {describe(circuit)[:-1]}, done as written."
+    scaled = any(item.scaled for item in circuit.items)
+    why = f"Conditioning-only day: {describe(circuit)[:-1]}" + (
+        "." if scaled else ", done as written."
+    )
     return Built(to_session(inp, blocks, [why], summary), blocks, {}, {}, {})
 
 

@@ -121,15 +121,38 @@ def finisher_days(
     return chosen
 
 
-def sides_kept(tags: tuple[str, ...], budget: int) -> frozenset[str]:
+def side_room(budget: int, minutes: int) -> bool:
+    """Whether a ``budget``-minute day with a ``minutes``-minute finisher holds
+    the lift for the side its main lifts lack. A day of two main lifts (from
+    45 min) needs :data:`.heuristics.HYPERTROPHY_LIFT_MINUTES` beside warm-up
+    and cool-down for three lifts (about 7 min each, seeds 002 time tables):
+    a 45-minute full-body day with a 20-minute finisher holds its squat and
+    bench press, not its row (issue 10). A day of one main lift makes room for
+    its row (a 30-minute day keeps its squat and a row, two sets each)."""
+    return (
+        main_lifts(budget) == 1
+        or budget - WARMUP_COOLDOWN_MINUTES - minutes >= HYPERTROPHY_LIFT_MINUTES
+    )
+
+
+def side_minutes(budget: int) -> int:
+    """The longest finisher a ``budget``-minute day holds beside its main lifts
+    and the lift for the side they lack (:func:`side_room`)."""
+    return budget - WARMUP_COOLDOWN_MINUTES - HYPERTROPHY_LIFT_MINUTES
+
+
+def sides_kept(tags: tuple[str, ...], budget: int, minutes: int = 0) -> frozenset[str]:
     """The upper-body sides ("push", "pull") a lifting day with these intent
-    tags still trains beside a finisher on ``budget``-minute days: those of its
-    :func:`main_lifts` lifts, then the one lift for the side it lacks, a pull
-    first (the builder's order; a 30-minute full-body day keeps its squat and a
-    row, not its bench press; issue 10)."""
+    tags still trains beside a ``minutes``-minute finisher on ``budget``-minute
+    days: those of its :func:`main_lifts` lifts, then, when the day has room
+    (:func:`side_room`), the one lift for the side it lacks, a pull first (the
+    builder's order; a 30-minute full-body day keeps its squat and a row, not
+    its bench press; issue 10)."""
     lifts = [t for t in tags if any(t in f for f in FAMILIES)][: main_lifts(budget)]
     sides = {"push" for t in lifts if t in PUSH_PATTERNS}
     sides |= {"pull" for t in lifts if t in PULL_PATTERNS}
+    if not side_room(budget, minutes):
+        return frozenset(sides)
     if "pull" not in sides and PULL_PATTERNS & set(tags):
         sides.add("pull")
     elif sides == {"pull"} and PUSH_PATTERNS & set(tags):
@@ -138,29 +161,31 @@ def sides_kept(tags: tuple[str, ...], budget: int) -> frozenset[str]:
 
 
 def side_days(
-    tags: dict[int, tuple[str, ...]], chosen: list[int], budget: int
+    tags: dict[int, tuple[str, ...]], chosen: list[int], budget: int, minutes: int = 0
 ) -> tuple[int, int]:
     """(pull days, push days) of a week (position → intent tags) whose
-    ``chosen`` days carry a finisher and keep only :func:`sides_kept`."""
+    ``chosen`` days carry a ``minutes``-minute finisher and keep only
+    :func:`sides_kept`."""
     pulls = pushes = 0
     for p, t in tags.items():
-        sides = sides_kept(t, budget) if p in chosen else _sides(t)
+        sides = sides_kept(t, budget, minutes) if p in chosen else _sides(t)
         pulls += "pull" in sides
         pushes += "push" in sides
     return pulls, pushes
 
 
 def sides_balanced(
-    tags: dict[int, tuple[str, ...]], chosen: list[int], budget: int
+    tags: dict[int, tuple[str, ...]], chosen: list[int], budget: int, minutes: int = 0
 ) -> bool:
-    """Whether finishers on the ``chosen`` days keep a week that pulls and
-    pushes doing so on days in 0.8–2.0 pulls per push (the weekly pull:push
-    the review asks, reference §11: at least as much pulling as pushing, ≤ 2:1
-    keeps pressing productive). A week its finishers leave as it was passes:
-    a push/pull split's one-sided days keep their side (issue 10)."""
-    if side_days(tags, chosen, budget) == side_days(tags, [], budget):
+    """Whether ``minutes``-minute finishers on the ``chosen`` days keep a week
+    that pulls and pushes doing so on days in 0.8–2.0 pulls per push (the
+    weekly pull:push the review asks, reference §11: at least as much pulling
+    as pushing, ≤ 2:1 keeps pressing productive). A week its finishers leave
+    as it was passes: a push/pull split's one-sided days keep their side
+    (issue 10)."""
+    if side_days(tags, chosen, budget, minutes) == side_days(tags, [], budget):
         return True
-    pulls, pushes = side_days(tags, chosen, budget)
+    pulls, pushes = side_days(tags, chosen, budget, minutes)
     return bool(pushes) and PULL_PUSH_MIN <= pulls / pushes <= PULL_PUSH_MAX
 
 
@@ -174,16 +199,20 @@ def _sides(tags: tuple[str, ...]) -> frozenset[str]:
 
 
 def sided_finisher_days(
-    tags: dict[int, tuple[str, ...]], count: int, budget: int, order: list[int]
+    tags: dict[int, tuple[str, ...]],
+    count: int,
+    budget: int,
+    order: list[int],
+    minutes: int = 0,
 ) -> list[int]:
-    """Up to ``count`` lifting days, tried in ``order``, that carry a finisher
-    while the week's pulling and pressing days stay in proportion
-    (:func:`sides_balanced`): three 30-minute full-body days of a fat-loss-led
-    week take one finisher, not three, so two days still squat or hinge,
-    press and row (issue 10; reference §11)."""
+    """Up to ``count`` lifting days, tried in ``order``, that carry a
+    ``minutes``-minute finisher while the week's pulling and pressing days
+    stay in proportion (:func:`sides_balanced`): three 30-minute full-body
+    days of a fat-loss-led week take one finisher, not three, so two days
+    still squat or hinge, press and row (issue 10; reference §11)."""
     chosen: list[int] = []
     for p in order:
-        if len(chosen) < count and sides_balanced(tags, [*chosen, p], budget):
+        if len(chosen) < count and sides_balanced(tags, [*chosen, p], budget, minutes):
             chosen.append(p)
     return chosen
 
@@ -253,6 +282,24 @@ def sided_note(
         "fewer days and the week presses at least half as often as it pulls "
         f"(reference §11): {minutes}-minute finishers hold {placed} of the "
         f"week's {need} {_goal_words(weights)} minutes. " + _elsewhere(need - placed)
+    )
+
+
+def shortened_note(
+    weights: dict[Goal, int], budget: int, need: int, placed: int, minutes: int
+) -> str:
+    """Where a week's cardio-type minutes went when its finishers are cut to
+    :func:`side_minutes` so each day still rows beside its squat and press
+    (reference §11: at least as much pulling as pushing): ``placed`` of
+    ``need`` in finishers of ``minutes`` each; the rest as easy cardio on a
+    rest day or ≥ 3 h after lifting (Schumann 2022, reference §8; ACSM 2011,
+    reference §2c)."""
+    return (
+        f"{budget}-minute days hold a squat or hinge, a press and a row beside a "
+        f"finisher of at most {minutes} min, so the week pulls at least as often "
+        f"as it presses (reference §11): {minutes}-minute finishers hold {placed} "
+        f"of the week's {need} {_goal_words(weights)} minutes. "
+        + _elsewhere(need - placed)
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .blocks import SessionInput, attach
-from .circuits import FINISHER_TYPES, choose_circuit, circuit_drafts
+from .circuits import FINISHER_TYPES, choose_circuit, circuit_drafts, describe
 from .heuristics import FINISHER_MAX_MINUTES, FINISHER_MIN_MINUTES
 from .optimizer import commit, pick
 from .prescription import Draft, cardio_rx, circuit_rx
@@ -76,6 +76,14 @@ def build_finisher(
     for d in out:
         d.notes.append("metabolic finisher")
     return out
+
+
+def finisher_rationale(inp: SessionInput, fin: list[Draft]) -> list[str]:
+    """The session's line for a curated finisher: which named workout, and how
+    it was scaled for the athlete (:func:`.circuits.describe`); none for a
+    generated one."""
+    ids = {d.circuit_id for d in fin} - {None}
+    return [describe(c) for c in inp.index.circuits if c.id in ids]
 
 
 def grow_finisher(

@@ -344,8 +344,9 @@ def build_index(
     prefer = preferred
     olympic_ok = olympic_main_allowed(athlete.discipline_experience)
     circuits = usable_circuits(
-        library.circuits, facts, substitutes, base_level, olympic_ok
-    )
+        library.circuits, facts, substitutes, base_level, olympic_ok,
+        beginner=beginner, prefer=preferred,
+    )  # fmt: skip
     return LibraryIndex(
         facts, by_pattern, substitutes, prefer, olympic_ok, circuits=circuits
     )

@@ -23,6 +23,8 @@ from .finisherdays import (
     finisher_minutes,
     leftover_note,
     lift_first,
+    shortened_note,
+    side_minutes,
     sided_finisher_days,
     sided_note,
 )
@@ -356,11 +358,23 @@ def _plan_finishers(
     top = max(FINISHER_MIN_MINUTES, min(FINISHER_MAX_MINUTES, budget - 20))
     minutes = max(FINISHER_MIN_MINUTES, min(top, round(need / count)))
     tags = {p: days[p].tags for p in lifts}
-    chosen = sided_finisher_days(tags, count, budget, ranked)
+    chosen = sided_finisher_days(tags, count, budget, ranked, minutes)
+    note_for = sided_note
+    short = side_minutes(budget)
+    if len(chosen) < count and FINISHER_MIN_MINUTES <= short < minutes:
+        # Shorter finishers that leave each day its row hold more minutes
+        # than fewer full-length ones (issue 10; reference §11).
+        more = min(len(lifts), math.ceil(need / short))
+        alt = sided_finisher_days(tags, more, budget, ranked, short)
+        if short * len(alt) > minutes * len(chosen):
+            chosen, minutes, note_for = alt, short, shortened_note
     for p in chosen:
         days[p].finisher = minutes
-    if len(chosen) < count:
-        note = sided_note(weights, budget, need, minutes * len(chosen), minutes)
+    placed = minutes * len(chosen)
+    if len(chosen) < count or (
+        note_for is shortened_note and need - placed >= FINISHER_MIN_WEEKLY_MINUTES
+    ):
+        note = note_for(weights, budget, need, placed, minutes)
         warnings.append(note)
         for p in lifts:
             days[p].reasons.append(note)

@@ -268,7 +268,10 @@ class MovementLibrary:
 class CircuitItemInfo:
     """One movement of a curated circuit, in ``order``, with at most one dose
     (reps, seconds, metres or calories; none when the interval is the dose) and
-    ``work_seconds``, the time one dose takes (``movements.timing``)."""
+    ``work_seconds``, the time one dose takes (``movements.timing``).
+    ``scaled`` says how the engine scaled it for the athlete ("scaled for a
+    beginner: single-unders for double-unders (2× reps)", :mod:`.scaling`);
+    empty as written."""
 
     movement_id: int
     order: int
@@ -278,6 +281,7 @@ class CircuitItemInfo:
     calories: int | None = None
     load_hint: str = ""
     work_seconds: int = 30
+    scaled: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from movements.models import CircuitScoring, CircuitType
-from movements.tests.factories import CircuitFactory
+from movements.tests.factories import CircuitFactory, MovementFactory
 from programs import presenters
 from programs.models import Session, SessionExercise, SessionType
 from programs.specs import circuit_library_snapshot, movement_library_snapshot
@@ -236,3 +236,46 @@ def test_staff_add_a_circuit_in_the_admin_and_a_new_program_uses_it(
 
     used = Session.objects.filter(program=program, main_circuit__slug="staff-forty")
     assert used.exists()
+
+
+def test_a_beginners_finisher_shows_how_it_was_scaled(
+    client, user, library, create_program
+):
+    """A beginner's curated finisher with double-unders (a specialty skill) is
+    done with single-unders at twice the reps: the rows say so, the session's
+    reasons name the scaling, and the circuit card says it above the rows."""
+    double = MovementFactory(
+        name="Double-Unders", pattern="conditioning", level=3, tier="SPECIALTY",
+        equipment=["jump_rope"], primary_muscles=["calves"],
+    )  # fmt: skip
+    MovementFactory(
+        name="Rope Jumping", pattern="cardio", tier="COMMON", equipment=["jump_rope"],
+        is_timed=True, primary_muscles=["calves"],
+    )  # fmt: skip
+    CircuitFactory(
+        name="Rope and Burpees",
+        time_cap_seconds=600,
+        movements=[(double, {"reps": 30}), (library["Burpee"], {"reps": 10})],
+    )
+    program = create_program(
+        user, goals=[("FAT_LOSS", 6), ("STRENGTH", 4)], days_per_week=3,
+        max_session_minutes=45, experience_level="BEGINNER",
+        equipment=[*CONDITIONING["equipment"], "jump_rope"],
+    )  # fmt: skip
+    session = Session.objects.filter(
+        program=program, finisher_circuit__name="Rope and Burpees"
+    ).first()
+    assert session is not None
+    rows = list(session.exercises.filter(role="FINISHER").order_by("order"))
+    assert [(r.movement.name, r.reps_min) for r in rows] == [
+        ("Rope Jumping", 60),
+        ("Burpee", 10),
+    ]
+    words = "single-unders for double-unders (2× reps)"
+    assert f"scaled for a beginner: {words}" in rows[0].rationale["notes"]
+    assert any(words in n for n in session.rationale["notes"])
+    client.force_login(user)
+
+    page = client.get(session.get_absolute_url()).content.decode()
+
+    assert f"<strong>Scaled for a beginner:</strong> {words}" in page

@@ -20,6 +20,8 @@ BLOCK_ORDER = (
     ExerciseRole.FINISHER,
     ExerciseRole.COOLDOWN,
 )
+#: How a scaled circuit row's note begins (``programs.generation.scaling``).
+SCALED_PREFIX = "scaled for a beginner: "
 BREAKDOWN_PARTS = (
     ("warmup", "Warm-up"),
     ("main", "Main"),
@@ -43,10 +45,17 @@ def session_detail(
     session = selectors.session_circuits_load(session)
     exercises = list(session.exercises.all())
     circuits = [
-        {"label": label, "circuit": c, "minutes": round(c.estimated_seconds() / 60)}
-        for label, c in (
-            ("Conditioning", session.main_circuit),
-            ("Finisher", session.finisher_circuit),
+        {
+            "label": label,
+            "circuit": c,
+            "minutes": round(c.estimated_seconds() / 60),
+            "scaled": _scalings(
+                e for e in exercises if (e.role == ExerciseRole.FINISHER) == finisher
+            ),
+        }
+        for label, c, finisher in (
+            ("Conditioning", session.main_circuit, False),
+            ("Finisher", session.finisher_circuit, True),
         )
         if c is not None
     ]
@@ -84,6 +93,19 @@ def session_detail(
         "circuits": circuits,
     }
     return render(request, "programs/session_detail.html", context)
+
+
+def _scalings(exercises) -> list[str]:
+    """How the engine scaled a curated circuit for the athlete, one line per
+    swap ("single-unders for double-unders (2× reps)"), from its rows' notes
+    (``programs.generation.scaling``); empty when done as written."""
+    lines = [
+        note.removeprefix(SCALED_PREFIX)
+        for e in exercises
+        for note in (e.rationale or {}).get("notes", [])
+        if note.startswith(SCALED_PREFIX)
+    ]
+    return list(dict.fromkeys(lines))
 
 
 def _breakdown(minutes: dict) -> list[dict]:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from programs.generation import plan_program
+from programs.generation import generate_program, plan_program
 from programs.generation.balance import MAJOR_GROUPS
 from programs.generation.finisherdays import (
     finisher_days,
@@ -19,8 +19,11 @@ from programs.generation.finisherdays import (
     offered,
     offered_days,
     side_days,
+    side_minutes,
     sided_finisher_days,
+    sides_kept,
 )
+from programs.generation.review import review_program
 from programs.generation.splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
 from programs.generation.types import (
     ExperienceLevel,
@@ -29,7 +32,8 @@ from programs.generation.types import (
 )
 
 from .conftest import make_spec
-from .helpers import HARD_ROLES, is_lifting, matrix_case, planned
+from .helpers import COMMERCIAL_GYM, HARD_ROLES, is_lifting, matrix_case, planned
+from .test_circuits import library as circuit_library
 
 G = Goal
 HYPE_ENDU = {G.HYPERTROPHY: 7, G.ENDURANCE: 3}
@@ -234,3 +238,77 @@ def test_short_full_body_weeks_of_cardio_led_programs_press_and_pull(
     assert held + other == need
     lifting = [s for s in week if s.dominant_goal in (G.HYPERTROPHY, G.STRENGTH)]
     assert all(note in s.reasons for s in lifting)
+
+
+def test_a_45_minute_day_rows_beside_its_finisher_only_when_it_has_room():
+    """Two main lifts from 45 min, then the row the day lacks: three lifts
+    need 21 min beside warm-up and cool-down, so a 20-minute finisher leaves
+    a full-body day its squat and bench press and no row; a 12-minute one
+    leaves the row (issue 10). A 30-minute day's row is made room for."""
+    full_a = FOCI["full_body_a"].intent_tags
+    assert side_minutes(45) == 12
+    assert sides_kept(full_a, 45, 20) == {"push"}
+    assert sides_kept(full_a, 45, 12) == {"push", "pull"}
+    assert sides_kept(full_a, 60, 20) == {"push", "pull"}
+    assert sides_kept(full_a, 30, 10) == {"pull"}
+    week = _tags("full_body_a", "full_body_b", "full_body_c")
+    assert sided_finisher_days(week, 3, 45, [2, 1, 0], 20) == []
+    assert sided_finisher_days(week, 3, 45, [2, 1, 0], 12) == [2, 1, 0]
+
+
+@given(
+    foci=st.lists(st.sampled_from(LIFTING_FOCI), min_size=2, max_size=7),
+    count=st.integers(min_value=1, max_value=7),
+    budget=st.sampled_from([45, 50, 60, 75]),
+    minutes=st.integers(min_value=10, max_value=20),
+)
+def test_finisher_days_of_any_length_keep_the_weeks_sides_in_proportion(
+    foci, count, budget, minutes
+):
+    """Property: whatever the finisher's length, the days chosen for it keep
+    a week that pulled and pressed within 0.8–2.0 pulling days per pressing
+    day, counting only the lifts each finisher day has room for."""
+    week = _tags(*foci)
+    order = sorted(week, reverse=True)
+    chosen = sided_finisher_days(week, count, budget, order, minutes)
+    pulls, pushes = side_days(week, chosen, budget, minutes)
+    if side_days(week, [], budget) != (pulls, pushes):
+        assert pushes, (foci, chosen)
+        assert 0.8 <= pulls / pushes <= 2.0, (foci, chosen)
+
+
+@pytest.mark.parametrize("seed", [1, 3, 17])
+def test_a_beginners_45_minute_fat_loss_week_rows_on_its_finisher_days(seed):
+    """``create_program --goal fat_loss=6 --goal hypertrophy=4 --experience
+    BEGINNER --days 4 --minutes 45``: a 20-minute curated finisher (done as
+    written, it cannot shrink) left a full-body day its lunge and bench press
+    and no row, and the week pulled 4 sets to 6 pressed (0.67). Finishers are
+    now 12 min, each lifting day rows, every loading week's pull:push is in
+    0.8–2.0, and the plan says where the other fat-loss minutes go."""
+    goals = ((G.FAT_LOSS, 6), (G.HYPERTROPHY, 4))
+    spec = make_spec(
+        goals, days=4, minutes=45, seed=seed, experience=ExperienceLevel.BEGINNER,
+        equipment=COMMERCIAL_GYM | {"jump_rope"},
+    )  # fmt: skip
+    library = circuit_library()
+    program = generate_program(spec, library)
+    review = review_program(
+        program, library, goals=dict(goals), experience=ExperienceLevel.BEGINNER,
+        budget_minutes=45,
+    )  # fmt: skip
+    for w in review.weeks:
+        if w.is_deload or not w.lifting_days:
+            continue
+        assert w.push_sets, w
+        assert 0.8 <= w.pull_sets / w.push_sets <= 2.0, w
+    for s in program.sessions:
+        p = planned(program, s)
+        if is_lifting(p) and p.finisher_minutes:
+            assert p.finisher_minutes == 12
+            sides = {
+                library.movements[e.movement_id].pattern.split("_")[-1]
+                for e in s.exercises
+                if e.role in HARD_ROLES
+            }
+            assert "pull" in sides, (s.microcycle_sequence, s.day_index)
+    assert any("finisher of at most 12 min" in w for w in program.plan.warnings)
