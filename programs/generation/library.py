@@ -4,6 +4,8 @@ Built once per generation run (not per candidate): HARD_NO movements and movemen
 whose equipment is not all available are removed here, before any scoring, so no
 relaxation step — emergency included — can ever select them. Movements above the
 athlete's skill level + 1 are removed too (step ≥ 5 may relax by one level only).
+A beginner's unassisted pull-ups and dips give way to a loadable variant
+(:func:`_novice_swaps`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from .circuits import usable_circuits
 from .families import lift_family
 from .heuristics import MAX_LEVEL, PATTERN_REGION, SPECIALTY_KIT, TIER_WEIGHTS
+from .prescription import novice_bodyweight_lift
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     LOADABLE,
@@ -248,6 +251,29 @@ def olympic_main_allowed(discipline_experience) -> bool:
     return "OLYMPIC_LIFTING" in discipline_experience
 
 
+def _novice_swaps(facts: dict[int, Facts], preferred: frozenset[int]) -> None:
+    """A beginner's unassisted pull-ups, chin-ups and dips
+    (:func:`.prescription.novice_bodyweight_lift`) leave the index when a
+    loadable compound of the same pattern is available (a lat pulldown, an
+    assisted or dip machine, a press): its load can be set to the novice's 8–12
+    RM (ACSM 2009 novice, reference §2a/§2b), bodyweight cannot. One the athlete
+    prefers stays, and so do all of them when nothing loadable can take their
+    place (they are then prescribed 1–5 reps)."""
+    loadable = {
+        f.m.pattern
+        for f in facts.values()
+        if f.m.equipment & LOADABLE and f.compound == 1.0 and f.tier_class == 0
+    }
+    for mid in [
+        mid
+        for mid, f in facts.items()
+        if mid not in preferred
+        and novice_bodyweight_lift(f.m)
+        and f.m.pattern in loadable
+    ]:
+        del facts[mid]
+
+
 def build_index(
     library: MovementLibrary, athlete: AthleteProfile, goals: dict[Goal, int]
 ) -> LibraryIndex:
@@ -315,6 +341,8 @@ def build_index(
             tier=tier, tier_class=tier_class, tier_note=tier_note,
             family=lift_family(m, beginner) if m.pattern in LIFTING_PATTERNS else "",
         )  # fmt: skip
+    if beginner:
+        _novice_swaps(facts, preferred)
     by_pattern: dict[str, list[Facts]] = {}
     for f in facts.values():
         by_pattern.setdefault(f.m.pattern, []).append(f)
