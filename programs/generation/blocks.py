@@ -261,7 +261,6 @@ def deload_copy(
             ):
                 reps, c.rpe = deload_main(d.reps_min, d.rpe)
                 c.reps_min = c.reps_max = reps
-                c.fixed_percent = None
                 c.notes.append(f"deload: {d.reps_min} → {c.reps_min} reps a set")
             copies.append(c)
         out[block] = copies

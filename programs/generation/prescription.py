@@ -140,7 +140,6 @@ class Draft:
     total: float = 0.0
     step: int = 0
     notes: list[str] = field(default_factory=list)
-    fixed_percent: int | None = None
     #: A movement of a curated circuit: the circuit's id and its whole duration
     #: (``CircuitInfo.estimated_seconds``), which timing uses for the group.
     circuit_id: int | None = None
@@ -157,14 +156,13 @@ class Draft:
         dumbbell, a stack: :data:`.types.LOADABLE`); None otherwise: a
         pull-up, a dip or a push-up is bodyweight, and "64 % of 1RM" means
         nothing on the bar it hangs from (the daily coach gives those no load
-        either, ``adaptation.engine.loads.equipment_kind``). ``fixed_percent``
-        (double progression: same bar, more reps) wins."""
+        either, ``adaptation.engine.loads.equipment_kind``). Read off the chart
+        at :func:`load_reps`: double progression's same bar comes from its
+        (reps, RPE) pairs, which climb together (``periodization._double``)."""
         if not self.hard or self.reps_max is None or self.rpe is None:
             return None
         if not self.movement.equipment & LOADABLE:
             return None
-        if self.fixed_percent is not None:
-            return self.fixed_percent
         reps_min = self.reps_min if self.reps_min is not None else self.reps_max
         return load_percent(load_reps(self.role, reps_min, self.reps_max), self.rpe)
 
