@@ -30,6 +30,7 @@ from programs.generation.types import (
     Goal,
     MovementRule,
     MovementRuleKind,
+    PersonaAggression,
     ProgressionStyle,
     SplitTemplate,
 )
@@ -147,15 +148,17 @@ def deload_faults(program, library) -> list[str]:
     minutes=st.sampled_from([30, 45, 60, 75, 90, 120]),
     template=st.sampled_from([None, *SplitTemplate]),
     style=st.sampled_from(list(ProgressionStyle)),
+    aggression=st.sampled_from(list(PersonaAggression)),
     seed=st.integers(0, 10_000),
 )
 def test_every_main_lift_triple_agrees_with_the_rts_chart(
-    real_library, goals, experience, days, minutes, template, style, seed
+    real_library, goals, experience, days, minutes, template, style, aggression, seed
 ):
     spec = make_spec(
         goals, weeks=8, days=days, minutes=minutes, seed=seed, equipment=GYM,
         experience=experience,
         request={"split_template": template, "progression_style": style},
+        athlete={"persona_aggression": aggression},
     )  # fmt: skip
     program = generate_program(spec, real_library)
     assert not program.failures
