@@ -158,7 +158,9 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         self.main_ids: dict[tuple[str, int], tuple[int, tuple[str, ...]]] = {}
         self.rotation = AccessoryRotation(planned.intent_tags, self.main_patterns)
         self.scheme = main_scheme(self.goal, inp.style, self.week, self.exp, self.aggr)
-        self.scale = inp.style in (
+        # Main-lift sets follow the week's volume in single and double
+        # progression, and in any deload week (half the sets, reference §7).
+        self.scale = self.week.is_deload or inp.style in (
             ProgressionStyle.SINGLE_PROGRESSION,
             ProgressionStyle.DOUBLE_PROGRESSION,
         )

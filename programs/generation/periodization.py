@@ -226,7 +226,16 @@ def main_scheme(
     experience: ExperienceLevel,
     aggression: PersonaAggression,
 ) -> MainScheme:
-    """Prescription of a main lift in a loading ``week`` (deloads derive from it)."""
+    """Prescription of a main lift in ``week``. A deload week's (a session
+    built fresh in one, such as a regenerated variant; most deload sessions copy
+    last week's, ``blocks.deload_copy``) is the mesocycle's last loading week's
+    with :func:`deload_main`'s reps and RPE; ``main_rx`` halves its sets."""
+    if week.is_deload:
+        loading = main_scheme(
+            goal, style, _last_loading(week, style, aggression), experience, aggression
+        )
+        reps, rpe = deload_main(loading.reps_min, loading.rpe)
+        return MainScheme(loading.sets, reps, reps, rpe)
     cap = rpe_cap(experience, aggression)
     lift_goal = goal if goal in MAIN_BASE else Goal.HYPERTROPHY
     sets, reps, (lo, hi), base_rpe = MAIN_BASE[lift_goal]
@@ -257,6 +266,22 @@ def main_scheme(
     block = BLOCKS.get(week.phase, BLOCKS["transmutation"])[lift_goal]
     b_sets, b_lo, b_hi, b_rpe = block
     return MainScheme(b_sets, b_lo, b_hi, min(cap, b_rpe + 0.25 * w))
+
+
+def _last_loading(
+    deload: WeekScheme, style: ProgressionStyle, aggression: PersonaAggression
+) -> WeekScheme:
+    """The loading week before ``deload`` as :func:`week_schemes` builds it (a
+    block program's last phase is not known here: transmutation stands in)."""
+    _, rpe_step, _, rpe_start = AGGRESSION[aggression]
+    last = max(0, deload.loading_weeks_in_meso - 1)
+    phase = (
+        "transmutation" if style == ProgressionStyle.BLOCK_PERIODIZATION else "loading"
+    )
+    return replace(
+        deload, is_deload=False, week_in_meso=last, phase=phase,
+        rpe_offset=min(0.0, rpe_start + rpe_step * last),
+    )  # fmt: skip
 
 
 #: Double progression: the most reps the weekly rep floor climbs in a mesocycle

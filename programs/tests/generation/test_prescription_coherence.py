@@ -305,3 +305,24 @@ def test_the_swap_is_a_beginners_and_a_preference_keeps_the_pull_up(real_library
     assert pullups in index(ExperienceLevel.INTERMEDIATE)
     prefer = (MovementRule(pullups, MovementRuleKind.PREFER),)
     assert pullups in index(ExperienceLevel.BEGINNER, prefer)
+
+
+@pytest.mark.parametrize("style", list(ProgressionStyle))
+def test_a_session_built_afresh_in_a_deload_week_is_a_deload(real_library, style):
+    """A regenerated deload session (a variant) does not copy last week's: its
+    main lifts still come from the last loading week, one rep fewer at RPE ≤ 6
+    (double progression gave 6 reps @ RPE 9 here). Its sets start at half and
+    the session's fitting may add some back, as on any day built afresh."""
+    spec = make_spec(
+        ((G.STRENGTH, 10),), weeks=8, days=4, minutes=75, equipment=GYM,
+        request={"progression_style": style}, variants={(4, 0): 1},
+    )  # fmt: skip
+    program = generate_program(spec, real_library)
+    weeks = _mains(program, real_library)
+    assert weeks[4]
+    floor = min(reps for _, _, reps, *_ in weeks[3])
+    for name, _, reps_min, reps_max, rpe, _ in weeks[4]:
+        assert rpe <= 6.0, name
+        assert reps_min == reps_max, name
+        assert reps_min < floor or reps_min == 1, name
+    assert incoherent_mains(program, real_library) == []
