@@ -7,9 +7,9 @@
    effective reps, RPE ≥ 6) — then the last :data:`RECENT_EXPOSURES` exposures
    averaged with weights :data:`RECENCY_WEIGHTS`, most recent heaviest [U].
 2. **Target** = e1RM × %1RM for (reps, target RPE) from the RTS chart (reference
-   §5b; ``prescription.percent_1rm``), reps being the middle of the prescribed
-   range (the planner's ``load_percent`` uses the same reps, so the target agrees
-   with the exercise's stored %1RM).
+   §5b; ``prescription.percent_1rm``), reps being a main lift's rep floor and the
+   middle of any other prescribed range (``prescription.load_reps``, which the
+   planner's stored %1RM uses too, so the target agrees with it).
 3. **Rounded** to a loadable step in the athlete's unit (:data:`STEPS`): barbell
    2.5 kg / 5 lb (the issue's increments; the smallest common plate pair), dumbbell
    2.5 kg / 5 lb, kettlebell 4 kg / 5 lb, machine or cable stack 5 kg / 10 lb [U:
@@ -36,7 +36,7 @@ from datetime import datetime
 
 from programs.generation.heuristics import PATTERN_REGION
 from programs.generation.library import LOADABLE
-from programs.generation.prescription import percent_1rm
+from programs.generation.prescription import load_reps, percent_1rm
 from programs.generation.types import ExerciseRole, MovementInfo, MovementLibrary
 from training_logs.metrics import FORMULAS, KG, LB, estimate_e1rm, from_kg, to_kg
 
@@ -181,7 +181,9 @@ def _targets(ep: ExercisePlan, movement: MovementInfo, sets: list[LoggedSet],
     rpe = float(ep.target_rpe)
     kind = equipment_kind(movement)
     timed = ep.duration_seconds is not None or ep.reps_max is None
-    reps = None if timed else round(((ep.reps_min or ep.reps_max) + ep.reps_max) / 2)
+    reps = (
+        None if timed else load_reps(ep.role, ep.reps_min or ep.reps_max, ep.reps_max)
+    )
     reps_text = "" if timed else (
         f"{ep.reps_min}" if ep.reps_min == ep.reps_max else f"{ep.reps_min}–{ep.reps_max}"
     )  # fmt: skip

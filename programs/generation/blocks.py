@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from .balance import WeekFloors
 from .heuristics import (
+    DELOAD_MAX_RPE,
     DELOAD_RPE_OFFSET,
     MOBILITY_EXTRA_STRETCH_PER_WEIGHT,
     RELAXATION_STEPS,
@@ -25,7 +26,7 @@ from .heuristics import (
 from .library import LibraryIndex
 from .notes import coach_note
 from .optimizer import Pick, commit, pick
-from .periodization import WeekScheme
+from .periodization import WeekScheme, deload_main
 from .prescription import (
     Draft,
     stretch_rx,
@@ -229,14 +230,18 @@ def deload_copy(
     previous: dict[str, list[Draft]], multiplier: float
 ) -> dict[str, list[Draft]]:
     """Last loading week's session with sets × multiplier and RPE − 2 (same
-    exercises and order: Rogerson 2024, Bell 2023, reference §7). A curated
-    circuit keeps its rounds, done as written at the lower RPE."""
+    exercises and order: Rogerson 2024, Bell 2023, reference §7); a hard set's
+    RPE at most ``DELOAD_MAX_RPE`` (RIR ≥ 4). A main lift also does one rep
+    fewer per set (:func:`.periodization.deload_main`), its %1RM read again off
+    the chart, so load, reps, sets and effort all come down. A curated circuit
+    keeps its rounds, done as written at the lower RPE."""
     out: dict[str, list[Draft]] = {}
     for block, drafts in previous.items():
         copies = []
         for d in drafts:
             c = replace(d, notes=list(d.notes), scores=dict(d.scores))
-            if d.hard and d.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY):
+            hard = d.hard and d.role in (ExerciseRole.MAIN, ExerciseRole.ACCESSORY)
+            if hard:
                 c.sets = max(1, math.floor(d.sets * multiplier + 0.5))
                 c.notes.append(f"deload: sets cut from {d.sets} to {c.sets}")
             elif d.circuit_id is not None:
@@ -245,7 +250,18 @@ def deload_copy(
                 c.sets = max(1, round(d.sets * (multiplier + 1) / 2))
             if d.rpe is not None and d.role != ExerciseRole.WARMUP:
                 c.rpe = max(4.0, d.rpe + DELOAD_RPE_OFFSET)
+                if hard:
+                    c.rpe = min(c.rpe, DELOAD_MAX_RPE)
                 c.notes.append(f"deload: RPE {d.rpe:g} → {c.rpe:g}")
+            if (
+                hard
+                and d.role == ExerciseRole.MAIN
+                and d.reps_min
+                and d.rpe is not None
+            ):
+                reps, c.rpe = deload_main(d.reps_min, d.rpe)
+                c.reps_min = c.reps_max = reps
+                c.notes.append(f"deload: {d.reps_min} → {c.reps_min} reps a set")
             copies.append(c)
         out[block] = copies
     return out

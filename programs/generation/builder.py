@@ -19,8 +19,6 @@ says so in its rationale (deliberate degrade).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .accessories import AccessoryPicks
 from .balance import (
     FREQUENCY_MIN_DAYS,
@@ -58,14 +56,13 @@ from .finishers import build_finisher, finisher_rationale
 from .fitting import SessionFit
 from .floorfit import FloorFit
 from .heuristics import (
-    AGGRESSION,
     DELOAD_VOLUME_MULTIPLIER,
     SKILL_PRACTICE_MIN_WEIGHT,
 )
 from .optimizer import Pick, commit, free_weight_first, pick
 from .periodization import main_scheme, rpe_cap
 from .planner import MAIN_CAPABLE
-from .prescription import Draft, load_percent, main_rx, skill_rx
+from .prescription import Draft, main_rx, skill_rx
 from .rotation import AccessoryRotation
 from .scorer import Slot, score
 from .splits import FOCI, PULL_PATTERNS, PUSH_PATTERNS
@@ -162,7 +159,9 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         self.main_ids: dict[tuple[str, int], tuple[int, tuple[str, ...]]] = {}
         self.rotation = AccessoryRotation(planned.intent_tags, self.main_patterns)
         self.scheme = main_scheme(self.goal, inp.style, self.week, self.exp, self.aggr)
-        self.scale = inp.style in (
+        # Main-lift sets follow the week's volume in single and double
+        # progression, and in any deload week (half the sets, reference §7).
+        self.scale = self.week.is_deload or inp.style in (
             ProgressionStyle.SINGLE_PROGRESSION,
             ProgressionStyle.DOUBLE_PROGRESSION,
         )
@@ -467,19 +466,13 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         if p is None:
             return False
         commit(p, ctx)
-        goal, exp, aggr = self.goal, self.exp, self.aggr
+        goal, exp = self.goal, self.exp
         d = attach(
             main_rx(
                 p.facts.m, goal, self.scheme, exp, week.volume_multiplier, self.scale
             ),
             p,
         )
-        if inp.style == ProgressionStyle.DOUBLE_PROGRESSION and d.reps_min is not None:
-            # Double progression keeps the bar weight for the mesocycle: the entry
-            # load (week 1: bottom of the range at the first week's RPE).
-            first = replace(week, week_in_meso=0, rpe_offset=AGGRESSION[aggr][3])
-            entry = main_scheme(goal, inp.style, first, exp, aggr)
-            d.fixed_percent = load_percent(entry.reps_min, entry.rpe)
         if i >= 1:
             d.sets = max(2, d.sets - 1)
             if d.rpe is not None:

@@ -337,8 +337,6 @@ def _fresh(day, d: Draft, mains: int) -> Draft:
         )  # fmt: skip
         if mains and fresh.rpe is not None:
             fresh.rpe = max(6.0, fresh.rpe - 0.5)
-        if d.fixed_percent is not None:
-            fresh.fixed_percent = d.fixed_percent
         return fresh
     return accessory_rx(
         d.movement, day.goal, day.exp, day.week.volume_multiplier,

@@ -217,6 +217,9 @@ MAX_VOLUME_MULTIPLIER = 1.3
 #: Rogerson 2024 — fewer sets, same exercises and frequency; RIR ≥4 row).
 DELOAD_VOLUME_MULTIPLIER = 0.5
 DELOAD_RPE_OFFSET = -2.0
+#: A deload's hard sets end at least 4 reps from failure (RIR ≥ 4 ⇒ RPE ≤ 6,
+#: reference §5a; the "RIR ≥4 on all sets" row of reference §7).
+DELOAD_MAX_RPE = 6.0
 #: Beginners never go past RPE 8 (ACSM 2009 novice; reference §2a).
 BEGINNER_RPE_CAP = 8.0
 

@@ -4,6 +4,8 @@ Built once per generation run (not per candidate): HARD_NO movements and movemen
 whose equipment is not all available are removed here, before any scoring, so no
 relaxation step — emergency included — can ever select them. Movements above the
 athlete's skill level + 1 are removed too (step ≥ 5 may relax by one level only).
+A beginner's unassisted pull-ups and dips give way to a loadable variant
+(:func:`_novice_swaps`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .heuristics import (
     TIER_WEIGHTS,
     VENUE_KIT,
 )
+from .prescription import novice_bodyweight_lift
 from .splits import PULL_PATTERNS, PUSH_PATTERNS
 from .types import (
     LOADABLE,
@@ -255,6 +258,29 @@ def olympic_main_allowed(discipline_experience) -> bool:
     return "OLYMPIC_LIFTING" in discipline_experience
 
 
+def _novice_swaps(facts: dict[int, Facts], preferred: frozenset[int]) -> None:
+    """A beginner's unassisted pull-ups, chin-ups and dips
+    (:func:`.prescription.novice_bodyweight_lift`) leave the index when a
+    loadable compound of the same pattern is available (a lat pulldown, an
+    assisted or dip machine, a press): its load can be set to the novice's 8–12
+    RM (ACSM 2009 novice, reference §2a/§2b), bodyweight cannot. One the athlete
+    prefers stays, and so do all of them when nothing loadable can take their
+    place (they are then prescribed 1–5 reps)."""
+    loadable = {
+        f.m.pattern
+        for f in facts.values()
+        if f.m.equipment & LOADABLE and f.compound == 1.0 and f.tier_class == 0
+    }
+    for mid in [
+        mid
+        for mid, f in facts.items()
+        if mid not in preferred
+        and novice_bodyweight_lift(f.m)
+        and f.m.pattern in loadable
+    ]:
+        del facts[mid]
+
+
 def build_index(
     library: MovementLibrary, athlete: AthleteProfile, goals: dict[Goal, int]
 ) -> LibraryIndex:
@@ -333,6 +359,12 @@ def build_index(
             tier=tier, tier_class=tier_class, tier_note=tier_note,
             family=lift_family(m, beginner) if m.pattern in LIFTING_PATTERNS else "",
         )  # fmt: skip
+    # Curated circuits are read against the library before the novice swaps: a
+    # circuit's pull-ups are scaled as the circuit's own standard says
+    # (:mod:`.scaling`), not dropped with the circuit.
+    circuit_facts = dict(facts)
+    if beginner:
+        _novice_swaps(facts, preferred)
     by_pattern: dict[str, list[Facts]] = {}
     for f in facts.values():
         by_pattern.setdefault(f.m.pattern, []).append(f)
@@ -344,9 +376,14 @@ def build_index(
     prefer = preferred
     olympic_ok = olympic_main_allowed(athlete.discipline_experience)
     circuits = usable_circuits(
-        library.circuits, facts, substitutes, base_level, olympic_ok,
+        library.circuits, circuit_facts, substitutes, base_level, olympic_ok,
         beginner=beginner, prefer=preferred,
     )  # fmt: skip
+    # A swapped-out pull-up or dip the circuit's scaling did not replace drops
+    # the circuit, as a movement without a scaling does.
+    circuits = tuple(
+        c for c in circuits if all(i.movement_id in facts for i in c.items)
+    )
     return LibraryIndex(
         facts, by_pattern, substitutes, prefer, olympic_ok, circuits=circuits
     )

@@ -6,11 +6,14 @@
 * A mesocycle is the run of loading weeks before a deload (RP: start near MEV,
   add sets toward MAV, deload, reset — reference §3). Volume multiplier rises by
   the aggression's step per week (capped at 1.3); RPE rises from −1 (or −0.5) to 0.
-* Deload weeks: volume × 0.5, RPE − 2 (≈ RIR ≥ 4), same exercises and frequency
-  (Bell 2023, Rogerson 2024, reference §7).
-* Main lifts progress by style (reference §12): SINGLE fixed reps and rising RPE;
-  DOUBLE reps climb through the range then reset; WAVE 3-week 5/3/1-like waves;
-  BLOCK accumulation → transmutation → realization (Issurin ATR).
+* Deload weeks: volume × 0.5, RPE − 2 (RIR ≥ 4), same exercises and frequency;
+  main lifts one rep fewer per set, so their load falls too (Bell 2023, Rogerson
+  2024, reference §7; :func:`deload_main`).
+* Main lifts progress by style (reference §12): SINGLE fixed reps and rising RPE
+  (the load rises with it); DOUBLE the same load while the rep floor climbs and
+  the RPE with it, one per rep (:func:`_double`); WAVE 3-week 5/3/1-like waves;
+  BLOCK accumulation → transmutation → realization (Issurin ATR). Every
+  (reps floor, RPE) pair reads its %1RM off the RTS chart (``prescription``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, replace
 from .heuristics import (
     AGGRESSION,
     BEGINNER_RPE_CAP,
+    DELOAD_MAX_RPE,
     DELOAD_RPE_OFFSET,
     DELOAD_VOLUME_MULTIPLIER,
     MAX_VOLUME_MULTIPLIER,
@@ -222,7 +226,16 @@ def main_scheme(
     experience: ExperienceLevel,
     aggression: PersonaAggression,
 ) -> MainScheme:
-    """Prescription of a main lift in a loading ``week`` (deloads derive from it)."""
+    """Prescription of a main lift in ``week``. A deload week's (a session
+    built fresh in one, such as a regenerated variant; most deload sessions copy
+    last week's, ``blocks.deload_copy``) is the mesocycle's last loading week's
+    with :func:`deload_main`'s reps and RPE; ``main_rx`` halves its sets."""
+    if week.is_deload:
+        loading = main_scheme(
+            goal, style, _last_loading(week, style, aggression), experience, aggression
+        )
+        reps, rpe = deload_main(loading.reps_min, loading.rpe)
+        return MainScheme(loading.sets, reps, reps, rpe)
     cap = rpe_cap(experience, aggression)
     lift_goal = goal if goal in MAIN_BASE else Goal.HYPERTROPHY
     sets, reps, (lo, hi), base_rpe = MAIN_BASE[lift_goal]
@@ -246,12 +259,60 @@ def main_scheme(
     if style == ProgressionStyle.SINGLE_PROGRESSION:
         return MainScheme(sets, reps, reps, min(cap, base_rpe + week.rpe_offset))
     if style == ProgressionStyle.DOUBLE_PROGRESSION:
-        steps = max(1, week.loading_weeks_in_meso - 1)
-        reps_min = lo + round((hi - lo) * min(1.0, w / steps))
-        return MainScheme(sets, reps_min, hi, min(cap, base_rpe + week.rpe_offset))
+        return _double(sets, lo, hi, base_rpe, cap, week)
     if style == ProgressionStyle.WAVE_LOADING:
         wave_reps, wave_rpe = WAVES[lift_goal][w % 3]
         return MainScheme(3, wave_reps, wave_reps, min(cap, wave_rpe))
     block = BLOCKS.get(week.phase, BLOCKS["transmutation"])[lift_goal]
     b_sets, b_lo, b_hi, b_rpe = block
     return MainScheme(b_sets, b_lo, b_hi, min(cap, b_rpe + 0.25 * w))
+
+
+def _last_loading(
+    deload: WeekScheme, style: ProgressionStyle, aggression: PersonaAggression
+) -> WeekScheme:
+    """The loading week before ``deload`` as :func:`week_schemes` builds it (a
+    block program's last phase is not known here: transmutation stands in)."""
+    _, rpe_step, _, rpe_start = AGGRESSION[aggression]
+    last = max(0, deload.loading_weeks_in_meso - 1)
+    phase = (
+        "transmutation" if style == ProgressionStyle.BLOCK_PERIODIZATION else "loading"
+    )
+    return replace(
+        deload, is_deload=False, week_in_meso=last, phase=phase,
+        rpe_offset=min(0.0, rpe_start + rpe_step * last),
+    )  # fmt: skip
+
+
+#: Double progression: the most reps the weekly rep floor climbs in a mesocycle
+#: at the same load. Each added rep at the same load costs one RPE (the RTS chart
+#: reads on reps + RIR, reference §5b), so two reps span RPE 7 → 9.
+DOUBLE_MAX_CLIMB = 2
+
+
+def _double(
+    sets: int, lo: int, hi: int, base_rpe: float, cap: float, week: WeekScheme
+) -> MainScheme:
+    """DOUBLE_PROGRESSION for one loading week: the bar weight stays for the
+    mesocycle and the rep floor climbs from ``lo`` (reference §12 [S]: a fixed
+    load within a rep range; once the range's top is reached, raise the load).
+
+    At a fixed load every added rep is one RPE closer to failure (RTS chart,
+    reference §5b), so the RPE climbs one per rep added: the mesocycle ends at
+    ``min(cap, base + 1)`` and starts ``climb`` below it (e.g. 4 @ 7, 5 @ 8,
+    6 @ 9 at 81 %), and every week's (reps floor, RPE) reads the same %1RM.
+    ``climb`` is at most :data:`DOUBLE_MAX_CLIMB` and the range's width."""
+    top = min(cap, base_rpe + 1.0)
+    climb = min(hi - lo, DOUBLE_MAX_CLIMB)
+    steps = max(1, week.loading_weeks_in_meso - 1)
+    added = round(climb * min(1.0, week.week_in_meso / steps))
+    return MainScheme(sets, lo + added, hi, top - climb + added)
+
+
+def deload_main(reps_min: int, rpe: float) -> tuple[int, float]:
+    """(reps, RPE) of a main lift in a deload week, from its last loading week:
+    one rep fewer per set (at least 1) and RPE − 2, at most
+    :data:`.heuristics.DELOAD_MAX_RPE` (RIR ≥ 4), so by the RTS chart the load
+    falls too (reference §7: Rogerson 2024, fewer reps per set and fewer sets,
+    load and effort down; sets are halved by the deload copy)."""
+    return max(1, reps_min - 1), max(4.0, min(DELOAD_MAX_RPE, rpe + DELOAD_RPE_OFFSET))

@@ -13,8 +13,11 @@ Numbers (reference tables, cited per constant below):
 * Beginners: ACSM novice 1–3 × 8–12 at RPE ≤ 8 (§2a/§2b), rests 60–120 s are
   enough for the untrained (Grgic 2018, §9a).
 * %1RM from the RTS chart for (reps, RPE) (reference §5b, rule
-  ``seq[2·(reps−1) + 2·(10−RPE)]``); beyond 12 effective reps, Epley on effective
-  reps = reps + RIR (reference §6 cross-check), which matches ACSM §1c (16–20RM ≈ 60 %).
+  ``seq[2·(reps−1) + 2·(10−RPE)]``), read on effective reps = reps + RIR; beyond
+  the chart's 16 effective reps, Epley's shape anchored at its last cell (§6).
+  A main lift's %1RM is stated at its rep floor (``reps_min``), an accessory's
+  at the middle of its range (:func:`load_reps`); every main lift's (reps, RPE,
+  %1RM) sits within :data:`COHERENCE_TOLERANCE_PP` of the chart.
 * target_rir = round(10 − RPE) (Zourdos 2016, §5a).
 """
 
@@ -62,22 +65,53 @@ STRETCH_REPS = 2
 GENERAL_WARMUP_SECONDS = 300
 
 
+#: Effective reps (reps + RIR) the RTS chart covers: 1 rep @ 10 … 12 reps @ 6
+#: (reference §5b; every cell is ``seq[2·(effective − 1)]``).
+RTS_MAX_EFFECTIVE = 16.0
+#: How far a main lift's stored %1RM may sit from the chart's %1RM for its
+#: (reps_min, RPE), in percentage points: under the chart's half-RPE step (1.1–
+#: 1.6 pp), so no triple is off by half an RPE, and inside the ±1.5 pp the chart's
+#: sources differ by (reference §5b). Rounding to a whole percent uses ≤ 0.5 of it.
+COHERENCE_TOLERANCE_PP = 1.0
+
+
 def percent_1rm(reps: int, rpe: float) -> float:
-    """%1RM (unrounded) for ``reps`` at ``rpe``: the RTS chart for 1–12 reps at RPE
-    6–10 (reference §5b), Epley on effective reps = reps + (10 − RPE) beyond it
-    (reference §6). Public for the adaptation engine's load targets."""
+    """%1RM (unrounded) for ``reps`` at ``rpe``, a function of the effective reps
+    reps + (10 − RPE) as the RTS chart is (reference §5b: ``seq[2·(reps−1) +
+    2·(10−RPE)]``). Up to :data:`RTS_MAX_EFFECTIVE` effective reps it is the
+    chart's cell (between two cells for a quarter RPE), whatever the split between reps and RIR (13 reps @ 9 is 12 @ 8);
+    beyond, Epley's shape on effective reps (reference §6) anchored at the chart's
+    last cell, so the curve is continuous and falls as reps or RIR rise (the chart
+    is stricter than Epley at high reps, reference §5b note). Public for the
+    adaptation engine's load targets."""
     rpe = max(1.0, min(10.0, rpe))
-    effective = reps + (10 - rpe)
-    if 1 <= reps <= 12 and rpe >= 6:
-        step = round(2 * (reps - 1) + 2 * (10 - rpe))
-        if step < len(RTS_SEQUENCE):
-            return float(RTS_SEQUENCE[step])
-    return 100 / (1 + effective / 30)
+    effective = max(1.0, reps + (10 - rpe))
+    if effective <= RTS_MAX_EFFECTIVE:
+        # Half-RPE cells; a quarter RPE (block weeks step by 0.25) lies between two.
+        at = 2 * (effective - 1)
+        low = int(at)
+        high = min(low + 1, len(RTS_SEQUENCE) - 1)
+        return float(
+            RTS_SEQUENCE[low] + (RTS_SEQUENCE[high] - RTS_SEQUENCE[low]) * (at - low)
+        )
+    anchor = RTS_SEQUENCE[-1] * (1 + RTS_MAX_EFFECTIVE / 30)
+    return anchor / (1 + effective / 30)
 
 
 def load_percent(reps: int, rpe: float) -> int:
-    """%1RM for ``reps`` at ``rpe`` (RTS chart; Epley on effective reps beyond it)."""
+    """%1RM for ``reps`` at ``rpe`` rounded to a whole percent (:func:`percent_1rm`)."""
     return round(percent_1rm(reps, rpe))
+
+
+def load_reps(role: ExerciseRole, reps_min: int, reps_max: int) -> int:
+    """The reps a prescription's RPE and %1RM are stated for: a MAIN lift's
+    ``reps_min`` (the week's rep floor: the load makes the floor the RPE asked
+    for, and a set that beats the floor is what double progression counts,
+    reference §12), otherwise the middle of the range. The adaptation engine's
+    load targets use the same reps, so a target agrees with the stored %1RM."""
+    if role == ExerciseRole.MAIN:
+        return reps_min
+    return round((reps_min + reps_max) / 2)
 
 
 def rir(rpe: float | None) -> int | None:
@@ -106,7 +140,6 @@ class Draft:
     total: float = 0.0
     step: int = 0
     notes: list[str] = field(default_factory=list)
-    fixed_percent: int | None = None
     #: A movement of a curated circuit: the circuit's id and its whole duration
     #: (``CircuitInfo.estimated_seconds``), which timing uses for the group.
     circuit_id: int | None = None
@@ -123,15 +156,58 @@ class Draft:
         dumbbell, a stack: :data:`.types.LOADABLE`); None otherwise: a
         pull-up, a dip or a push-up is bodyweight, and "64 % of 1RM" means
         nothing on the bar it hangs from (the daily coach gives those no load
-        either, ``adaptation.engine.loads.equipment_kind``). ``fixed_percent``
-        (double progression: same bar, more reps) wins."""
+        either, ``adaptation.engine.loads.equipment_kind``). Read off the chart
+        at :func:`load_reps`: double progression's same bar comes from its
+        (reps, RPE) pairs, which climb together (``periodization._double``)."""
         if not self.hard or self.reps_max is None or self.rpe is None:
             return None
         if not self.movement.equipment & LOADABLE:
             return None
-        if self.fixed_percent is not None:
-            return self.fixed_percent
-        return load_percent(round((self.reps_min + self.reps_max) / 2), self.rpe)
+        reps_min = self.reps_min if self.reps_min is not None else self.reps_max
+        return load_percent(load_reps(self.role, reps_min, self.reps_max), self.rpe)
+
+
+#: Kit that holds the athlete's own bodyweight on a pull or a dip.
+BODYWEIGHT_HANG = frozenset({"pull_up_bar", "dip_station", "rings"})
+#: A novice's pull-ups or dips when nothing loadable can take their place:
+#: short sets, any clean rep counting (see :func:`novice_bodyweight_lift`).
+NOVICE_BODYWEIGHT_REPS = (1, 5)
+NOVICE_BODYWEIGHT_NOTE = (
+    "novice: pull-ups and dips are your whole bodyweight; do the clean reps you "
+    "have, up to 5, and slow 3–5 s lowerings from the top when a full rep is not "
+    "there yet"
+)
+
+
+def novice_bodyweight_lift(m: MovementInfo) -> bool:
+    """Whether ``m`` is an unassisted pull-up, chin-up or dip: a compound vertical
+    pull on a bar or rings, or a dip on a station or rings, without a band.
+
+    Its load is the athlete's bodyweight (plus any plates), which a novice cannot
+    scale down to the 8–12 RM (60–70 %1RM) ACSM starts novices at (reference
+    §2a/§2b); most untrained adults cannot do 10 strict pull-ups [U]. A beginner
+    gets the loadable pulldown or press in its place when one is available
+    (:func:`.library.build_index`), otherwise :data:`NOVICE_BODYWEIGHT_REPS`."""
+    if "bands" in m.equipment or m.mechanic == "isolation":
+        return False
+    if not m.equipment & BODYWEIGHT_HANG:
+        return False
+    if m.pattern == "vertical_pull":
+        return True
+    return m.pattern in ("horizontal_push", "vertical_push") and bool(
+        m.equipment & (BODYWEIGHT_HANG - {"pull_up_bar"})
+    )
+
+
+def _novice_reps(draft: Draft, experience: ExperienceLevel) -> Draft:
+    """A beginner's pull-up or dip (:func:`novice_bodyweight_lift`): 1–5 reps."""
+    if experience != ExperienceLevel.BEGINNER or draft.movement.is_timed:
+        return draft
+    if not novice_bodyweight_lift(draft.movement):
+        return draft
+    draft.reps_min, draft.reps_max = NOVICE_BODYWEIGHT_REPS
+    draft.notes.append(NOVICE_BODYWEIGHT_NOTE)
+    return draft
 
 
 def _timed_or_reps(draft: Draft, reps: tuple[int, int], seconds: int) -> Draft:
@@ -164,7 +240,8 @@ def main_rx(
         movement, ExerciseRole.MAIN, sets, rpe=scheme.rpe, rest=rest[2],
         rest_range=(rest[0], rest[1]), set_range=(low, high), hard=True,
     )  # fmt: skip
-    return _timed_or_reps(draft, (scheme.reps_min, scheme.reps_max), 40)
+    draft = _timed_or_reps(draft, (scheme.reps_min, scheme.reps_max), 40)
+    return _novice_reps(draft, experience)
 
 
 def accessory_rx(
@@ -189,7 +266,8 @@ def accessory_rx(
         movement, ExerciseRole.ACCESSORY, sets, rpe=min(rpe_cap, base_rpe + rpe_offset),
         rest=rest[2], rest_range=(rest[0], rest[1]), set_range=(set_low, set_high), hard=True,
     )  # fmt: skip
-    return _timed_or_reps(draft, (lo, hi), 60 if goal == Goal.ENDURANCE else 40)
+    draft = _timed_or_reps(draft, (lo, hi), 60 if goal == Goal.ENDURANCE else 40)
+    return _novice_reps(draft, experience)
 
 
 def skill_rx(movement: MovementInfo) -> Draft:

@@ -67,13 +67,24 @@ def test_the_athletes_formula_and_unit():
 
 
 def test_rir_counts_like_rpe_and_mid_range_reps_are_used():
-    # 80 kg × 10 with 2 RIR → 12 effective → Epley 112 kg; 8–12 @ RPE 7 → 10 reps
-    # → step 2·9 + 2·3 = 24 → 65.3 % → 73.14 kg → 72.5 kg.
-    t = load_targets([ex(SQUAT, (8, 12), 7.0)], [logged(SQUAT, 80, 10, rir=2)],
-                     library=LIB)[0]  # fmt: skip
+    # 80 kg × 10 with 2 RIR → 12 effective → Epley 112 kg; an accessory's 8–12 @
+    # RPE 7 → 10 reps → step 2·9 + 2·3 = 24 → 65.3 % → 73.14 kg → 72.5 kg.
+    accessory = ex(SQUAT, (8, 12), 7.0, role=ExerciseRole.ACCESSORY)
+    t = load_targets([accessory], [logged(SQUAT, 80, 10, rir=2)], library=LIB)[0]
     assert t.reps == 10
     assert t.percent_1rm == 65.3
     assert t.load == 72.5
+
+
+def test_a_main_lifts_load_is_for_its_rep_floor():
+    # The planner states a main lift's RPE and %1RM at reps_min (prescription.
+    # load_reps): 8–12 @ RPE 7 → 8 reps → step 2·7 + 2·3 = 20 → 70.7 % of 112 kg
+    # = 79.18 kg → 80 kg, the load that makes 8 reps RPE 7.
+    t = load_targets([ex(SQUAT, (8, 12), 7.0)], [logged(SQUAT, 80, 10, rir=2)],
+                     library=LIB)[0]  # fmt: skip
+    assert t.reps == 8
+    assert t.percent_1rm == 70.7
+    assert t.load == 80.0
 
 
 def test_recent_exposures_weighted_most_recent_heaviest():
