@@ -17,6 +17,7 @@ from programs.generation.balance import (
     floor_family,
     floor_leads,
     floor_pattern,
+    planned_groups,
 )
 from programs.generation.splits import FOCI
 from programs.generation.types import (
@@ -25,7 +26,7 @@ from programs.generation.types import (
     Goal,
     SplitTemplate,
 )
-from programs.generation.volume import landmark
+from programs.generation.volume import landmark, rows_of
 
 from .conftest import make_spec
 from .helpers import COMMERCIAL_GYM, matrix_case, planned
@@ -114,6 +115,14 @@ G = Goal
         # day stop where they would tip the week's pull:push (6:10 before).
         (((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)), ExperienceLevel.INTERMEDIATE, 2,
          60, SplitTemplate.BODY_PART_SPLIT, 234, ("pull_push_ratio",)),
+        # Six 30-minute body-part days with fat-loss finishers (matrix seed
+        # 1): the chest day (incline press, fly) and the arms day's dip left
+        # the chest at 8 < 10, each day 135 s short of a set with its
+        # finisher at two rounds. A generated finisher gives up a movement
+        # (never below two) for floor sets, and the chest day keeps its set
+        # short of MEV while the arms day still plans a press: chest 10.
+        (((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), ExperienceLevel.EXPERT, 6, 30,
+         SplitTemplate.BODY_PART_SPLIT, 147, ("mev_floor",)),
         # Three 30-minute full-body days lift the legs three times (squat,
         # hinge, lunge) for the four days quadriceps and hamstrings need: one
         # lift trains both (a trap-bar deadlift).
@@ -363,3 +372,18 @@ def test_a_short_full_body_week_leads_one_day_with_a_lift_for_both_legs(
     primary = set(real_library.movements[lead.movement_id].primary_muscles)
     assert {"quadriceps", "hamstrings"} <= primary
     assert any("one lift trains both" in r for r in first.rationale)
+
+
+def test_a_later_arms_day_plans_the_chest_it_presses():
+    """Issue 10: a body-part week's arms day lists a horizontal press first
+    (a dip), so an earlier chest day counts it as planned chest work and
+    keeps floor sets short of MEV (:func:`.balance.planned_groups`); Upper B
+    plans chest and back; a lower day plans no chest."""
+
+    def plans(focus: str) -> frozenset[str]:
+        f = FOCI[focus]
+        return planned_groups(f.intent_tags, rows_of(f.target_muscles))
+
+    assert "chest" in plans("arms")
+    assert {"chest", "back"} <= plans("upper_b")
+    assert "chest" not in plans("lower_a")
