@@ -172,6 +172,9 @@ class WeekFloors:
     rows: dict[str, float] = field(default_factory=dict)
     days: dict[str, int] = field(default_factory=dict)
     mev: dict[str, float] = field(default_factory=dict)
+    #: The week's later lifting days that plan compound work for each group
+    #: (:func:`planned_groups`).
+    later: dict[str, int] = field(default_factory=dict)
 
 
 def primary_groups(
@@ -194,14 +197,31 @@ def week_floors(
     experience: ExperienceLevel,
     rows: dict[str, float],
     days: dict[str, int],
+    later: dict[str, int] | None = None,
 ) -> WeekFloors | None:
     """The week so far for a hypertrophy-weighted program (:class:`WeekFloors`;
-    MEV ×0.7 for beginners, :data:`.volume.BEGINNER_SCALE`), else None."""
+    MEV ×0.7 for beginners, :data:`.volume.BEGINNER_SCALE`), else None.
+    ``later``: the later lifting days planning each group (:func:`planned_groups`)."""
     if not hypertrophy_weighted(weights):
         return None
     scale = BEGINNER_SCALE if experience == ExperienceLevel.BEGINNER else 1.0
     mev = {g: landmark(g).mev * scale for g in MAJOR_GROUPS}
-    return WeekFloors(dict(rows), dict(days), mev)
+    return WeekFloors(dict(rows), dict(days), mev, dict(later or {}))
+
+
+def planned_groups(tags: tuple[str, ...], targets: frozenset[str]) -> frozenset[str]:
+    """The major groups a lifting day's focus plans compound work for: those
+    of its compound floor patterns (:data:`FLOOR_PATTERNS`) among its first
+    two compound lifting patterns (a main lift and the next lift, which every
+    day past 30 minutes holds), or that it lists and targets (``targets``: its
+    landmark rows; Upper B presses on the bench for its chest). An earlier
+    day's floor sets short of MEV are kept while a later day plans the group
+    (:meth:`.floorfit.FloorFit._floor_sets`; issue 10)."""
+    compound = [t for t in tags if t in PATTERN_GROUP]
+    first = [t for t in tags if t in CAPPED_PATTERNS][:2]
+    return frozenset(
+        PATTERN_GROUP[t] for t in compound if t in first or PATTERN_GROUP[t] in targets
+    )
 
 
 def floor_deficit(

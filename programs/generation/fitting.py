@@ -255,8 +255,18 @@ class SessionFit:
                     group = floor[1]
                 # A day lacking a side takes it next, a pull before a push: a
                 # push without a pull is never left (issue 10, reference §11).
+                # The week's lean as it stands now, this session's lifts so
+                # far counted (a push day whose bench press alone leaned it
+                # no longer leans once it presses three lifts), and never a
+                # pattern at the day's cap: the chest's fly, not a shoulder
+                # press for a horizontal push the day cannot take.
+                now = self._week_lean() if lean else frozenset()
                 balance = sorted(
-                    (t for t in pool if t in self._lacking() | lean),
+                    (
+                        t
+                        for t in pool
+                        if t in self._lacking() | now and t not in self._at_cap()
+                    ),
                     key=lambda t: t not in PULL_PATTERNS,
                 )
                 if balance:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .builder import _LiftingDay
 
 SIDE_ROWS = (PUSH_ROW, PULL_ROW)
+#: A generated finisher giving up movements for floor sets keeps this many [U].
+FINISHER_MIN_MOVES = 2
 
 
 class FloorFit:
@@ -48,9 +50,13 @@ class FloorFit:
         set of lunges (issue 10; RP, reference §3). Only sets that reach MEV
         are kept: a session at the top of its window leaves the next week's
         planned step no room (a 2-day 30-min week far below its floors cut
-        12 → 9 sets a week later). Working sets before longer rests and
+        12 → 9 sets a week later), unless a later day of the week plans the
+        group's compound work without targeting it (:attr:`.balance.
+        WeekFloors.later`: a 30-min chest day's third set of flyes, the arms
+        day's dip to follow). Working sets before longer rests and
         stretches, and before a generated finisher's rounds (never below 2:
-        a 45-min legs day with quadriceps 6 < MEV 8 and a 4-round finisher)."""
+        a 45-min legs day with quadriceps 6 < MEV 8 and a 4-round finisher),
+        then its movements (never below :data:`FINISHER_MIN_MOVES`)."""
         week, vol, index = self.inp.week_floors, self.vol, self.index
         if week is None:
             return
@@ -66,6 +72,7 @@ class FloorFit:
             if group in later:
                 continue
             added: list[Draft] = []
+            dropped: list[Draft] = []
             fin = self.blocks.get("FINISHER", [])
             rounds = [d.sets for d in fin]
             while below_mev(group, vol.rows, week):
@@ -93,18 +100,28 @@ class FloorFit:
                 ):  # a generated finisher gives up rounds (never below 2)
                     for f in fin:
                         f.sets = max(1, f.sets - 1)
+                while (
+                    self.total() > self.high
+                    and len(fin) > FINISHER_MIN_MOVES
+                    and fin[0].circuit_id is None
+                ):  # then movements (never below two)
+                    dropped.append(fin.pop())
                 if self.total() > self.high:
                     d.sets -= 1
                     break
                 vol.add(index.facts[d.movement.id].credit, 1)
                 added.append(d)
-            if below_mev(group, vol.rows, week):
+            if below_mev(group, vol.rows, week) and not week.later.get(group):
                 # Sets that do not reach the floor only crowd the window
                 # the next week's planned step needs: taken back, with the
-                # finisher's rounds.
+                # finisher's rounds and movements. Kept while a later day
+                # plans the group's compound work without targeting it (the
+                # arms day's dip after a 30-min chest day): they leave that
+                # day less to find.
                 for d in added:
                     d.sets -= 1
                     vol.add(index.facts[d.movement.id].credit, -1)
+                fin += reversed(dropped)
                 for f, n in zip(fin, rounds, strict=True):
                     f.sets = n
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import heuristics as H
-from .balance import primary_groups, week_floors
+from .balance import planned_groups, primary_groups, week_floors
 from .blocks import Built, SessionInput
 from .builder import lifting_day
 from .carry import (
@@ -156,6 +156,18 @@ def _ids(built: Built, main: bool = True) -> set[int]:
     }
 
 
+def _planned_later(lifting: list[PlannedSession], day: int) -> dict[str, int]:
+    """The lifting days after ``day`` planning compound work for each major
+    group (:func:`.balance.planned_groups`): the floor shortfall counts them."""
+    later: dict[str, int] = {}
+    for s in lifting:
+        if s.day_index > day:
+            focus = FOCI[s.focus]
+            for g in planned_groups(focus.intent_tags, rows_of(focus.target_muscles)):
+                later[g] = later.get(g, 0) + 1
+    return later
+
+
 def build_week(
     spec: ProgramSpec, plan: ProgramPlan, index: LibraryIndex, enjoy: frozenset[int],
     mc: PlannedMicrocycle, scheme: WeekScheme, state: WeekState,
@@ -259,7 +271,10 @@ def build_week(
                     (pull_push[0], pull_push[1]), ahead or {}, day,
                     FOCI[session.focus].intent_tags if session.focus in FOCI else (),
                 ),
-                "week_floors": week_floors(weights, spec.athlete.experience_level, used_rows, trained),
+                "week_floors": week_floors(
+                    weights, spec.athlete.experience_level, used_rows, trained,
+                    _planned_later(lifting, day),
+                ),
                 "step_residue": dict(residue),
                 "step_room": dict(room),
             }  # fmt: skip
