@@ -19,6 +19,7 @@ from .balance import (
     floor_family,
     floor_short,
     primary_groups,
+    week_sides,
 )
 from .blocks import attach
 from .optimizer import Pick, commit
@@ -112,12 +113,15 @@ class AccessoryPicks:
                 self._draft_accessory(p, hard=True)
                 return True
         lean = self._week_lean()
+        pulls = frozenset(self.planned.intent_tags) & PULL_PATTERNS
+        pull, push = week_sides(self.blocks, self.inp.week_pull_push)
         p = None
-        if lean & PULL_PATTERNS and not self._slot_room(lean):
-            # The week pulls less than it presses and the day's own pulling
+        if pulls and pull <= push and not self._slot_room(pulls):
+            # The week pulls no more than it presses and the day's own pulling
             # plane has its exercise: a pull of the other plane (a row after
-            # the pulldown) before any other pattern (RP back: both planes,
-            # reference §11; the slot rule, :func:`.families.session_slot`).
+            # the pull-up) before any other pattern, rather than a second
+            # press (RP back: both planes; pull:push ≥ 0.8, reference §11; the
+            # slot rule, :func:`.families.session_slot`).
             p = self.rotation.next(
                 self.index, self.ctx, self.inp.rng, self.targets,
                 hard_tier=vol.allow is self.inp.hard_allow, first=False,
