@@ -14,14 +14,18 @@ from typing import TYPE_CHECKING
 
 from .balance import (
     GROUP_MUSCLES,
+    below_mev,
     floor_aim,
     floor_family,
     floor_short,
     primary_groups,
+    week_sides,
 )
 from .blocks import attach
 from .optimizer import Pick, commit
 from .prescription import accessory_rx
+from .splits import FOCI, PULL_PATTERNS
+from .volume import rows_of
 
 if TYPE_CHECKING:
     from .builder import _LiftingDay
@@ -84,7 +88,10 @@ class AccessoryPicks:
             # pattern first, within the MRV share (issue 10: a leg curl or RDL
             # on the squat day, a fly for a chest short of MEV); a compound
             # lift for it has the group as a primary mover (a bench press,
-            # not a close-grip one, for the chest).
+            # not a close-grip one, for the chest). The week's last session for
+            # a group still below MEV may give it a second exercise of a slot.
+            if self._last_chance(floor[1]):
+                self.ctx.slot_extra = frozenset({floor[1]})
             p = self.rotation.next(
                 self.index,
                 self.ctx,
@@ -101,10 +108,27 @@ class AccessoryPicks:
                 only=frozenset(floor[:1]),
                 aim=floor_aim(floor),
             )
+            self.ctx.slot_extra = frozenset()
             if p is not None:
                 self._draft_accessory(p, hard=True)
                 return True
-        p = self.rotation.next(
+        lean = self._week_lean()
+        pulls = frozenset(self.planned.intent_tags) & PULL_PATTERNS
+        pull, push = week_sides(self.blocks, self.inp.week_pull_push)
+        p = None
+        if pulls and pull <= push and not self._slot_room(pulls):
+            # The week pulls no more than it presses and the day's own pulling
+            # plane has its exercise: a pull of the other plane (a row after
+            # the pull-up) before any other pattern, rather than a second
+            # press (RP back: both planes; pull:push ≥ 0.8, reference §11; the
+            # slot rule, :func:`.families.session_slot`).
+            p = self.rotation.next(
+                self.index, self.ctx, self.inp.rng, self.targets,
+                hard_tier=vol.allow is self.inp.hard_allow, first=False,
+                usable=lambda f: vol.usable(f, 2) and f.m.pattern not in full,
+                balance=PULL_PATTERNS, only=PULL_PATTERNS,
+            )  # fmt: skip
+        p = p or self.rotation.next(
             self.index,
             self.ctx,
             self.inp.rng,
@@ -112,15 +136,35 @@ class AccessoryPicks:
             hard_tier=vol.allow is self.inp.hard_allow,
             first=not self.blocks["ACCESSORY"],
             usable=lambda f: vol.usable(f, 2) and f.m.pattern not in full,
-            balance=self._lacking()
-            | self._week_lean()
-            | frozenset(floor[:1] if floor else ()),
+            balance=self._lacking() | lean | frozenset(floor[:1] if floor else ()),
             aim=floor_aim(floor),
         )
         if p is None:
             return False
         self._draft_accessory(p)
         return True
+
+    def _slot_room(self: _LiftingDay, patterns: frozenset[str]) -> bool:
+        """Whether one of ``patterns`` still has room for a back exercise in
+        the session (:func:`.optimizer.slot_open`'s count)."""
+        ctx = self.ctx
+        limit = 1 + ("back" in ctx.slot_repeats) + ("back" in ctx.slot_extra)
+        return any(ctx.slots.get((p, "back"), 0) < limit for p in patterns)
+
+    def _last_chance(self: _LiftingDay, group: str) -> bool:
+        """Whether ``group`` (a major group) is still below its MEV this week
+        and no later lifting session of the week targets it: this session is
+        its last chance, so the floor may take one more exercise of one of its
+        slots (RP: MEV is the least weekly volume that grows the muscle,
+        reference §3; :func:`.families.slot_repeats` for the rule it bends)."""
+        if not below_mev(group, self.vol.rows, self.inp.week_floors):
+            return False
+        day = self.planned.day_index
+        return not any(
+            group in rows_of(FOCI[s.focus].target_muscles)
+            for s in self.inp.microcycle.sessions
+            if s.day_index > day and s.focus in FOCI
+        )
 
     def _draft_accessory(self: _LiftingDay, p: Pick, hard: bool = False) -> None:
         """Prescribe a picked accessory, capped by the volume room it has

@@ -154,7 +154,12 @@ def sub_context(ctx: Context, targets: frozenset[str]) -> Context:
     """A context for warm-up/cool-down picks: own coverage, shared session ids;
     a bodyweight squat drill does not take the squat family from the lifts."""
     sub = replace(
-        ctx, focus_targets=targets, covered=set(), covered_all=set(), families=set()
+        ctx,
+        focus_targets=targets,
+        covered=set(),
+        covered_all=set(),
+        families=set(),
+        slots={},
     )
     sub.session_ids = ctx.session_ids
     return sub

@@ -30,6 +30,7 @@ from .balance import (
     floor_pattern,
     hypertrophy_weighted,
     lacking,
+    pattern_capped,
     patterns_at_cap,
     primary_groups,
     side_of,
@@ -51,6 +52,7 @@ from .blocks import (
 )
 from .carry import carry_day
 from .errors import GenerationError
+from .families import slot_repeats
 from .finegrowth import FineGrowth
 from .finishers import build_finisher, finisher_rationale
 from .fitting import SessionFit
@@ -142,6 +144,14 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         self.minutes = spec.request.max_session_minutes
         self.low, self.high = window(inp)
         self.ctx = new_context(inp, self.targets)
+        # One exercise per slot unless the day calls for repeats (families).
+        self.ctx.slot_repeats = slot_repeats(
+            pattern_capped(planned.intent_tags),
+            self.goal == Goal.HYPERTROPHY,
+            self.minutes,
+            rows_of(self.targets),
+        )
+        self.ctx.ballistic_ok = self.goal not in (Goal.STRENGTH, Goal.HYPERTROPHY)
         self.vol = SessionVolume(inp.soft_allow, inp.hard_allow)
         self.middle_block = "FINISHER" if planned.finisher_minutes else "ACCESSORY"
         self.rationale: list[str] = []
@@ -465,7 +475,7 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
             )  # fmt: skip
         if p is None:
             return False
-        commit(p, ctx)
+        commit(p, ctx, main=True)
         goal, exp = self.goal, self.exp
         d = attach(
             main_rx(

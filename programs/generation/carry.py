@@ -31,6 +31,7 @@ from .blocks import Built
 from .finegrowth import REST_STEP
 from .finishers import finisher_rationale
 from .library import PULL_ROW, PUSH_ROW
+from .optimizer import holds_slot
 from .prescription import Draft, accessory_rx, main_rx
 from .types import ExerciseRole, Goal
 from .volume import MUSCLE_ROW, SESSION_SET_CAP
@@ -450,6 +451,11 @@ def carry_day(day, previous: dict[str, list[Draft]]) -> Built:
         if d.hard and d.movement.id in day.index.facts
     )
     day.ctx.families.discard("")
+    for ds in day.blocks.values():
+        for d in ds:
+            f = day.index.facts.get(d.movement.id)
+            if d.hard and f is not None and holds_slot(f, d.role == ExerciseRole.MAIN):
+                day.ctx.slots[f.slot] = day.ctx.slots.get(f.slot, 0) + 1
     day.middle_block = "FINISHER" if "FINISHER" in day.blocks else "ACCESSORY"
     day.blocks.setdefault(day.middle_block, [])
     # Last week's zone-2 bout is re-decided by this week's fine growth.

@@ -39,6 +39,7 @@ of their own. Pure: a :class:`~.types.MovementInfo` in, a family name out
 
 from __future__ import annotations
 
+from .heuristics import SLOT_REPEAT_ANY_DAY_MINUTES, SLOT_REPEAT_MIN_MINUTES
 from .types import MovementInfo
 
 #: (pattern, words in the name (any), family), first match wins; a movement
@@ -123,3 +124,77 @@ def lift_family(m: MovementInfo, beginner: bool) -> str:
     if beginner:
         return BEGINNER_FAMILY.get(family, family)
     return "" if family in BEGINNER_ONLY else family
+
+
+# ---------------------------------------------------------------------------
+# Session slots: one exercise per (pattern, main muscle) in a session
+# ---------------------------------------------------------------------------
+#: The landmark group (:data:`.volume.MUSCLE_ROW`) that names a compound
+#: pattern's slot, first of a movement's primary groups in this order: the
+#: pattern's prime mover (reference §11, §14: a squat or lunge is a quadriceps
+#: lift, a hinge a hamstring lift, a pull a back lift).
+SLOT_LEAD: dict[str, tuple[str, ...]] = {
+    "squat": ("quadriceps", "glutes"),
+    "lunge": ("quadriceps", "glutes"),
+    "hinge": ("hamstrings", "glutes", "lower_back"),
+    "horizontal_push": ("chest", "triceps", "shoulders"),
+    "vertical_push": ("shoulders", "triceps", "chest"),
+    "horizontal_pull": ("back", "traps", "biceps"),
+    "vertical_pull": ("back", "biceps", "traps"),
+}
+#: Every other pattern (isolation, core, carry) is named by its first primary
+#: group in this order: RP's major groups, then the smaller ones (reference §3).
+SLOT_ORDER: tuple[str, ...] = (
+    "chest", "back", "quadriceps", "hamstrings", "glutes", "shoulders", "traps",
+    "biceps", "triceps", "calves", "abdominals", "forearms", "lower_back",
+    "adductors", "abductors", "neck",
+)  # fmt: skip
+
+#: Families of ballistic hinges: a kettlebell swing is hip power (fast,
+#: submaximal reps), conditioning or power work, not a 3 × 8–12 hypertrophy or
+#: 4 × 5 strength accessory at a %1RM (NSCA power rows, reference §1a, §1e;
+#: issue 10, a coach's review). The library's fields do not mark a swing as
+#: ballistic (pattern hinge, mechanic compound, force pull), so its family
+#: (:data:`FAMILY_RULES`) does.
+BALLISTIC_FAMILIES = frozenset({"kettlebell_swing"})
+
+
+def session_slot(pattern: str, rows: frozenset[str]) -> tuple[str, str]:
+    """The slot a movement fills in a session: (its pattern, its main landmark
+    group), the group being the first of its primary groups ``rows``
+    (:func:`.volume.rows_of` its primary muscles) in :data:`SLOT_LEAD` for a
+    compound pattern or :data:`SLOT_ORDER` otherwise; ("pattern", "") when it
+    has no primary muscle (such a movement holds no slot).
+
+    A coach writes one exercise per slot in a session: one vertical pull (a
+    pull-up *or* a pulldown), one upright row, one hip adduction; the session's
+    next exercise trains another pattern or another muscle the day targets
+    (reference §11: both planes of pushing and pulling, knee- and hip-dominant
+    work; RP: one session's productive volume for a muscle is spread over
+    exercises that differ, §3; seeds 000 fork 6.4, duplicate removal; seeds 003:
+    pattern interference rules and intelligent replacement).
+    """
+    for row in SLOT_LEAD.get(pattern, SLOT_ORDER):
+        if row in rows:
+            return pattern, row
+    return pattern, min(rows, key=SLOT_ORDER.index) if rows else ""
+
+
+def slot_repeats(
+    capped: bool, hypertrophy: bool, minutes: int, rows: frozenset[str]
+) -> frozenset[str]:
+    """The landmark groups whose slots may hold two exercises in a session: the
+    groups the day targets (``rows``) when the session is hypertrophy-dominant
+    (``hypertrophy``: volume per muscle is the point, RP §3) and either the
+    day calls for repeats of its patterns (``capped`` False: a push, pull,
+    legs, chest, back, shoulder, arm or posterior-chain day,
+    :func:`.balance.pattern_capped`) with ``minutes`` ≥
+    :data:`.heuristics.SLOT_REPEAT_MIN_MINUTES`, or the session is long
+    (≥ :data:`.heuristics.SLOT_REPEAT_ANY_DAY_MINUTES`). Else none: an upper,
+    lower or full-body day of an hour trains each slot once and spends the
+    rest on the other planes and muscles it targets (reference §11)."""
+    if not hypertrophy or minutes < (
+        SLOT_REPEAT_ANY_DAY_MINUTES if capped else SLOT_REPEAT_MIN_MINUTES
+    ):
+        return frozenset()
+    return rows

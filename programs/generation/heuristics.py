@@ -299,6 +299,17 @@ SPECIALTY_KIT = frozenset(
 #: lists them or enjoys an activity that needs them (``activities.venues_for``).
 VENUE_KIT = frozenset({"pool", "skates"})
 
+#: Session minutes from which a hypertrophy-led session may hold a second
+#: exercise of one slot for a group it targets (:func:`.families.slot_repeats`):
+#: on a day that calls for repeats of its patterns (a push, pull or back day,
+#: the week's one or two sessions for those groups: a pulldown after the
+#: pull-up, an incline press after the bench, RP chest's three classes,
+#: reference §11), and on any day with time for more than one exercise per
+#: slot (upper, lower, full-body days of 90 min or more; seeds 002 time tables,
+#: reference §9c). Below them the session has room for one exercise per slot.
+SLOT_REPEAT_MIN_MINUTES = 45
+SLOT_REPEAT_ANY_DAY_MINUTES = 90
+
 #: Step ≥1 "expand pattern compatibility" (seeds 000 fork 7.1): patterns treated
 #: as compatible (score 0.8). Grounded in reference §11 (knee- vs hip-dominant,
 #: push/pull planes): a lunge trains the squat's muscles, pulls of either plane

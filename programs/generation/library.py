@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .activities import venues_for
 from .circuits import usable_circuits
-from .families import lift_family
+from .families import lift_family, session_slot
 from .heuristics import (
     MAX_LEVEL,
     PATTERN_REGION,
@@ -34,7 +34,7 @@ from .types import (
     MovementLibrary,
     MovementRuleKind,
 )
-from .volume import set_credit
+from .volume import rows_of, set_credit
 
 LIFTING_PATTERNS = frozenset(
     {"squat", "hinge", "lunge", "horizontal_push", "horizontal_pull", "vertical_push",
@@ -100,6 +100,9 @@ class Facts:
     #: The lift family this movement is a variant of, as the athlete's
     #: experience counts it (:func:`.families.lift_family`; "" for none).
     family: str = ""
+    #: The (pattern, main landmark group) slot it fills in a session
+    #: (:func:`.families.session_slot`).
+    slot: tuple[str, str] = ("", "")
 
 
 def tier_standing(
@@ -208,6 +211,10 @@ class LibraryIndex:
     stretch_by_muscle: dict[str, list[Facts]] = field(default_factory=dict)
     #: Curated circuits the athlete can do as written (``circuits.usable_circuits``).
     circuits: tuple[CircuitInfo, ...] = ()
+    #: Landmark groups a STAPLE or COMMON lifting movement at the athlete's
+    #: level trains as its slot's group (:attr:`Facts.slot`): a SPECIALTY or
+    #: NOVELTY accessory for such a group gives way (:func:`.optimizer.slot_open`).
+    staple_groups: frozenset[str] = frozenset()
 
     def pattern(self, pattern: str) -> list[Facts]:
         """Available movements of one pattern (id order)."""
@@ -243,6 +250,11 @@ class LibraryIndex:
         for f in self.stretches:
             for muscle in f.primary:
                 self.stretch_by_muscle.setdefault(muscle, []).append(f)
+        self.staple_groups = frozenset(
+            f.slot[1]
+            for f in self.lifting
+            if f.level_ok and f.m.tier in ("STAPLE", "COMMON") and f.slot[1]
+        )
 
 
 def is_olympic(pattern: str, discipline: str, tags) -> bool:
@@ -358,6 +370,7 @@ def build_index(
             srows=frozenset(r for r, c in credit.items() if c < 1.0),
             tier=tier, tier_class=tier_class, tier_note=tier_note,
             family=lift_family(m, beginner) if m.pattern in LIFTING_PATTERNS else "",
+            slot=session_slot(m.pattern, rows_of(m.primary_muscles)),
         )  # fmt: skip
     # Curated circuits are read against the library before the novice swaps: a
     # circuit's pull-ups are scaled as the circuit's own standard says

@@ -27,6 +27,10 @@ Hard rules hold at every step, emergency included: HARD_NO and missing equipment
 are filtered out of the index before scoring (library.build_index); no movement
 twice in a session; no second variant of a lift family in a session's hard
 work (:mod:`.families`: a trap-bar deadlift after a deadlift, two lunges);
+one accessory per slot, pattern and main landmark group (:func:`slot_open`:
+no second pulldown, upright row or hip adduction; no specialty drill for a
+group a staple trains); no kettlebell swing in a strength or hypertrophy
+session's lifts (:func:`ballistic`);
 Olympic lifts never in MAIN unless the athlete may
 (library.olympic_main_ok); never more than one skill level above the athlete.
 SUBSTITUTE: when X wins, Y replaces it (if Y is usable; otherwise X is dropped).
@@ -40,7 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .activities import enjoyed_activity
-from .families import lift_family
+from .families import BALLISTIC_FAMILIES, lift_family
 from .heuristics import (
     PATTERN_COMPATIBILITY,
     PATTERN_REGION,
@@ -151,6 +155,8 @@ def _required_step(f: Facts, slot: Slot, ctx: Context, index: LibraryIndex) -> i
         return NEVER
     if slot.hard and f.family in ctx.families:
         return NEVER
+    if slot.role == ExerciseRole.ACCESSORY and not slot_open(f, ctx, index):
+        return NEVER
     if (
         m.pattern in EXPLOSIVE
         and slot.pattern not in EXPLOSIVE
@@ -162,7 +168,7 @@ def _required_step(f: Facts, slot: Slot, ctx: Context, index: LibraryIndex) -> i
         # weightlifting derivative also needs the athlete's own Olympic
         # practice. In a strength or hypertrophy slot (3×8-12 at RPE 7-8)
         # neither is what a coach would write: emergency mode only, unless the
-        # athlete prefers the movement.
+        # athlete prefers the movement (a kettlebell swing: :func:`ballistic`).
         need = 6
     if not f.lifting or (slot.main and m.is_timed):
         need = 6
@@ -228,6 +234,8 @@ def pick(
             band = sorted(k for k, v in scored.items() if v[0] >= best - width)
             chosen = band[0] if len(band) == 1 else rng.choice(band)
             total, dims, notes, f = scored.pop(chosen)
+            if step < 6 and ballistic(f, slot, ctx, index):
+                continue
             _, dims, notes = score(f, slot, ctx, step)
             if chosen in index.substitutes:
                 sub_id = index.substitutes[chosen]
@@ -236,6 +244,10 @@ def pick(
                     sub is None
                     or sub.m.id in ctx.session_ids
                     or (slot.hard and sub.family in ctx.families)
+                    or (
+                        slot.role == ExerciseRole.ACCESSORY
+                        and not slot_open(sub, ctx, index)
+                    )
                     or (slot.main and sub.olympic and not index.olympic_main_ok)
                 ):
                     continue
@@ -345,12 +357,66 @@ def accessory_fit(f: Facts) -> float:
     return -0.01 * (f.m.level - 1)
 
 
-def commit(pick_: Pick, ctx: Context) -> None:
-    """Record a pick in the session context (ids, lift family, covered
-    muscles)."""
+def ballistic(f: Facts, slot: Slot, ctx: Context, index: LibraryIndex) -> bool:
+    """Whether ``f`` is a ballistic hinge (a kettlebell swing,
+    :data:`.families.BALLISTIC_FAMILIES`) drawn for a lifting slot of a
+    strength or hypertrophy session (``ctx.ballistic_ok`` False) that the
+    athlete does not prefer: hip power done fast and submaximal, not a
+    3 × 8–12 or 4 × 5 lift at a %1RM (NSCA power rows, reference §1a, §1e).
+    :func:`pick` passes it over at the draw and draws again from the rest, so
+    the other candidates' draw is unchanged; emergency mode (step 6) may still
+    take it."""
+    return (
+        slot.kind == "lift"
+        and f.family in BALLISTIC_FAMILIES
+        and not ctx.ballistic_ok
+        and f.m.id not in index.prefer
+    )
+
+
+def slot_open(f: Facts, ctx: Context, index: LibraryIndex) -> bool:
+    """Whether ``f`` may be a session's next accessory by its slot (pattern,
+    main landmark group, :func:`.families.session_slot`): the slot holds no
+    hard exercise yet (two on a day :func:`.families.slot_repeats` allows, one
+    more for a floor's last chance, ``Context.slot_extra``), and
+    ``f`` is not a SPECIALTY or NOVELTY movement (unless the athlete sanctioned
+    it, :func:`.library.tier_standing`) for a group a STAPLE or COMMON movement
+    at the athlete's level trains (:attr:`.library.LibraryIndex.staple_groups`):
+    a band hip flexion is no lifting accessory when leg extensions are there,
+    nor a balance board once the session's calf raise is in (issue 10, a
+    coach's review; reference §11; seeds 000 fork 6.4). Such a session's next
+    accessory trains another muscle it targets instead."""
+    key = f.slot
+    if not key[1]:
+        return True
+    if f.tier_class and key[1] in index.staple_groups:
+        return False
+    limit = 1 + (key[1] in ctx.slot_repeats) + (key[1] in ctx.slot_extra)
+    return ctx.slots.get(key, 0) < limit
+
+
+def holds_slot(f: Facts, main: bool) -> bool:
+    """Whether a hard exercise fills its slot against the session's accessories
+    (:func:`slot_open`): every accessory does; a main lift only on a pulling
+    plane. An RDL after the deadlift, a leg press after the squat, an incline
+    press or a dip after the bench press are a main lift's assistance (the
+    families' rule, :mod:`.families`), but a pulldown after the chin-up is the
+    same plane again where the day's back work wants the other (RP back:
+    horizontal and vertical pulling in about equal share, reference §11)."""
+    return bool(f.lifting and f.slot[1]) and (
+        not main or f.m.pattern in ("horizontal_pull", "vertical_pull")
+    )
+
+
+def commit(pick_: Pick, ctx: Context, main: bool = False) -> None:
+    """Record a pick in the session context (ids, lift family, slot, covered
+    muscles); ``main``: a main lift (:func:`holds_slot`)."""
     ctx.session_ids.add(pick_.facts.m.id)
     if pick_.facts.family:
         ctx.families.add(pick_.facts.family)
+    if holds_slot(pick_.facts, main):
+        key = pick_.facts.slot
+        ctx.slots[key] = ctx.slots.get(key, 0) + 1
     ctx.covered |= pick_.facts.primary
     ctx.covered_all |= pick_.facts.muscles
 

@@ -93,6 +93,17 @@ class Context:
     enjoy: frozenset[int] = frozenset()
     #: Lift families the session's picks already hold (:mod:`.families`).
     families: set[str] = field(default_factory=set)
+    #: Hard exercises per slot (pattern, main landmark group) the session holds
+    #: (:func:`.families.session_slot`; an accessory never fills a full slot).
+    slots: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: Landmark groups whose slots take two exercises (:func:`.families.slot_repeats`).
+    slot_repeats: frozenset[str] = frozenset()
+    #: Groups whose slots take one exercise more for the week's floor (the
+    #: week's last session for a group below MEV, :mod:`.accessories`).
+    slot_extra: frozenset[str] = frozenset()
+    #: Whether ballistic hinges (:data:`.families.BALLISTIC_FAMILIES`) may fill
+    #: lifting slots: not in a strength or hypertrophy session.
+    ballistic_ok: bool = False
 
 
 def pattern_alignment(f: Facts, slot: Slot, ctx: Context, step: int) -> float:
