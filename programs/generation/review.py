@@ -35,6 +35,9 @@ The invariants (issue 10, item 3), each reported per session or per week:
                     weight, ≥ 4 of 10) keep chest, back, quadriceps and hamstrings
                     at or above MEV (×0.7 for beginners, :data:`.volume.
                     BEGINNER_SCALE`) in every loading week (RP, reference §3).
+                    Explained when the budget cannot hold them: the week's hard
+                    sets, or those of the days that train a group and its pair
+                    (:data:`FLOOR_PAIRS`), are fewer than the floors need.
 ``frequency``       in those programs, with ≥ 3 lifting days a week, each of those
                     groups gets ≥ 1 primary hard set on ≥ 2 days (Schoenfeld 2016,
                     reference §3: 2×/week beats 1×).
@@ -155,6 +158,9 @@ class WeekReview:
     hard_sets: int = 0
     #: Lifting days whose focus targets each landmark group (the split's offer).
     focus_days: dict[str, int] = field(default_factory=dict)
+    #: Per major-group pair (:data:`FLOOR_PAIRS`), hard sets of the lifting days
+    #: whose focus targets either group: all the sets those floors could have.
+    pair_sets: dict[str, int] = field(default_factory=dict)
 
     @property
     def pull_push(self) -> float | None:
@@ -254,6 +260,7 @@ def _week(
     tiers: Counter[str] = Counter()
     lifting_days = hard_sets = 0
     focus_days: Counter[str] = Counter()
+    pair_sets: Counter[str] = Counter()
     for s in sessions:
         p = _planned(program, s)
         if p.session_type == SessionType.MOBILITY:
@@ -264,6 +271,10 @@ def _week(
         focus_days.update(rows_of(FOCI[p.focus].target_muscles))
         hard = [e for e in s.exercises if e.role in HARD_ROLES]
         hard_sets += sum(e.sets for e in hard)
+        offered = rows_of(FOCI[p.focus].target_muscles)
+        for pair, groups in FLOOR_PAIRS.items():
+            if offered & set(groups):
+                pair_sets[pair] += sum(e.sets for e in hard)
         hit: set[str] = set()
         has_push = has_pull = False
         for e in hard:
@@ -337,6 +348,7 @@ def _week(
         lifting_days=lifting_days,
         hard_sets=hard_sets,
         focus_days=dict(focus_days),
+        pair_sets=dict(pair_sets),
     )
 
 
@@ -357,6 +369,14 @@ def _mobility_order(
             Violation("mobility_order", mc.sequence_number, s.day_index,
                       "an isolation drill precedes a compound one")
         )  # fmt: skip
+
+
+#: The floors' groups by the days that train them: a 30-min upper day holds
+#: chest and back work, a lower day quadriceps and hamstrings (reference §3).
+FLOOR_PAIRS: dict[str, tuple[str, str]] = {
+    "upper-body": ("chest", "back"),
+    "lower-body": ("quadriceps", "hamstrings"),
+}
 
 
 def _weekly_invariants(
@@ -401,16 +421,27 @@ def _weekly_invariants(
             out.sessions_checked["mev_floor"] += 1
             floor = floors[group]
             if w.sets.get(group, 0.0) < floor - 1e-9:
-                why = (
-                    f" (the budget holds {w.hard_sets} hard sets a week; the four "
-                    f"floors need {sum(floors.values()):g})"
-                    if short
-                    else ""
-                )
+                pair = next(p for p, gs in FLOOR_PAIRS.items() if group in gs)
+                need = sum(floors[g] for g in FLOOR_PAIRS[pair])
+                held = w.pair_sets.get(pair, 0)
+                if short:
+                    why = (
+                        f" (the budget holds {w.hard_sets} hard sets a week; the "
+                        f"four floors need {sum(floors.values()):g})"
+                    )
+                elif held < need - 1e-9:
+                    # Even every set of the days that train these groups could
+                    # not hold both floors (30-min upper days, say).
+                    why = (
+                        f" (the {pair} days hold {held} hard sets a week; "
+                        f"{' and '.join(FLOOR_PAIRS[pair])} need {need:g})"
+                    )
+                else:
+                    why = ""
                 out.violations.append(
                     Violation("mev_floor", w.sequence, None,
                               f"{group} {w.sets.get(group, 0.0):g} < MEV {floor:g}{why}",
-                              excepted=short)
+                              excepted=bool(why))
                 )  # fmt: skip
             if w.lifting_days >= FREQUENCY_MIN_DAYS:
                 out.sessions_checked["frequency"] += 1
