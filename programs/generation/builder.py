@@ -287,7 +287,7 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
                 self.main_side = PULL_PATTERNS
         if self.floors:  # a major group short of two days leads (issue 10)
             patterns = floor_leads(patterns, count, self.inp.week_floors)
-        both = self._both_legs()
+        both = self._both_legs(patterns[:count])
         for i, pattern in enumerate(patterns[:count]):
             if both and pattern in LOWER_PATTERNS:
                 both, lead = frozenset(), self._add_main(i, "hinge", need=both)
@@ -324,7 +324,7 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
             d for _ in range(base_stretches(inp)) for d in add_stretch(inp, self.cctx)
         ]
 
-    def _both_legs(self) -> frozenset[str]:
+    def _both_legs(self, leads: list[str]) -> frozenset[str]:
         """Quadriceps and hamstrings when this full-body day's one lower-body
         lift must train both: each is short of two days this week and the
         day and the week's later lifting days hold fewer lower-body lifts
@@ -332,7 +332,11 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
         lifts for the four days the two groups need), in a week of ≥ 3
         lifting days (the twice-a-week rule's). A lift with both as
         primary movers (a trap-bar deadlift) then leads (Schoenfeld 2016,
-        reference §4; issue 10). Empty otherwise."""
+        reference §4; issue 10); from 60 minutes, whose accessories have room
+        for the other group, only on the last such day when the day leads with
+        a squat or a hinge: the week keeps both (a beginner's 60-min full-body
+        week had trap-bar deadlift, deadlift and walking lunge, and no squat).
+        Empty otherwise."""
         week, tags = self.inp.week_floors, set(self.planned.intent_tags)
         if (
             week is None
@@ -348,10 +352,12 @@ class _LiftingDay(AccessoryPicks, SessionFit, FloorFit, FineGrowth):
             if s.day_index > self.planned.day_index
             and set(s.intent_tags) & LOWER_PATTERNS
         )
+        lead = next((p for p in leads if p in LOWER_PATTERNS), "")
         if (
             len(lifting) >= FREQUENCY_MIN_DAYS
             and min(missing)
             and sum(missing) > 1 + later
+            and not (later and lead in ("squat", "hinge") and self.minutes >= 60)
         ):
             return LEG_GROUPS
         return frozenset()

@@ -387,3 +387,29 @@ def test_a_later_arms_day_plans_the_chest_it_presses():
     assert "chest" in plans("arms")
     assert {"chest", "back"} <= plans("upper_b")
     assert "chest" not in plans("lower_a")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_a_full_body_week_of_an_hour_keeps_its_squat_and_its_hinge(real_library, seed):
+    """A coach's read of a beginner's 3-day, 60-minute full-body program: main
+    lifts trap-bar deadlift, deadlift and walking lunge, and no squat all week
+    (the trap-bar deadlift led day A to train quadriceps and hamstrings in one
+    lift). From 60 minutes the day's accessories have room for the other
+    group, so day A squats and day B hinges; the legs still get their two
+    days a week."""
+    goals = ((G.HYPERTROPHY, 6), (G.STRENGTH, 4))
+    program, review = matrix_case(
+        real_library, goals, experience=ExperienceLevel.BEGINNER, days=3,
+        minutes=60, template=SplitTemplate.FULL_BODY, seed=seed,
+    )  # fmt: skip
+    for week in {s.microcycle_sequence for s in program.sessions}:
+        mains = {
+            real_library.movements[e.movement_id].pattern
+            for s in program.sessions
+            if s.microcycle_sequence == week
+            for e in s.exercises
+            if e.role == ExerciseRole.MAIN
+        }
+        assert {"squat", "hinge"} <= mains, (week, mains)
+    misses = [v for v in review.violations if v.invariant == "frequency"]
+    assert not [v for v in misses if not v.excepted], misses
