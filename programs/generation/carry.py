@@ -113,8 +113,16 @@ def hold_later_days(
     deadlift keeps its back sets (secondary) where an upper day's extra row
     once took the back's last MRV room and left the deadlift one set, and
     with it, by the main-lift floor, every accessory of the day (issue 10;
-    MRV, RP, reference §3)."""
+    MRV, RP, reference §3). Nor is this day's MRV share below its own last
+    week's sets while the weekly cap holds them beside the later days':
+    the week's even share once cut a suitcase carry 2 → 1 set for its half
+    glutes set (abdominals 8 → 7) after a squat's step took the glutes'
+    room, where the later day's RDL, glutes primary, could give up its step
+    instead (matrix seed 0, draw 211)."""
     soft, hard = allowances
+    for row, mine in own.items():
+        room = weekly_cap(row) - used.get(row, 0.0) - later.get(row, 0.0)
+        hard[row] = max(hard.get(row, SESSION_SET_CAP), min(mine, room))
     for row, need in later.items():
         room = weekly_cap(row) - used.get(row, 0.0) - need
         keep = max(own.get(row, 0.0), room, 0.0)

@@ -106,6 +106,27 @@ def test_later_carried_days_keep_their_mrv_room():
     assert hard["back"] == 6.0  # never below its own last week's sets
 
 
+def test_a_carried_day_keeps_its_sets_where_the_even_mrv_share_is_lower():
+    """6-day full body, week 6 (matrix seed 0, draw 211): glutes at 8.5 of
+    MRV 16 before the deadlift day, which held 4 (deadlift 3, suitcase carry
+    2 × ½) where the RDL day after it held 3. The even share, 7.5 over two
+    days, cut the carry to 1 set (abdominals 8 → 7); the day keeps its 4
+    (8.5 + 4 + 3 ≤ 16), and the RDL day gets what is left. Never past the
+    MRV less the later days' sets."""
+    soft, hard = {"glutes": 3.75}, {"glutes": 3.75}
+    hold_later_days(
+        (soft, hard), {"glutes": 8.5}, {"glutes": 4.0}, {"glutes": 3.0},
+        lambda row: 16.0,
+    )  # fmt: skip
+    assert hard == {"glutes": 4.0}
+    hard = {"glutes": 3.75}
+    hold_later_days(
+        (soft, hard), {"glutes": 9.5}, {"glutes": 4.0}, {"glutes": 3.0},
+        lambda row: 16.0,
+    )  # fmt: skip
+    assert hard == {"glutes": 3.75}  # 16 − 9.5 − 3: the even share stands
+
+
 def test_a_pull_day_of_a_week_still_short_of_pulling_takes_its_side():
     """Push, pull, push on 30 minutes: two presses of 2 sets (the budget's
     least), one pull day at 3 sets: 3:4. The pull day's pull patterns are
@@ -146,6 +167,10 @@ MATRIX = {
     "int-3d-30-ppl-fin": (160, ((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)), 3, 30,
                           SplitTemplate.BODY_PART_SPLIT,
                           ExperienceLevel.INTERMEDIATE),
+    # A suitcase carry cut 2 → 1 set for its half glutes set when the even
+    # MRV share was below the day's last week (abdominals 8 → 7).
+    "int-6d-60-fb": (211, ((G.HYPERTROPHY, 10),), 6, 60, SplitTemplate.FULL_BODY,
+                     ExperienceLevel.INTERMEDIATE),
 }  # fmt: skip
 
 
