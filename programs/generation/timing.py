@@ -126,15 +126,15 @@ def block_seconds(drafts: list[Draft], block: str) -> int:
     if block == "COOLDOWN":
         # Stretches at a minute each; an easy zone-2 bout (≥ 5 min) by its length;
         # mobility drills done in rounds by their sets and rests.
-        rounds = [d for d in drafts if is_drill_in_rounds(d)]
-        drafts = [d for d in drafts if not is_drill_in_rounds(d)]
-        easy = [d.duration for d in drafts if d.duration and d.duration >= 300]
-        return (
-            cooldown_walk_seconds(len(drafts) - len(easy))
-            + PER_ITEM_SECONDS * (len(drafts) - len(easy))
-            + sum(d for d in easy if d is not None)
-            + sum(exercise_seconds(d) for d in rounds)
-        )
+        stretches = seconds = 0
+        for d in drafts:
+            if d.duration and d.duration >= 300:
+                seconds += d.duration
+            elif d.rest and d.sets > 1:  # is_drill_in_rounds, inlined: hot path
+                seconds += exercise_seconds(d)
+            else:
+                stretches += 1
+        return seconds + cooldown_walk_seconds(stretches) + PER_ITEM_SECONDS * stretches
     circuit = [d for d in drafts if d.superset is not None]
     single = [d for d in drafts if d.superset is None]
     return circuit_seconds(circuit) + sum(exercise_seconds(d) for d in single)
