@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
 from movements.equipment import PRESET_EQUIPMENT
 from movements.models import EquipmentPreset
 from programs.generation import generate_program
@@ -109,6 +111,30 @@ def check_anatomy(program: GeneratedProgram) -> None:
 
 #: The matrix's equipment (``program_matrix``): a commercial gym.
 COMMERCIAL_GYM = PRESET_EQUIPMENT[EquipmentPreset.COMMERCIAL_GYM]
+
+#: The goal mixes the property tests draw (the matrix's spread: single goals,
+#: lifting pairs, lifting with an aerobic, mobility or skill goal).
+MATRIX_GOALS: tuple[tuple[tuple[Goal, int], ...], ...] = (
+    ((Goal.STRENGTH, 10),),
+    ((Goal.HYPERTROPHY, 10),),
+    ((Goal.STRENGTH, 6), (Goal.HYPERTROPHY, 4)),
+    ((Goal.HYPERTROPHY, 7), (Goal.ENDURANCE, 3)),
+    ((Goal.HYPERTROPHY, 6), (Goal.FAT_LOSS, 4)),
+    ((Goal.STRENGTH, 5), (Goal.HYPERTROPHY, 3), (Goal.MOBILITY, 2)),
+    ((Goal.HYPERTROPHY, 5), (Goal.MOBILITY, 5)),
+    ((Goal.STRENGTH, 4), (Goal.SKILL, 3), (Goal.HYPERTROPHY, 3)),
+    ((Goal.ENDURANCE, 7), (Goal.STRENGTH, 3)),
+)
+#: Keyword strategies for ``@given(**MATRIX_DRAWS)``: one program of the
+#: generation matrix (goal mix × level × 2–7 days × 30–120 min × template × seed).
+MATRIX_DRAWS = {
+    "goals": st.sampled_from(MATRIX_GOALS),
+    "experience": st.sampled_from(list(ExperienceLevel)),
+    "days": st.integers(2, 7),
+    "minutes": st.sampled_from([30, 45, 60, 75, 90, 120]),
+    "template": st.sampled_from([None, *SplitTemplate]),
+    "seed": st.integers(0, 10_000),
+}
 
 
 def matrix_case(

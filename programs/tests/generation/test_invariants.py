@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from programs.generation import generate_program
 from programs.generation.balance import (
@@ -42,44 +41,18 @@ from programs.generation.types import (
 )
 
 from .conftest import make_spec
-from .helpers import COMMERCIAL_GYM, is_lifting, matrix_case, planned
+from .helpers import COMMERCIAL_GYM, MATRIX_DRAWS, is_lifting, matrix_case, planned
 
 G = Goal
-GOAL_MIXES = st.sampled_from(
-    [
-        ((G.STRENGTH, 10),),
-        ((G.HYPERTROPHY, 10),),
-        ((G.STRENGTH, 6), (G.HYPERTROPHY, 4)),
-        ((G.HYPERTROPHY, 7), (G.ENDURANCE, 3)),
-        ((G.HYPERTROPHY, 6), (G.FAT_LOSS, 4)),
-        ((G.STRENGTH, 5), (G.HYPERTROPHY, 3), (G.MOBILITY, 2)),
-        ((G.HYPERTROPHY, 5), (G.MOBILITY, 5)),
-        ((G.STRENGTH, 4), (G.SKILL, 3), (G.HYPERTROPHY, 3)),
-        ((G.ENDURANCE, 7), (G.STRENGTH, 3)),
-    ]
-)
-GYM = frozenset(
-    {"barbell", "rack", "bench", "dumbbell", "kettlebell", "ez_bar", "trap_bar",
-     "cable", "machine", "smith_machine", "bands", "medicine_ball", "exercise_ball",
-     "foam_roller", "pull_up_bar", "dip_station", "box", "rower", "bike", "treadmill",
-     "ski_erg", "jump_rope", "plates", "landmine"}
-)  # fmt: skip
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    goals=GOAL_MIXES,
-    experience=st.sampled_from(list(ExperienceLevel)),
-    days=st.integers(2, 7),
-    minutes=st.sampled_from([30, 45, 60, 75, 90, 120]),
-    template=st.sampled_from([None, *SplitTemplate]),
-    seed=st.integers(0, 10_000),
-)
+@given(**MATRIX_DRAWS)
 def test_generated_programs_keep_the_coaching_invariants(
     real_library, goals, experience, days, minutes, template, seed
 ):
     spec = make_spec(
-        goals, weeks=8, days=days, minutes=minutes, seed=seed, equipment=GYM,
+        goals, weeks=8, days=days, minutes=minutes, seed=seed, equipment=COMMERCIAL_GYM,
         experience=experience, request={"split_template": template},
     )  # fmt: skip
     program = generate_program(spec, real_library)
@@ -165,7 +138,7 @@ def test_short_upper_lower_weeks_pull_at_least_0_8_per_push(
     mix: the matrix still lists weeks at 0.7 (see program_matrix)."""
     goals = ((G.FAT_LOSS, 6), (G.HYPERTROPHY, 4))
     spec = make_spec(
-        goals, weeks=8, days=days, minutes=30, seed=1, equipment=GYM,
+        goals, weeks=8, days=days, minutes=30, seed=1, equipment=COMMERCIAL_GYM,
         experience=experience,
         request={"split_template": SplitTemplate.UPPER_LOWER},
     )  # fmt: skip
@@ -199,7 +172,7 @@ def test_short_upper_and_full_body_days_pull_whenever_they_push(
     matrix reports them with the reason.)"""
     for days in (3, 4, 5):
         spec = make_spec(
-            goals, weeks=8, days=days, minutes=minutes, seed=3, equipment=GYM,
+            goals, weeks=8, days=days, minutes=minutes, seed=3, equipment=COMMERCIAL_GYM,
             experience=ExperienceLevel.INTERMEDIATE,
             request={"split_template": template},
         )  # fmt: skip
@@ -219,7 +192,7 @@ def test_short_sessions_keep_warm_up_and_cool_down_to_their_minimums(real_librar
     with two stretches of about a minute (ACSM, §2c) and a minute of walking per
     stretch, 4 min in all, so it holds two hard exercises (issue 10)."""
     spec = make_spec(
-        ((G.HYPERTROPHY, 10),), weeks=8, days=4, minutes=30, seed=2, equipment=GYM,
+        ((G.HYPERTROPHY, 10),), weeks=8, days=4, minutes=30, seed=2, equipment=COMMERCIAL_GYM,
         request={"split_template": SplitTemplate.UPPER_LOWER},
     )  # fmt: skip
     program = generate_program(spec, real_library)
@@ -259,7 +232,7 @@ def test_a_mesocycle_keeps_its_exercises_and_steps_volume_as_planned(
         (5, ExperienceLevel.ADVANCED),
     ):
         spec = make_spec(
-            goals, weeks=8, days=days, minutes=minutes, seed=4, equipment=GYM,
+            goals, weeks=8, days=days, minutes=minutes, seed=4, equipment=COMMERCIAL_GYM,
             experience=experience,
         )  # fmt: skip
         program = generate_program(spec, real_library)
@@ -301,7 +274,7 @@ def test_hypertrophy_floors_are_met_when_time_allows_and_explained_when_not(
     add up to) reports the miss with that reason instead of hiding it."""
     goals = ((G.HYPERTROPHY, 10),)
     roomy = make_spec(
-        goals, weeks=8, days=4, minutes=90, seed=5, equipment=GYM,
+        goals, weeks=8, days=4, minutes=90, seed=5, equipment=COMMERCIAL_GYM,
         request={"split_template": SplitTemplate.FULL_BODY},
     )  # fmt: skip
     review = review_program(
@@ -311,7 +284,9 @@ def test_hypertrophy_floors_are_met_when_time_allows_and_explained_when_not(
     assert review.sessions_checked["mev_floor"]
     assert not [v for v in review.violations if v.invariant == "mev_floor"]
 
-    tight = make_spec(goals, weeks=8, days=2, minutes=30, seed=5, equipment=GYM)
+    tight = make_spec(
+        goals, weeks=8, days=2, minutes=30, seed=5, equipment=COMMERCIAL_GYM
+    )
     review = review_program(
         generate_program(tight, real_library), real_library, goals=dict(goals),
         experience=ExperienceLevel.INTERMEDIATE, budget_minutes=30,
@@ -355,7 +330,7 @@ def test_long_days_cover_another_pattern_before_a_third_of_one(
     has not trained yet (or to isolation work)."""
     goals = ((G.HYPERTROPHY, 10),)
     spec = make_spec(
-        goals, weeks=8, days=days, minutes=120, seed=6, equipment=GYM,
+        goals, weeks=8, days=days, minutes=120, seed=6, equipment=COMMERCIAL_GYM,
         request={"split_template": template},
     )  # fmt: skip
     program = generate_program(spec, real_library)

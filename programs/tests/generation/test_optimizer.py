@@ -30,8 +30,7 @@ from programs.generation.types import (
 )
 
 from .conftest import _ROWS, FULL_GYM, make_library, make_spec
-from .helpers import check_anatomy, is_lifting, matrix_case, planned
-from .test_invariants import GYM
+from .helpers import COMMERCIAL_GYM, check_anatomy, is_lifting, matrix_case, planned
 
 LIB = make_library()
 NAME = {m.name: m.id for m in LIB.movements.values()}
@@ -382,7 +381,7 @@ def test_strength_main_lifts_are_free_weight_compounds(real_library, template, l
     pattern at the athlete's level; cable and machine lifts stay accessories."""
     goals = ((Goal.STRENGTH, 10),)
     spec = make_spec(
-        goals, weeks=8, days=4, minutes=60, seed=3, equipment=GYM,
+        goals, weeks=8, days=4, minutes=60, seed=3, equipment=COMMERCIAL_GYM,
         experience=level, request={"split_template": template},
     )  # fmt: skip
     program = generate_program(spec, real_library)

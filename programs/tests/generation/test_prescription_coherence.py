@@ -32,11 +32,10 @@ from programs.generation.types import (
     MovementRuleKind,
     PersonaAggression,
     ProgressionStyle,
-    SplitTemplate,
 )
 
 from .conftest import make_spec
-from .test_invariants import GOAL_MIXES, GYM
+from .helpers import COMMERCIAL_GYM, MATRIX_DRAWS
 
 G = Goal
 #: Reference §5b, transcribed row by row (reps 1–12 × RPE 10 … 6): the test's
@@ -142,20 +141,15 @@ def deload_faults(program, library) -> list[str]:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
-    goals=GOAL_MIXES,
-    experience=st.sampled_from(list(ExperienceLevel)),
-    days=st.integers(2, 7),
-    minutes=st.sampled_from([30, 45, 60, 75, 90, 120]),
-    template=st.sampled_from([None, *SplitTemplate]),
+    **MATRIX_DRAWS,
     style=st.sampled_from(list(ProgressionStyle)),
     aggression=st.sampled_from(list(PersonaAggression)),
-    seed=st.integers(0, 10_000),
 )
 def test_every_main_lift_triple_agrees_with_the_rts_chart(
     real_library, goals, experience, days, minutes, template, style, aggression, seed
 ):
     spec = make_spec(
-        goals, weeks=8, days=days, minutes=minutes, seed=seed, equipment=GYM,
+        goals, weeks=8, days=days, minutes=minutes, seed=seed, equipment=COMMERCIAL_GYM,
         experience=experience,
         request={"split_template": template, "progression_style": style},
         athlete={"persona_aggression": aggression},
@@ -188,7 +182,7 @@ def test_intermediate_strength_double_progression_and_its_deload(real_library):
     rep fewer, half the sets, RPE 6 and a lighter bar (it was 2 × 6 @ RPE 6 at
     81 %, a set the chart reads as RPE 9)."""
     spec = make_spec(
-        ((G.STRENGTH, 10),), weeks=8, days=4, minutes=75, equipment=GYM,
+        ((G.STRENGTH, 10),), weeks=8, days=4, minutes=75, equipment=COMMERCIAL_GYM,
         request={"progression_style": ProgressionStyle.DOUBLE_PROGRESSION},
     )  # fmt: skip
     program = generate_program(spec, real_library)
@@ -215,7 +209,7 @@ def test_intermediate_strength_double_progression_and_its_deload(real_library):
 def test_deloads_cut_sets_reps_load_and_effort(real_library, style, experience):
     spec = make_spec(
         ((G.STRENGTH, 6), (G.HYPERTROPHY, 4)), weeks=8, days=3, minutes=60,
-        equipment=GYM, experience=experience, request={"progression_style": style},
+        equipment=COMMERCIAL_GYM, experience=experience, request={"progression_style": style},
     )  # fmt: skip
     program = generate_program(spec, real_library)
     assert any(mc.is_deload for mc in program.plan.microcycles)
@@ -225,7 +219,7 @@ def test_deloads_cut_sets_reps_load_and_effort(real_library, style, experience):
 
 def test_double_progression_keeps_the_bar_for_the_mesocycle(real_library):
     spec = make_spec(
-        ((G.HYPERTROPHY, 10),), weeks=8, days=4, minutes=60, equipment=GYM,
+        ((G.HYPERTROPHY, 10),), weeks=8, days=4, minutes=60, equipment=COMMERCIAL_GYM,
         request={"progression_style": ProgressionStyle.DOUBLE_PROGRESSION},
     )  # fmt: skip
     program = generate_program(spec, real_library)
@@ -267,7 +261,7 @@ def _picks(program, library, role=None):
 @pytest.mark.parametrize("goal", [G.STRENGTH, G.HYPERTROPHY])
 def test_a_beginner_in_a_gym_pulls_down_instead_of_pulling_up(real_library, days, goal):
     spec = make_spec(
-        ((goal, 10),), weeks=8, days=days, minutes=60, equipment=GYM,
+        ((goal, 10),), weeks=8, days=days, minutes=60, equipment=COMMERCIAL_GYM,
         experience=ExperienceLevel.BEGINNER,
     )  # fmt: skip
     program = generate_program(spec, real_library)
@@ -297,7 +291,7 @@ def test_the_swap_is_a_beginners_and_a_preference_keeps_the_pull_up(real_library
 
     def index(level, rules=()):
         athlete = AthleteProfile(
-            experience_level=level, equipment=GYM, movement_rules=rules
+            experience_level=level, equipment=COMMERCIAL_GYM, movement_rules=rules
         )
         return build_index(real_library, athlete, goals).facts
 
@@ -314,7 +308,7 @@ def test_a_session_built_afresh_in_a_deload_week_is_a_deload(real_library, style
     (double progression gave 6 reps @ RPE 9 here). Its sets start at half and
     the session's fitting may add some back, as on any day built afresh."""
     spec = make_spec(
-        ((G.STRENGTH, 10),), weeks=8, days=4, minutes=75, equipment=GYM,
+        ((G.STRENGTH, 10),), weeks=8, days=4, minutes=75, equipment=COMMERCIAL_GYM,
         request={"progression_style": style}, variants={(4, 0): 1},
     )  # fmt: skip
     program = generate_program(spec, real_library)

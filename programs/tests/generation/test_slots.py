@@ -12,7 +12,6 @@ from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from programs.generation.balance import (
     MAJOR_GROUPS,
@@ -32,13 +31,11 @@ from programs.generation.types import (
     MovementLibrary,
     MovementRule,
     MovementRuleKind,
-    SplitTemplate,
 )
 from programs.generation.volume import rows_of
 
 from .conftest import make_spec
-from .helpers import COMMERCIAL_GYM, is_lifting, matrix_case, planned
-from .test_invariants import GOAL_MIXES
+from .helpers import COMMERCIAL_GYM, MATRIX_DRAWS, is_lifting, matrix_case, planned
 
 G = Goal
 INT = ExperienceLevel.INTERMEDIATE
@@ -234,14 +231,7 @@ def test_upper_and_lower_days_train_each_slot_once(real_library, goals, minutes)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    goals=GOAL_MIXES,
-    experience=st.sampled_from(list(ExperienceLevel)),
-    days=st.integers(2, 7),
-    minutes=st.sampled_from([30, 45, 60, 75, 90, 120]),
-    template=st.sampled_from([None, *SplitTemplate]),
-    seed=st.integers(0, 10_000),
-)
+@given(**MATRIX_DRAWS)
 def test_no_session_crowds_a_slot(
     real_library, goals, experience, days, minutes, template, seed
 ):

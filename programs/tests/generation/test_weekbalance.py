@@ -22,8 +22,7 @@ from programs.generation.weekbalance import (
 )
 
 from .conftest import make_spec
-from .helpers import planned
-from .test_invariants import GYM
+from .helpers import COMMERCIAL_GYM, planned
 
 
 def test_a_week_within_the_window_gets_no_budget():
@@ -62,7 +61,7 @@ def test_odd_push_pull_weeks_keep_pull_push_in_the_window(real_library, days, mi
     about twice what it pulled: the pull day stops at the back's 12 sets."""
     goals = ((Goal.HYPERTROPHY, 10),)
     spec = make_spec(
-        goals, weeks=8, days=days, minutes=minutes, seed=7, equipment=GYM,
+        goals, weeks=8, days=days, minutes=minutes, seed=7, equipment=COMMERCIAL_GYM,
         request={"split_template": SplitTemplate.PUSH_PULL},
     )  # fmt: skip
     program = generate_program(spec, real_library)
@@ -95,7 +94,7 @@ def test_a_week_one_rebuild_left_push_heavy_is_built_again(real_library):
     pulls 8 to 8 and the volume steps as planned."""
     goals = ((Goal.STRENGTH, 5), (Goal.HYPERTROPHY, 3), (Goal.MOBILITY, 2))
     spec = make_spec(
-        goals, weeks=8, days=4, minutes=30, seed=95, equipment=GYM,
+        goals, weeks=8, days=4, minutes=30, seed=95, equipment=COMMERCIAL_GYM,
         request={"split_template": SplitTemplate.FULL_BODY},
     )  # fmt: skip
     program = generate_program(spec, real_library)
@@ -130,7 +129,7 @@ def test_a_push_day_presses_and_a_pull_day_pulls(real_library, seed):
     one side trains it, like an upper day trains both (issue 10, reference §11)."""
     goals = ((Goal.STRENGTH, 10),)
     spec = make_spec(
-        goals, weeks=8, days=3, minutes=30, seed=seed, equipment=GYM,
+        goals, weeks=8, days=3, minutes=30, seed=seed, equipment=COMMERCIAL_GYM,
         experience=ExperienceLevel.EXPERT,
         request={"split_template": SplitTemplate.PUSH_PULL},
     )  # fmt: skip
@@ -163,7 +162,7 @@ def test_a_pull_day_of_a_push_heavy_week_takes_a_second_pull(
     pressing left the week at 4:6 (2:4). The re-built pull days see the later
     pressing days and take a second pull lift before the finisher's rounds."""
     spec = make_spec(
-        goals, weeks=8, days=days, minutes=45, seed=seed, equipment=GYM,
+        goals, weeks=8, days=days, minutes=45, seed=seed, equipment=COMMERCIAL_GYM,
         experience=experience, request={"split_template": SplitTemplate.PUSH_PULL},
     )  # fmt: skip
     program = generate_program(spec, real_library)
