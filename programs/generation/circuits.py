@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .heuristics import CONDITIONING_MIN_MINUTES
 from .prescription import Draft
-from .scaling import scaled_for_beginner
+from .scaling import SCALED_PREFIX, scaled_for_beginner
 from .timing import cooldown_walk_seconds
 from .types import CircuitInfo, ExerciseRole, MovementInfo
 
@@ -234,6 +234,6 @@ def describe(circuit: CircuitInfo) -> str:
     line = f"Curated circuit: {circuit.name} ({circuit.circuit_type}, {minutes} min)"
     scaled = list(dict.fromkeys(i.scaled for i in circuit.items if i.scaled))
     if scaled:
-        words = "; ".join(s.removeprefix("scaled for a beginner: ") for s in scaled)
-        line += f", scaled for a beginner: {words}"
+        words = "; ".join(s.removeprefix(SCALED_PREFIX) for s in scaled)
+        line += f", {SCALED_PREFIX}{words}"
     return line + "."

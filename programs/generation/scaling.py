@@ -36,6 +36,9 @@ from .types import CircuitInfo
 if TYPE_CHECKING:
     from .library import Facts
 
+#: How a scaled item's note begins (the session row, the rationale line and the
+#: session page's circuit card all read it).
+SCALED_PREFIX = "scaled for a beginner: "
 #: Tiers a coach keeps out of a beginner's circuits unless asked for (issue 10).
 UNCOMMON_TIERS = frozenset({"SPECIALTY", "NOVELTY"})
 
@@ -199,7 +202,7 @@ def scaled_for_beginner(
                 movement_id=by_slug[option.slug].m.id,
                 reps=reps,
                 load_hint=item.load_hint if rule.load_hint is None else rule.load_hint,
-                scaled=f"scaled for a beginner: {option.words}{factor}",
+                scaled=f"{SCALED_PREFIX}{option.words}{factor}",
             )
         )
     return replace(circuit, items=tuple(items))

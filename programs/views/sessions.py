@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from programs import presenters, selectors
 from programs.generation import RELAXATION_STEPS, SCORER_WEIGHTS
+from programs.generation.scaling import SCALED_PREFIX
 from programs.models import ExerciseRole, Program
 
 BLOCK_ORDER = (
@@ -20,8 +21,6 @@ BLOCK_ORDER = (
     ExerciseRole.FINISHER,
     ExerciseRole.COOLDOWN,
 )
-#: How a scaled circuit row's note begins (``programs.generation.scaling``).
-SCALED_PREFIX = "scaled for a beginner: "
 BREAKDOWN_PARTS = (
     ("warmup", "Warm-up"),
     ("main", "Main"),
